@@ -1,0 +1,51 @@
+/**
+ * 问题代码（稳定，可用于程序判断）。Stable issue codes. See docs/errors.md for each code's meaning.
+ */
+export const ISSUE_CODES = [
+  // 结构 structure
+  'invalid-type',
+  'unknown-key',
+  'invalid-number',
+  // 指标体系 framework
+  'duplicate-id',
+  'weight-sum-mismatch',
+  'total-mismatch',
+  'negative-weight',
+  'branch-with-rule',
+  'leaf-without-rule',
+  'bands-overlap',
+  'bands-gap',
+  'band-invalid',
+  'points-exceed-weight',
+  'tiers-invalid',
+  'tiers-overlap',
+  'checklist-points-mismatch',
+  'duplicate-check-id',
+  'piecewise-invalid',
+  'grade-scale-gap',
+  'grade-scale-overlap',
+  'grade-scale-invalid',
+  'unknown-input',
+  'input-type-mismatch',
+  'unknown-node',
+  'invalid-option',
+  // 评价输入 evaluation inputs
+  'unexpected-percent',
+  'invalid-boolean',
+  'unknown-tier',
+  'unknown-check',
+  'score-out-of-range',
+  'score-off-step',
+  'division-by-zero',
+  'value-outside-bands',
+  'negative-amount',
+  'unknown-indicator',
+  // 提示 warnings
+  'review-over-completion',
+  'tier-score-clamped',
+  'adjustment-capped',
+  'missing-input',
+] as const;
+
+/** 问题代码。An issue code. */
+export type IssueCode = (typeof ISSUE_CODES)[number];
