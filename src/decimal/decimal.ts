@@ -1,0 +1,63 @@
+import DecimalJs from 'decimal.js';
+import type { RoundingMode } from '../framework/types.js';
+
+/*
+ * The only module that imports decimal.js. A private clone keeps the host application's global
+ * `Decimal.set(...)` from changing our results, and ours from changing theirs.
+ */
+const D = DecimalJs.clone({ precision: 50, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -60, toExpPos: 60 });
+
+/** 精确十进制数（不透明）。An exact decimal; opaque outside this folder. */
+export type Dec = InstanceType<typeof D>;
+
+const MODES: { readonly [M in RoundingMode]: DecimalJs.Rounding } = {
+  'half-up': DecimalJs.ROUND_HALF_UP,
+  'half-even': DecimalJs.ROUND_HALF_EVEN,
+  'half-down': DecimalJs.ROUND_HALF_DOWN,
+  down: DecimalJs.ROUND_DOWN,
+  up: DecimalJs.ROUND_UP,
+  floor: DecimalJs.ROUND_FLOOR,
+  ceil: DecimalJs.ROUND_CEIL,
+};
+
+/** Makes a decimal from a canonical numeric string or a finite number. */
+export const dec = (value: string | number): Dec => new D(value);
+export const ZERO: Dec = dec(0);
+export const ONE: Dec = dec(1);
+export const add = (a: Dec, b: Dec): Dec => a.plus(b);
+export const sub = (a: Dec, b: Dec): Dec => a.minus(b);
+export const mul = (a: Dec, b: Dec): Dec => a.times(b);
+/** Division; the caller checks for a zero divisor. */
+export const div = (a: Dec, b: Dec): Dec => a.dividedBy(b);
+export const abs = (a: Dec): Dec => a.abs();
+export const neg = (a: Dec): Dec => a.negated();
+/** -1, 0 or 1. */
+export const cmp = (a: Dec, b: Dec): number => a.comparedTo(b);
+export const isZero = (a: Dec): boolean => a.isZero();
+export const isNegative = (a: Dec): boolean => a.isNegative() && !a.isZero();
+export const min = (a: Dec, b: Dec): Dec => (a.lessThan(b) ? a : b);
+export const max = (a: Dec, b: Dec): Dec => (a.greaterThan(b) ? a : b);
+export const clamp = (a: Dec, lo: Dec, hi: Dec): Dec => min(max(a, lo), hi);
+export const sum = (xs: readonly Dec[]): Dec => xs.reduce(add, ZERO);
+export const floorInt = (a: Dec): Dec => a.floor();
+export const ceilInt = (a: Dec): Dec => a.ceil();
+export const isInteger = (a: Dec): boolean => a.isInteger();
+export const decimalPlaces = (a: Dec): number => a.decimalPlaces();
+
+/** Rounds to `places` decimals with the named mode. */
+export const round = (a: Dec, places: number, mode: RoundingMode): Dec =>
+  a.toDecimalPlaces(places, MODES[mode]);
+
+/** Fixed-point string with exactly `places` decimals, rounded with the named mode. */
+export const toFixed = (a: Dec, places: number, mode: RoundingMode): string => a.toFixed(places, MODES[mode]);
+
+/** Exact string without exponent notation (trailing zeros trimmed). */
+export const toPlain = (a: Dec): string => {
+  const s = a.toFixed();
+  return s === '-0' ? '0' : s;
+};
+
+export const toNumber = (a: Dec): number => a.toNumber();
+
+/** Is this string a plain decimal literal that `dec` accepts? */
+export const isDecimalLiteral = (s: string): boolean => /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s);

@@ -1,0 +1,47 @@
+import type * as z from 'zod/mini';
+import type { Issue } from '../errors/issue.js';
+import { makeIssue } from '../errors/messages.js';
+
+type ZodIssue = z.core.$ZodIssue;
+
+const EXPECTED_ZH: { readonly [k: string]: string } = {
+  string: '文本',
+  number: '数字',
+  boolean: '是/否',
+  array: '列表',
+  object: '对象',
+  int: '整数',
+  null: '空值',
+};
+
+/** Turns zod's issues into jixiao issues: same paths, our codes and bilingual messages. */
+export function translateZodIssues(issues: readonly ZodIssue[], root: readonly (string | number)[] = []): Issue[] {
+  const out: Issue[] = [];
+  for (const issue of issues) {
+    const path = [...root, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out.push(makeIssue('unknown-key', [...path, key], { key }));
+      continue;
+    }
+    out.push(makeIssue('invalid-type', path, describeExpected(issue)));
+  }
+  return out;
+}
+
+function describeExpected(issue: ZodIssue): { expected: string; expectedZh: string } {
+  switch (issue.code) {
+    case 'invalid_type':
+      return { expected: issue.expected, expectedZh: EXPECTED_ZH[issue.expected] ?? issue.expected };
+    case 'invalid_value': {
+      const list = issue.values.map((v) => JSON.stringify(v)).join(' | ');
+      return { expected: `one of ${list}`, expectedZh: `以下之一：${list}` };
+    }
+    case 'invalid_union':
+      return {
+        expected: 'a number, a decimal string or one of the documented forms',
+        expectedZh: '数字、数值文本或文档所列的形式之一',
+      };
+    default:
+      return { expected: issue.message, expectedZh: issue.message };
+  }
+}

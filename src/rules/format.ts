@@ -1,0 +1,9 @@
+import { mul, dec, toFixed, toPlain, type Dec } from '../decimal/decimal.js';
+
+const HUNDRED = dec(100);
+
+/** A number as written in explanations: exact, no exponent, trailing zeros trimmed. */
+export const formatNumber = (d: Dec): string => toPlain(d);
+
+/** A ratio as a percentage with two decimals: 1 → "100.00%". */
+export const formatPercent = (d: Dec): string => `${toFixed(mul(d, HUNDRED), 2, 'half-up')}%`;
