@@ -22,6 +22,7 @@ export const ISSUE_CODES = [
   'checklist-points-mismatch',
   'duplicate-check-id',
   'piecewise-invalid',
+  'rule-invalid',
   'grade-scale-gap',
   'grade-scale-overlap',
   'grade-scale-invalid',

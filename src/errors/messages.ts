@@ -39,6 +39,7 @@ const TEMPLATES: { readonly [C in IssueCode]: Template } = {
   ],
   'duplicate-check-id': (p) => [`检查项标识“${p.id}”重复`, `Duplicate check id "${p.id}"`],
   'piecewise-invalid': (p) => [`分段点无效：${p.reasonZh}`, `Invalid piecewise points: ${p.reason}`],
+  'rule-invalid': (p) => [`计分规则无效：${p.reasonZh}`, `Invalid rule: ${p.reason}`],
   'grade-scale-gap': (p) => [`等级“${p.a}”与“${p.b}”之间有空档`, `Gap between grades "${p.a}" and "${p.b}"`],
   'grade-scale-overlap': (p) => [`等级“${p.a}”与“${p.b}”重叠`, `Grades "${p.a}" and "${p.b}" overlap`],
   'grade-scale-invalid': (p) => [`等级设置无效：${p.reasonZh}`, `Invalid grade scale: ${p.reason}`],

@@ -15,7 +15,7 @@ export function compileRatio(rule: RatioRule, _ctx: CompileContext): Scorer {
     const v = value.evaluate(env, t);
     if (v === undefined) return undefined;
     t.values.ratio = formatPercent(v);
-    const shown = `完成率 ${showValue(v, value, true, env)}`;
+    const shown = showValue(v, value, true, env);
     if (reviewAbove !== undefined && cmp(v, reviewAbove) > 0) {
       t.warnings.push(makeIssue('review-over-completion', t.path, { name: t.name, value: formatPercent(v), limit: formatPercent(reviewAbove) }));
     }
