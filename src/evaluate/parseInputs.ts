@@ -9,7 +9,7 @@ import type { EvaluationInputs, InputDeclaration } from '../framework/types.js';
 import { normalizeText } from '../input/normalizeText.js';
 import { parseNumber } from '../input/parseNumber.js';
 import type { Env } from '../rules/env.js';
-import { formatNumber, formatPercent } from '../rules/format.js';
+import { formatNumber, formatPercentExact } from '../rules/format.js';
 
 /** Parsed inputs, the not-applicable ids, and the issues found reading them. */
 export interface ParsedInputs {
@@ -68,7 +68,7 @@ export function parseInputs(compiled: Compiled, raw: unknown): ParsedInputs {
         const v = readNumber(name, decl, value, path);
         if (v === undefined) break;
         numbers.set(name, v);
-        display.set(name, decl.type === 'percent' || decl.type === 'fraction' ? formatPercent(v) : formatNumber(v));
+        display.set(name, decl.type === 'percent' || decl.type === 'fraction' ? formatPercentExact(v) : formatNumber(v));
         break;
       }
       case 'boolean': {

@@ -68,6 +68,8 @@ export function compile(def: FrameworkDefinition): Compiled {
   for (const [name, type] of types) {
     inputs.set(name, Object.prototype.hasOwnProperty.call(declared, name) ? (declared[name] as InputDeclaration) : { type });
   }
+  const labels = new Map<string, string>();
+  for (const [name, decl] of inputs) if (decl.name !== undefined) labels.set(name, decl.name);
   const byId = new Map<string, CompiledNode>();
   const build = (
     node: Indicator,
@@ -92,11 +94,11 @@ export function compile(def: FrameworkDefinition): Compiled {
       path,
       names: here,
       children,
-      scorer: rule === undefined ? undefined : compileRule(rule, { inputTypes: types, leafId: node.id }),
+      scorer: rule === undefined ? undefined : compileRule(rule, { inputTypes: types, leafId: node.id, labels }),
       ruleKind: rule?.kind,
-      notApplicableIf: when?.notApplicable === undefined ? undefined : compileCondition(when.notApplicable),
-      zeroIf: when?.zero === undefined ? undefined : compileCondition(when.zero),
-      fullIf: when?.full === undefined ? undefined : compileCondition(when.full),
+      notApplicableIf: when?.notApplicable === undefined ? undefined : compileCondition(when.notApplicable, labels),
+      zeroIf: when?.zero === undefined ? undefined : compileCondition(when.zero, labels),
+      fullIf: when?.full === undefined ? undefined : compileCondition(when.full, labels),
       policy,
     };
     byId.set(node.id, compiled);
@@ -107,7 +109,7 @@ export function compile(def: FrameworkDefinition): Compiled {
   const adjustments = (def.adjustments ?? []).map((a, i): CompiledAdjustment => {
     const path = ['adjustments', i];
     return a.kind === 'veto'
-      ? { kind: 'veto', id: a.id, name: a.name, path, when: compileCondition(a.when), effect: a.effect }
+      ? { kind: 'veto', id: a.id, name: a.name, path, when: compileCondition(a.when, labels), effect: a.effect }
       : { kind: a.kind, id: a.id, name: a.name, path, max: constant(a.max), amount: compileExpr(a.amount) };
   });
   const grades = def.grades

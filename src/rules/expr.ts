@@ -104,9 +104,10 @@ const OPS: { readonly [O in ComparisonOp]: (c: number) => boolean } = {
 const OP_TEXT: { readonly [O in ComparisonOp]: string } = { '<': '<', '<=': '≤', '=': '=', '!=': '≠', '>=': '≥', '>': '>' };
 
 /** Compiles a condition definition once into closures. */
-export function compileCondition(cond: Condition): CompiledCondition {
+export function compileCondition(cond: Condition, labels: ReadonlyMap<string, string> = new Map()): CompiledCondition {
   if ('is' in cond) {
     const name = cond.is;
+    const label = labels.get(name) ?? name;
     return {
       evaluate: (env, t) => {
         const v = env.booleans.get(name);
@@ -117,7 +118,7 @@ export function compileCondition(cond: Condition): CompiledCondition {
         t.inputs[name] = v ? '是' : '否';
         return v;
       },
-      text: (env) => `${name}：${env.display.get(name) ?? '缺失'}`,
+      text: (env) => `${label}：${env.display.get(name) ?? '缺失'}`,
     };
   }
   if ('left' in cond) {
@@ -132,7 +133,7 @@ export function compileCondition(cond: Condition): CompiledCondition {
     };
   }
   if ('not' in cond) {
-    const inner = compileCondition(cond.not);
+    const inner = compileCondition(cond.not, labels);
     return {
       evaluate: (env, t) => {
         const v = inner.evaluate(env, t);
@@ -142,8 +143,8 @@ export function compileCondition(cond: Condition): CompiledCondition {
     };
   }
   const all = 'all' in cond;
-  const parts = (all ? (cond as { all: readonly Condition[] }).all : (cond as { any: readonly Condition[] }).any).map(
-    compileCondition,
+  const parts = (all ? (cond as { all: readonly Condition[] }).all : (cond as { any: readonly Condition[] }).any).map((c) =>
+    compileCondition(c, labels),
   );
   return {
     evaluate: (env, t) => {

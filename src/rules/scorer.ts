@@ -19,6 +19,8 @@ export interface CompileContext {
   readonly inputTypes: ReadonlyMap<string, InputType>;
   /** Input name for rules that read an evaluator's input (manual, tiers, checklist): the leaf id by default. */
   readonly leafId: string;
+  /** Chinese names of declared inputs, for explanations. */
+  readonly labels: ReadonlyMap<string, string>;
 }
 
 /** Is this expression a rate (a division, or a percent/fraction input)? Rates are shown as percentages. */
