@@ -1,11 +1,22 @@
 import { defineConfig } from 'tsup';
 
+/*
+ * Two builds into dist/:
+ *   1. the core (src/index.ts) → dist/index.js (ESM) + dist/index.cjs (CJS) + dist/index.d.ts / dist/index.d.cts.
+ *      `platform: 'neutral'` so that nothing Node-specific is assumed: the core must bundle for browsers
+ *      (test/package/pack.test.ts checks there is no `node:` import / require of a built-in).
+ *   2. the CLI (src/cli/main.ts) → dist/cli.js (ESM, Node only, with a shebang; `bin.jixiao`).
+ * Dependencies (decimal.js, zod, yaml) stay external: tsup externalises everything in `dependencies`.
+ *
+ * tsup runs the two configurations concurrently. Only the first one cleans dist/, and it must not delete
+ * the CLI if the CLI build happens to finish first, hence the `!cli.js` exclusion.
+ */
 export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    clean: true,
+    clean: ['!cli.js'],
     sourcemap: false,
     target: 'es2020',
     platform: 'neutral',
@@ -16,6 +27,7 @@ export default defineConfig([
     format: ['esm'],
     dts: false,
     clean: false,
+    sourcemap: false,
     target: 'node18',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
