@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, JixiaoError, safeEvaluate, defineFramework } from '../../src/index.js';
+import type { FrameworkDefinition, NodeResult } from '../../src/index.js';
+import { frameworkOf } from '../support/minimal.js';
+
+const amount = frameworkOf([{ id: 'r', name: '预算执行率', weight: 100, rule: { kind: 'ratio', value: { div: [{ input: 'a' }, { input: 'b' }] } } }], {
+  a: { type: 'number', unit: '万元' },
+  b: { type: 'number', unit: '万元' },
+});
+const rate = frameworkOf([{ id: 'r', name: '执行率', weight: 100, rule: { kind: 'ratio', value: { input: 'v' } } }], { v: { type: 'percent' } });
+
+describe('inputs as documents write them 输入格式', () => {
+  it('accepts "95.47%", "11,429.51", full-width digits, spaces and the declared unit', () => {
+    expect(evaluate(rate, { values: { v: '95.47%' } }).total).toBe('95.47');
+    expect(evaluate(rate, { values: { v: 95.47 } }).total).toBe('95.47');
+    expect(evaluate(rate, { values: { v: '１００％' } }).total).toBe('100.00');
+    expect(evaluate(rate, { values: { v: '  88.5 ' } }).total).toBe('88.50');
+    expect(evaluate(amount, { values: { a: '11,429.51', b: '11,429.51万元' } }).total).toBe('100.00');
+  });
+  it('rejects NaN, Infinity, "abc", empty text, with coded issues and paths', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 'abc', '', '1,2,3', '12..5']) {
+      const r = safeEvaluate(rate, { values: { v: bad } });
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(['invalid-number', 'invalid-type']).toContain(r.issues[0].code);
+        expect(r.issues[0].path).toEqual(['values', 'v']);
+      }
+    }
+  });
+  it('never guesses units: a percent sign on a plain amount is an error', () => {
+    const r = safeEvaluate(amount, { values: { a: '50%', b: 100 } });
+    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['unexpected-percent']);
+  });
+  it('never drops an input silently: unknown input names and indicator ids are errors', () => {
+    const r = safeEvaluate(rate, { values: { v: 90, vv: 1 }, notApplicable: ['nope'] });
+    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['unknown-input', 'unknown-indicator']);
+    expect(() => evaluate(rate, { values: { vv: 1 } })).toThrow(JixiaoError);
+  });
+  it('division by zero is an error with the indicator path', () => {
+    const r = safeEvaluate(amount, { values: { a: 1, b: 0 } });
+    expect(r.ok ? undefined : r.issues[0]).toMatchObject({ code: 'division-by-zero', path: ['indicators', 0] });
+  });
+  it('a missing input scores 0 and makes the sheet incomplete', () => {
+    const s = evaluate(amount, { values: { a: 1, b: null } });
+    expect(s.total).toBe('0.00');
+    expect(s.complete).toBe(false);
+    expect(s.missingInputs).toEqual(['b']);
+    expect(s.indicators[0]?.status).toBe('missing-input');
+    expect(s.warnings.map((w) => w.code)).toEqual(['missing-input']);
+  });
+});
+
+describe('not applicable 不适用', () => {
+  const tree = (policy?: FrameworkDefinition['options']): FrameworkDefinition =>
+    frameworkOf(
+      [
+        { id: 'exec', name: '预算执行率', weight: 10, rule: { kind: 'manual' } },
+        { id: 'output', name: '产出', weight: 50, rule: { kind: 'manual' } },
+        { id: 'benefit', name: '效益', weight: 30, children: [{ id: 'social', name: '社会效益', weight: 30, rule: { kind: 'manual' } }] },
+        { id: 'sat', name: '满意度', weight: 10, rule: { kind: 'manual' } },
+      ],
+      {},
+      policy === undefined ? {} : { options: policy },
+    );
+  const values = { exec: 10, output: 45, social: 27, sat: 9 };
+  const get = (nodes: readonly NodeResult[], id: string): NodeResult | undefined => {
+    for (const n of nodes) {
+      if (n.id === id) return n;
+      const inner = get(n.children, id);
+      if (inner !== undefined) return inner;
+    }
+    return undefined;
+  };
+  it('rescale: total = applicable scores ÷ applicable weight × 100', () => {
+    const s = evaluate(tree(), { values, notApplicable: ['sat'] });
+    // (10 + 45 + 27) ÷ 90 × 100 = 91.11…; the weights are handed down exactly: 11.11 + 55.56 + 33.33.
+    expect(get(s.indicators, 'exec')?.effectiveWeight).toBe('11.11');
+    expect(get(s.indicators, 'output')?.effectiveWeight).toBe('55.56');
+    expect(get(s.indicators, 'social')?.effectiveWeight).toBe('33.33');
+    expect(s.total).toBe('91.11');
+    expect(get(s.indicators, 'sat')?.status).toBe('not-applicable');
+  });
+  it('transfer: 满意度 → 效益', () => {
+    const def = tree();
+    const withTransfer: FrameworkDefinition = {
+      ...def,
+      indicators: def.indicators.map((n) => (n.id === 'sat' ? { ...n, notApplicable: { policy: 'transfer', to: 'benefit' } } : n)),
+    };
+    const s = evaluate(defineFramework(withTransfer), { values, notApplicable: ['sat'] });
+    expect(get(s.indicators, 'benefit')?.effectiveWeight).toBe('40.00');
+    expect(get(s.indicators, 'social')?.effectiveWeight).toBe('40.00');
+    expect(get(s.indicators, 'social')?.score).toBe('36.00');
+    expect(s.total).toBe('91.00');
+  });
+  it('full and zero', () => {
+    expect(evaluate(tree({ notApplicable: { policy: 'full' } }), { values, notApplicable: ['sat'] }).total).toBe('92.00');
+    expect(evaluate(tree({ notApplicable: { policy: 'zero' } }), { values, notApplicable: ['sat'] }).total).toBe('82.00');
+  });
+  it('redistribute to siblings keeps the parent weight', () => {
+    const def = frameworkOf(
+      [
+        { id: 'p', name: '产出', weight: 20, notApplicable: { policy: 'redistribute' }, children: [{ id: 'a', name: '数量', weight: 10, rule: { kind: 'manual' } }, { id: 'b', name: '质量', weight: 10, rule: { kind: 'manual' } }] },
+        { id: 'c', name: '其他', weight: 80, rule: { kind: 'manual' } },
+      ],
+    );
+    const s = evaluate(def, { values: { a: 5, c: 80 }, notApplicable: ['b'] });
+    expect(get(s.indicators, 'a')?.effectiveWeight).toBe('20.00');
+    expect(get(s.indicators, 'a')?.score).toBe('10.00');
+    expect(s.total).toBe('90.00');
+  });
+  it('a condition can make an indicator not applicable ("若单位无项目")', () => {
+    const def = frameworkOf(
+      [
+        { id: 'p', name: '项目执行', weight: 10, rule: { kind: 'manual' }, when: { notApplicable: { left: { input: 'projects' }, op: '=', right: 0 } } },
+        { id: 'c', name: '其他', weight: 90, rule: { kind: 'manual' } },
+      ],
+      { projects: { type: 'number' } },
+    );
+    const s = evaluate(def, { values: { projects: 0, c: 81 } });
+    expect(s.total).toBe('90.00');
+  });
+});
+
+describe('adjustments, veto, grades 调整项、一票否决与等级', () => {
+  const def = (extra: Partial<FrameworkDefinition> = {}): FrameworkDefinition =>
+    frameworkOf([{ id: 's', name: '评分', weight: 100, rule: { kind: 'manual' } }], { d: { type: 'number' }, b: { type: 'number' }, fraud: { type: 'boolean' } }, {
+      adjustments: [
+        { kind: 'deduction', id: 'coop', name: '被评价部门配合度', max: 10, amount: { input: 'd' } },
+        { kind: 'bonus', id: 'plus', name: '加分项', max: 5, amount: { input: 'b' } },
+        { kind: 'veto', id: 'veto', name: '重大违纪', when: { is: 'fraud' }, effect: 'zero-total' },
+      ],
+      ...extra,
+    });
+  it('deductions are capped, bonuses are capped, the total stays in [0, 100]', () => {
+    const s = evaluate(def(), { values: { s: 95, d: 12, b: 3, fraud: false } });
+    expect(s.subtotal).toBe('95.00');
+    expect(s.adjustments.map((a) => a.points)).toEqual(['-10.00', '3.00', '0.00']);
+    expect(s.total).toBe('88.00');
+    expect(s.warnings.map((w) => w.code)).toEqual(['adjustment-capped']);
+    expect(evaluate(def(), { values: { s: 99, d: 0, b: 5, fraud: false } }).total).toBe('100.00');
+    expect(evaluate(def(), { values: { s: 5, d: 10, b: 0, fraud: false } }).total).toBe('0.00');
+  });
+  it('bonuses may exceed the total when the option says so', () => {
+    expect(evaluate(def({ options: { bonusAboveTotal: true } }), { values: { s: 99, d: 0, b: 5, fraud: false } }).total).toBe('104.00');
+  });
+  it('a zeroing veto sets the total to 0 and marks every node', () => {
+    const s = evaluate(def(), { values: { s: 95, d: 0, b: 0, fraud: true } });
+    expect(s.total).toBe('0.00');
+    expect(s.vetoed).toBe(true);
+    expect(s.indicators[0]?.status).toBe('vetoed');
+    expect(s.grade?.label).toBe('差');
+  });
+  it('a lowest-grade veto keeps the total but forces the lowest grade', () => {
+    const d2 = def({
+      adjustments: [{ kind: 'veto', id: 'veto', name: '重大违纪', when: { is: 'fraud' }, effect: 'lowest-grade' }],
+    });
+    const s = evaluate(d2, { values: { s: 95, fraud: true } });
+    expect(s.total).toBe('95.00');
+    expect(s.grade?.label).toBe('差');
+    expect(s.nextGrade).toBeNull();
+  });
+  it('grades are half-open: 89.99 is 良, 90 is 优, with the points needed for the next grade', () => {
+    const g = (v: number) => evaluate(def(), { values: { s: v, d: 0, b: 0, fraud: false } });
+    expect(g(89.99).grade?.label).toBe('良');
+    expect(g(89.99).nextGrade).toEqual({ label: '优', pointsNeeded: '0.01' });
+    expect(g(90).grade?.label).toBe('优');
+    expect(g(90).nextGrade).toBeNull();
+    expect(g(59.5).grade?.label).toBe('差');
+  });
+  it('lost points are ranked, largest first, with reasons', () => {
+    const two = frameworkOf([
+      { id: 'a', name: '甲', weight: 50, rule: { kind: 'manual' } },
+      { id: 'b', name: '乙', weight: 50, rule: { kind: 'manual' } },
+    ]);
+    const s = evaluate(two, { values: { a: 49, b: 40 } });
+    expect(s.lostPoints.map((l) => [l.id, l.lost])).toEqual([
+      ['b', '10.00'],
+      ['a', '1.00'],
+    ]);
+  });
+});
+
+describe('precision and rounding 精度与舍入', () => {
+  const thirds = frameworkOf(
+    [1, 2, 3].map((i) => ({ id: `r${i}`, name: `指标${i}`, weight: 10, rule: { kind: 'ratio' as const, value: { div: [{ input: 'a' }, { input: 'b' }] } } })),
+    { a: { type: 'number' }, b: { type: 'number' } },
+  );
+  it('leaf scores are rounded, parents are exact sums of the shown leaves', () => {
+    const s = evaluate(thirds, { values: { a: 2, b: 3 } });
+    expect(s.indicators.map((n) => n.score)).toEqual(['6.67', '6.67', '6.67']);
+    expect(s.total).toBe('20.01');
+  });
+  it('rounding modes and precision are options', () => {
+    expect(evaluate(thirds, { values: { a: 2, b: 3 } }, { rounding: 'down' }).total).toBe('19.98');
+    expect(evaluate(thirds, { values: { a: 2, b: 3 } }, { precision: 0 }).total).toBe('21');
+    expect(evaluate(thirds, { values: { a: 2, b: 3 } }, { roundAt: 'total' }).total).toBe('20.00');
+  });
+  it('is exact where floats are not: 0.1 + 0.2', () => {
+    const f = frameworkOf([
+      { id: 'a', name: 'a', weight: '0.1', rule: { kind: 'manual' } },
+      { id: 'b', name: 'b', weight: '0.2', rule: { kind: 'manual' } },
+    ], {}, { total: '0.3' });
+    expect(evaluate(f, { values: { a: 0.1, b: 0.2 } }).total).toBe('0.30');
+  });
+});
