@@ -7,7 +7,7 @@ import type { Compiled } from '../framework/compile.js';
 import { compiledOf, validateFramework, type Framework } from '../framework/defineFramework.js';
 import type { EvaluationInputs, FrameworkDefinition, RoundAt, RoundingMode } from '../framework/types.js';
 import { adjustmentSum, applyAdjustments, type AppliedAdjustment } from './applyAdjustments.js';
-import { effectiveWeights } from './effectiveWeights.js';
+import { effectiveWeights, type WeightPlan } from './effectiveWeights.js';
 import { parseInputs } from './parseInputs.js';
 import { conditionNA, scoreTree, type ScoredNode } from './scoreTree.js';
 import type { LostPoint, NodeResult, ScoreSheet } from './types.js';
@@ -25,6 +25,9 @@ function resolve(framework: Framework | FrameworkDefinition, options: EvaluateOp
     const checked = validateFramework(framework);
     if (!checked.ok) return checked;
     compiled = compiledOf(checked.value) as Compiled;
+  }
+  if (options.precision === undefined && options.rounding === undefined && options.roundAt === undefined) {
+    return { ok: true, value: compiled };
   }
   const precision = options.precision ?? compiled.precision;
   if (!Number.isInteger(precision) || precision < 0 || precision > 10) {
@@ -59,7 +62,7 @@ export function safeEvaluate(
   const issues: Issue[] = [...parsed.issues];
   const warnings: Issue[] = [];
   const { na, undecided } = conditionNA(compiled, parsed.env, parsed.notApplicable);
-  const plan = effectiveWeights(compiled, na);
+  const plan = na.size === 0 ? planWithoutNA(compiled) : effectiveWeights(compiled, na);
   for (const id of plan.notApplicable) undecided.delete(id);
   const tree = scoreTree(compiled, parsed.env, plan, undecided, issues, warnings);
   const adjustments = applyAdjustments(compiled, parsed.env, issues, warnings);
@@ -89,6 +92,20 @@ export function evaluate(
   const result = safeEvaluate(framework, inputs, options);
   if (!result.ok) throw new JixiaoError(result.issues);
   return result.value;
+}
+
+/*
+ * Without not-applicable indicators the effective weights are the defined ones; they are worked out once per
+ * compiled framework. A WeakMap keyed by the compiled framework keeps this a cache, not shared state.
+ */
+const plans = new WeakMap<Compiled, WeightPlan>();
+function planWithoutNA(compiled: Compiled): WeightPlan {
+  let plan = plans.get(compiled);
+  if (plan === undefined) {
+    plan = effectiveWeights(compiled, new Set());
+    plans.set(compiled, plan);
+  }
+  return plan;
 }
 
 function buildSheet(compiled: Compiled, tree: readonly ScoredNode[], adjustments: readonly AppliedAdjustment[], warnings: Issue[]): ScoreSheet {

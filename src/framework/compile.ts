@@ -58,6 +58,8 @@ export interface Compiled {
   readonly adjustments: readonly CompiledAdjustment[];
   /** Grades, highest lower bound first. */
   readonly grades: readonly { readonly label: string; readonly min: Dec }[];
+  /** True when some leaf has a not-applicable condition. */
+  readonly hasNAConditions: boolean;
 }
 
 /** Compiles a definition that has passed validation; it does not check anything itself. */
@@ -127,5 +129,6 @@ export function compile(def: FrameworkDefinition): Compiled {
     inputs,
     adjustments,
     grades,
+    hasNAConditions: [...byId.values()].some((n) => n.notApplicableIf !== undefined),
   };
 }
