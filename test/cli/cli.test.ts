@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const repo = new URL('../../', import.meta.url).pathname;
+const tsx = join(repo, 'node_modules/.bin/tsx');
+
+function cli(...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(tsx, [join(repo, 'src/cli/main.ts'), ...args], { cwd: repo, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('jixiao CLI 命令行', () => {
+  it('score prints the score table of the 大埔 example', () => {
+    const r = cli('score', 'examples/dabu-2021/evaluation.yaml');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('大埔县医疗保障局 2021');
+    expect(r.out).toMatch(/总分 Total\s+92\.00 \/ 100\.00\s+等级 Grade：优/);
+    expect(r.out).toContain('失分明细');
+    expect(r.out).toMatch(/\n {4}资产盘点情况\s+2\.00\s+0\.00\s+2\.00/);
+  });
+
+  it('score --format json prints the sheet', () => {
+    const r = cli('score', 'examples/panzhihua-2024/evaluation.yaml', '--format', 'json');
+    expect(r.code).toBe(0);
+    const sheet = JSON.parse(r.out) as { total: string; grade: { label: string } };
+    expect(sheet.total).toBe('91.54');
+    expect(sheet.grade.label).toBe('优秀');
+  });
+
+  it('validate prints issues and exits 1 on an invalid framework', () => {
+    const r = cli('validate', 'examples/shandan-2023/framework.yaml');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('[total-mismatch]');
+    expect(cli('validate', 'examples/dabu-2021/framework.yaml').code).toBe(0);
+    expect(cli('validate', 'examples/dabu-2021/evaluation.yaml').code).toBe(0);
+  });
+
+  it('exits 1 with the issues on bad evaluation inputs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, `framework: ${join(repo, 'examples/dabu-2021/framework.yaml')}\nvalues:\n  procurement-actual: abc\n  typo: 1\n`);
+    const r = cli('score', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('[invalid-number] values.procurement-actual');
+    expect(r.err).toContain('[unknown-input] values.typo');
+  });
+
+  it('exits 2 on usage errors', () => {
+    expect(cli().code).toBe(2);
+    expect(cli('frobnicate', 'x').code).toBe(2);
+    expect(cli('score').code).toBe(2);
+    expect(cli('score', 'no/such/file.yaml').code).toBe(2);
+    expect(cli('score', 'examples/dabu-2021/evaluation.yaml', '--bogus').code).toBe(2);
+  });
+});
