@@ -68,7 +68,9 @@ export function parseInputs(compiled: Compiled, raw: unknown): ParsedInputs {
         const v = readNumber(name, decl, value, path);
         if (v === undefined) break;
         numbers.set(name, v);
-        display.set(name, decl.type === 'percent' || decl.type === 'fraction' ? formatPercentExact(v) : formatNumber(v));
+        // Amounts are shown as the document wrote them ("21.70", "11,429.51"); rates as exact percentages.
+        const written = typeof value === 'string' ? stripUnit(normalizeText(value), decl.unit) : undefined;
+        display.set(name, decl.type === 'percent' || decl.type === 'fraction' ? formatPercentExact(v) : (written ?? formatNumber(v)));
         break;
       }
       case 'boolean': {
@@ -108,4 +110,8 @@ export function parseInputs(compiled: Compiled, raw: unknown): ParsedInputs {
     else issues.push(makeIssue('unknown-indicator', ['notApplicable', i], { id }));
   });
   return { env, notApplicable, issues };
+}
+
+function stripUnit(text: string, unit: string | undefined): string {
+  return unit !== undefined && unit !== '' && text.endsWith(unit) ? text.slice(0, -unit.length).trim() : text;
 }
