@@ -1,0 +1,288 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/*
+ * The published package, as a user gets it: build, `npm pack`, then install the tarball into scratch
+ * projects under os.tmpdir() — ESM, CommonJS, TypeScript (nodenext and bundler resolution) — and run them.
+ * Dependencies (decimal.js, zod, yaml) come from the npm cache / registry.
+ * Set JIXIAO_KEEP_SCRATCH=1 to keep the scratch directories for inspection.
+ */
+
+const TIMEOUT = 240_000;
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const tsc = join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
+
+/**
+ * Children get this environment without the variables by which `npm test` describes *this* repository
+ * (npm_package_*, npm_lifecycle_*, npm_config_prefix / local_prefix…): they must not steer the scratch
+ * projects' `npm install`. Registry, cache, proxy and certificate settings (npm_config_*) are kept.
+ */
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !/^npm_(package_|lifecycle_|command$|config_(local_|global_)?prefix$)/i.test(k)),
+);
+
+function run(command: string, args: readonly string[], cwd: string): string {
+  try {
+    return execFileSync(command, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: TIMEOUT });
+  } catch (e) {
+    const err = e as Error & { stdout?: string; stderr?: string; status?: number };
+    throw new Error(
+      `${command} ${args.join(' ')} (in ${cwd}) failed with status ${String(err.status)}:\n${err.stdout ?? ''}\n${err.stderr ?? ''}`,
+    );
+  }
+}
+
+/** The tiny framework each scratch project evaluates (as JS source text, shared by the projects). */
+const FRAMEWORK_SOURCE = `{
+  id: 'tiny',
+  name: '小型测试指标体系',
+  scope: 'project',
+  total: 100,
+  inputs: {
+    actual: { type: 'number', name: '执行数', unit: '万元' },
+    budget: { type: 'number', name: '预算数', unit: '万元' },
+    met: { type: 'number', name: '达成个数' },
+    set: { type: 'number', name: '设定个数' },
+    published: { type: 'boolean', name: '信息已公开' },
+  },
+  indicators: [
+    { id: 'execution', name: '预算执行率', weight: 40, rule: { kind: 'ratio', value: { div: [{ input: 'actual' }, { input: 'budget' }] } } },
+    { id: 'outputs', name: '产出指标完成率', weight: 30, rule: { kind: 'count-ratio', met: { input: 'met' }, total: { input: 'set' } } },
+    { id: 'publicity', name: '信息公开', weight: 30, rule: { kind: 'binary', when: { is: 'published' } } },
+  ],
+  grades: NATIONAL_GRADES,
+}`;
+const INPUTS_SOURCE = `{ values: { actual: '11,429.51', budget: 12000, met: 2, set: 3, published: '是' } }`;
+/** 40 × 11429.51 ÷ 12000 = 38.0983… → 38.10; 30 × 2/3 = 20.00; 30 → 88.10 (良). */
+const EXPECTED = { total: '88.10', grade: '良', scores: ['38.10', '20.00', '30.00'] };
+
+let scratch = '';
+let tarball = '';
+let packedFiles: string[] = [];
+const esmDir = (): string => join(scratch, 'esm');
+const cjsDir = (): string => join(scratch, 'cjs');
+const tsDir = (): string => join(scratch, 'ts');
+
+function project(dir: string, packageJson: object, files: { readonly [path: string]: string }): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: `scratch-${dir.split(/[\\/]/).pop() ?? 'x'}`, version: '0.0.0', private: true, ...packageJson }, null, 2)}\n`);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], dir);
+}
+
+const parseLastLine = (stdout: string): Record<string, unknown> =>
+  JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<string, unknown>;
+
+describe('published package (npm pack)', () => {
+  beforeAll(() => {
+    run('npm', ['run', 'build'], repo);
+    scratch = mkdtempSync(join(tmpdir(), 'jixiao-pack-'));
+    const packJson = run('npm', ['pack', '--json', '--pack-destination', scratch], repo);
+    const packed = (JSON.parse(packJson) as { filename: string; files: { path: string }[] }[])[0];
+    if (packed === undefined) throw new Error(`npm pack gave no result: ${packJson}`);
+    packedFiles = packed.files.map((f) => f.path);
+    const tgz = readdirSync(scratch).find((f) => f.endsWith('.tgz'));
+    if (tgz === undefined) throw new Error(`no tarball in ${scratch}`);
+    tarball = join(scratch, tgz);
+
+    project(esmDir(), { type: 'module' }, {
+      'index.js': `import { defineFramework, evaluate, NATIONAL_GRADES } from 'jixiao';
+const framework = defineFramework(${FRAMEWORK_SOURCE});
+const sheet = evaluate(framework, ${INPUTS_SOURCE});
+console.log(JSON.stringify({
+  resolved: import.meta.resolve('jixiao'),
+  total: sheet.total,
+  grade: sheet.grade && sheet.grade.label,
+  scores: sheet.indicators.map((n) => n.score),
+}));
+`,
+      'browser-entry.js': `import { defineFramework, evaluate, NATIONAL_GRADES } from 'jixiao';
+const sheet = evaluate(defineFramework(${FRAMEWORK_SOURCE}), ${INPUTS_SOURCE});
+console.log(JSON.stringify({ total: sheet.total }));
+`,
+    });
+
+    project(cjsDir(), {}, {
+      'index.js': `const jixiao = require('jixiao');
+const { defineFramework, evaluate, NATIONAL_GRADES, JixiaoError } = jixiao;
+const framework = defineFramework(${FRAMEWORK_SOURCE});
+const sheet = evaluate(framework, ${INPUTS_SOURCE});
+let rejected = false;
+try {
+  defineFramework({ id: 'bad' });
+} catch (e) {
+  rejected = e instanceof JixiaoError && e.issues.length > 0;
+}
+console.log(JSON.stringify({
+  resolved: require.resolve('jixiao'),
+  version: require('jixiao/package.json').version,
+  total: sheet.total,
+  grade: sheet.grade && sheet.grade.label,
+  scores: sheet.indicators.map((n) => n.score),
+  rejected,
+}));
+`,
+    });
+
+    const strict = {
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      exactOptionalPropertyTypes: true,
+      skipLibCheck: false, // check the published .d.ts / .d.cts themselves
+      lib: ['ES2022'], // neither DOM nor @types/node: the core's types must need neither
+      types: [],
+    };
+    project(tsDir(), { type: 'module' }, {
+      'tsconfig.json': JSON.stringify(
+        { compilerOptions: { ...strict, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', outDir: 'out', rootDir: 'src' }, include: ['src'] },
+        null,
+        2,
+      ),
+      'tsconfig.bundler.json': JSON.stringify(
+        { compilerOptions: { ...strict, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', noEmit: true }, include: ['src/index.ts'] },
+        null,
+        2,
+      ),
+      'src/index.ts': `import { defineFramework, evaluate, NATIONAL_GRADES, type FrameworkDefinition, type Rule, type ScoreSheet } from 'jixiao';
+
+// No DOM or @types/node in this project (on purpose): declare the one global used.
+declare const console: { log(...data: unknown[]): void };
+
+const definition: FrameworkDefinition = ${FRAMEWORK_SOURCE};
+const framework = defineFramework(definition);
+const s: ScoreSheet = evaluate(framework, ${INPUTS_SOURCE});
+const total: string = s.total;
+const grade: string | undefined = s.grade?.label;
+
+// @ts-expect-error 'percentage' is not a rule kind: proves the published types are really checked
+const wrongKind: Rule = { kind: 'percentage', value: 1 };
+void wrongKind;
+
+console.log(JSON.stringify({ total, grade, scores: s.indicators.map((n) => n.score) }));
+`,
+      'src/legacy.cts': `import jixiao = require('jixiao');
+
+// No DOM or @types/node in this project (on purpose): declare the one global used.
+declare const console: { log(...data: unknown[]): void };
+
+const definition: jixiao.FrameworkDefinition = ${FRAMEWORK_SOURCE.replace('NATIONAL_GRADES', 'jixiao.NATIONAL_GRADES')};
+const s: jixiao.ScoreSheet = jixiao.evaluate(jixiao.defineFramework(definition), ${INPUTS_SOURCE});
+
+// @ts-expect-error 'percentage' is not a rule kind (checked against index.d.cts)
+const wrongKind: jixiao.Rule = { kind: 'percentage', value: 1 };
+void wrongKind;
+
+console.log(JSON.stringify({ total: s.total, grade: s.grade?.label, scores: s.indicators.map((n) => n.score) }));
+`,
+    });
+  }, TIMEOUT);
+
+  afterAll(() => {
+    if (scratch !== '' && process.env.JIXIAO_KEEP_SCRATCH === undefined) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('packs only dist/ and package metadata', () => {
+    for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'package.json']) {
+      expect(packedFiles).toContain(f);
+    }
+    expect(packedFiles.filter((f) => /^(src|test|bench|examples|node_modules)\//.test(f))).toEqual([]);
+  });
+
+  it('works from an ESM project (import)', () => {
+    const out = parseLastLine(run('node', ['index.js'], esmDir()));
+    expect(out.resolved).toMatch(/\/node_modules\/jixiao\/dist\/index\.js$/);
+    expect(out).toMatchObject(EXPECTED);
+  });
+
+  it('works from a CommonJS project (require)', () => {
+    const out = parseLastLine(run('node', ['index.js'], cjsDir()));
+    expect(out.resolved).toMatch(/[\\/]node_modules[\\/]jixiao[\\/]dist[\\/]index\.cjs$/);
+    expect(out).toMatchObject({ ...EXPECTED, version: '0.1.0', rejected: true });
+  });
+
+  it('type-checks from a strict TypeScript project (nodenext, ESM and .cts) and runs the output', () => {
+    run('node', [tsc, '-p', 'tsconfig.json'], tsDir());
+    expect(parseLastLine(run('node', ['out/index.js'], tsDir()))).toMatchObject(EXPECTED);
+    expect(parseLastLine(run('node', ['out/legacy.cjs'], tsDir()))).toMatchObject(EXPECTED);
+  });
+
+  it('type-checks with moduleResolution bundler', () => {
+    run('node', [tsc, '-p', 'tsconfig.bundler.json'], tsDir());
+  });
+
+  it('fails type-checking when a @ts-expect-error is not needed (the checks above are not vacuous)', () => {
+    const dir = join(tsDir(), 'neg');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'valid.ts'), `import type { Rule } from 'jixiao';\n// @ts-expect-error\nconst ok: Rule = { kind: 'manual' };\nvoid ok;\n`);
+    writeFileSync(join(tsDir(), 'tsconfig.neg.json'), JSON.stringify({ extends: './tsconfig.bundler.json', include: ['neg'] }));
+    expect(() => run('node', [tsc, '-p', 'tsconfig.neg.json'], tsDir())).toThrow(/TS2578/);
+  });
+
+  it('runs the CLI bin: jixiao score examples/dabu-2021/evaluation.yaml prints 92.00', () => {
+    const example = join(repo, 'examples', 'dabu-2021', 'evaluation.yaml');
+    const cli = join(esmDir(), 'node_modules', 'jixiao', 'dist', 'cli.js');
+    const out = run('node', [cli, 'score', example], esmDir());
+    expect(out).toContain('92.00');
+    // Through the bin link npm created (shebang + executable bit).
+    const bin = join(esmDir(), 'node_modules', '.bin', 'jixiao');
+    expect(existsSync(bin)).toBe(true);
+    if (process.platform !== 'win32') expect(run(bin, ['score', example], esmDir())).toContain('92.00');
+    // The CLI also runs when installed into a CommonJS project.
+    expect(run('node', [join(cjsDir(), 'node_modules', 'jixiao', 'dist', 'cli.js'), 'score', example], cjsDir())).toContain('92.00');
+  });
+
+  it('the core (dist/index.js, dist/index.cjs) imports no Node built-in and uses no Node global', () => {
+    const installed = join(esmDir(), 'node_modules', 'jixiao', 'dist');
+    const builtins = new Set(builtinModules);
+    for (const name of ['index.js', 'index.cjs']) {
+      const code = readFileSync(join(installed, name), 'utf8');
+      const specifiers = [
+        ...code.matchAll(/\bfrom\s*["']([^"']+)["']/g),
+        ...code.matchAll(/\bimport\s*["']([^"']+)["']/g),
+        ...code.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g),
+        ...code.matchAll(/\brequire\s*\(\s*["']([^"']+)["']\s*\)/g),
+      ].map((m) => m[1] ?? '');
+      expect(specifiers.filter((s) => s.startsWith('node:') || builtins.has(s.split('/')[0] ?? s)), name).toEqual([]);
+      expect(new Set(specifiers), name).toEqual(new Set(['decimal.js', 'zod/mini']));
+      expect(code, name).not.toMatch(/\bprocess\.|\bBuffer\b|__dirname|__filename|\brequire\.resolve\b/);
+    }
+  });
+
+  it('the core bundles for the browser (esbuild, platform browser) and the bundle runs', () => {
+    // esbuild is tsup's own dependency; resolve it from tsup so that this does not rely on hoisting.
+    const esbuild = createRequire(join(repo, 'node_modules', 'tsup', 'package.json'))('esbuild') as {
+      buildSync(options: object): { errors: unknown[] };
+    };
+    const outfile = join(esmDir(), 'browser-bundle.mjs');
+    const result = esbuild.buildSync({
+      entryPoints: [join(esmDir(), 'browser-entry.js')],
+      absWorkingDir: esmDir(),
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      outfile,
+      logLevel: 'silent',
+    });
+    expect(result.errors).toEqual([]);
+    const bundle = readFileSync(outfile, 'utf8');
+    expect(bundle).not.toMatch(/\brequire\s*\(\s*["']|from\s*["']node:/);
+    expect(parseLastLine(run('node', [outfile], esmDir()))).toMatchObject({ total: EXPECTED.total });
+  });
+
+  it('the published declarations do not expose zod or decimal.js types', () => {
+    const installed = join(esmDir(), 'node_modules', 'jixiao', 'dist');
+    for (const name of ['index.d.ts', 'index.d.cts']) {
+      const dts = readFileSync(join(installed, name), 'utf8');
+      expect(dts, name).not.toMatch(/(from|import\()\s*["'](zod|zod\/mini|decimal\.js)["']/);
+      expect(dts, name).not.toMatch(/\bZod[A-Z]\w*|\bz\.\w+</);
+    }
+  });
+});
