@@ -32,7 +32,8 @@ export function parseInputs(compiled: Compiled, raw: unknown): ParsedInputs {
   const env: Env = { numbers, booleans, tiers, checks, display };
   const parsed = evaluationInputsSchema.safeParse(raw);
   if (!parsed.success) return { env, notApplicable: new Set(), issues: translateZodIssues(parsed.error.issues) };
-  const inputs = parsed.data as EvaluationInputs;
+  // The checked input itself, not zod's rebuilt copy, so that keys such as "__proto__" survive.
+  const inputs = raw as EvaluationInputs;
   const issues: Issue[] = [];
 
   const readNumber = (name: string, decl: InputDeclaration, value: unknown, path: (string | number)[]): Dec | undefined => {

@@ -46,7 +46,9 @@ function deepFreeze<T>(value: T): T {
 export function validateFramework(definition: unknown): Result<Framework> {
   const parsed = frameworkSchema.safeParse(definition);
   if (!parsed.success) return { ok: false, issues: translateZodIssues(parsed.error.issues) as unknown as Issues };
-  const def = deepFreeze(parsed.data as FrameworkDefinition);
+  // A JSON copy of the checked input rather than zod's output: zod rebuilds records by assignment, which
+  // would drop an own key such as "__proto__"; JSON.parse keeps it as a plain key.
+  const def = deepFreeze(JSON.parse(JSON.stringify(definition)) as FrameworkDefinition);
   const issues = validateSemantics(def);
   const [first, ...rest] = issues;
   if (first !== undefined) return { ok: false, issues: [first, ...rest] };

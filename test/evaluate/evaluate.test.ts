@@ -36,6 +36,15 @@ describe('inputs as documents write them 输入格式', () => {
     expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['unknown-input', 'unknown-indicator']);
     expect(() => evaluate(rate, { values: { vv: 1 } })).toThrow(JixiaoError);
   });
+  it('keeps input names such as __proto__ and constructor as plain names', () => {
+    const def = JSON.parse(
+      '{"id":"p","name":"p","scope":"other","total":10,"inputs":{"__proto__":{"type":"number"},"constructor":{"type":"number"}},' +
+        '"indicators":[{"id":"__proto__","name":"x","weight":10,"rule":{"kind":"ratio","value":{"div":[{"input":"__proto__"},{"input":"constructor"}]}}}],' +
+        '"grades":[{"label":"合格","min":0}]}',
+    ) as FrameworkDefinition;
+    expect(evaluate(def, JSON.parse('{"values":{"__proto__":5,"constructor":10}}')).total).toBe('5.00');
+    expect(evaluate(def, JSON.parse('{"values":{"constructor":10}}')).missingInputs).toEqual(['__proto__']);
+  });
   it('division by zero is an error with the indicator path', () => {
     const r = safeEvaluate(amount, { values: { a: 1, b: 0 } });
     expect(r.ok ? undefined : r.issues[0]).toMatchObject({ code: 'division-by-zero', path: ['indicators', 0] });
