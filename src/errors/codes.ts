@@ -4,6 +4,7 @@
 export const ISSUE_CODES = [
   // 结构 structure
   'invalid-type',
+  'missing-field',
   'unknown-key',
   'invalid-number',
   // 指标体系 framework

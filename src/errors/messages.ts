@@ -7,6 +7,7 @@ type Template = (p: Params) => readonly [zh: string, en: string];
 /* All message templates, Chinese first. */
 const TEMPLATES: { readonly [C in IssueCode]: Template } = {
   'invalid-type': (p) => [`类型错误：应为${p.expectedZh ?? p.expected}`, `Invalid type: expected ${p.expected}`],
+  'missing-field': (p) => [`缺少必填字段“${p.key}”`, `Required field "${p.key}" is missing`],
   'unknown-key': (p) => [`未知字段“${p.key}”`, `Unknown field "${p.key}"`],
   'invalid-number': (p) => [`无法识别的数值“${p.value}”`, `Not a valid number: "${p.value}"`],
   'duplicate-id': (p) => [`标识“${p.id}”重复`, `Duplicate id "${p.id}"`],

@@ -31,7 +31,7 @@ export function parseInputs(compiled: Compiled, raw: unknown): ParsedInputs {
   const display = new Map<string, string>();
   const env: Env = { numbers, booleans, tiers, checks, display };
   const parsed = evaluationInputsSchema.safeParse(raw);
-  if (!parsed.success) return { env, notApplicable: new Set(), issues: translateZodIssues(parsed.error.issues) };
+  if (!parsed.success) return { env, notApplicable: new Set(), issues: translateZodIssues(parsed.error.issues, raw) };
   // The checked input itself, not zod's rebuilt copy, so that keys such as "__proto__" survive.
   const inputs = raw as EvaluationInputs;
   const issues: Issue[] = [];

@@ -45,7 +45,7 @@ function deepFreeze<T>(value: T): T {
  */
 export function validateFramework(definition: unknown): Result<Framework> {
   const parsed = frameworkSchema.safeParse(definition);
-  if (!parsed.success) return { ok: false, issues: translateZodIssues(parsed.error.issues) as unknown as Issues };
+  if (!parsed.success) return { ok: false, issues: translateZodIssues(parsed.error.issues, definition) as unknown as Issues };
   // A JSON copy of the checked input rather than zod's output: zod rebuilds records by assignment, which
   // would drop an own key such as "__proto__"; JSON.parse keeps it as a plain key.
   const def = deepFreeze(JSON.parse(JSON.stringify(definition)) as FrameworkDefinition);

@@ -15,15 +15,20 @@ const EXPECTED_ZH: { readonly [k: string]: string } = {
 };
 
 /** Turns zod's issues into jixiao issues: same paths, our codes and bilingual messages. */
-export function translateZodIssues(issues: readonly ZodIssue[], root: readonly (string | number)[] = []): Issue[] {
+export function translateZodIssues(issues: readonly ZodIssue[], input?: unknown): Issue[] {
   const out: Issue[] = [];
   for (const issue of issues) {
-    const path = [...root, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) out.push(makeIssue('unknown-key', [...path, key], { key }));
       continue;
     }
-    out.push(makeIssue('invalid-type', path, describeExpected(issue)));
+    const missing = issue.code !== 'invalid_value' && valueAt(input, path) === undefined;
+    out.push(
+      missing
+        ? makeIssue('missing-field', path, { key: String(path.at(-1) ?? '') })
+        : makeIssue('invalid-type', path, describeExpected(issue)),
+    );
   }
   return out;
 }
@@ -44,4 +49,14 @@ function describeExpected(issue: ZodIssue): { expected: string; expectedZh: stri
     default:
       return { expected: issue.message, expectedZh: issue.message };
   }
+}
+
+/** The value at `path` in `input`, or undefined where the path leads nowhere. */
+function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
+  let cursor = input;
+  for (const key of path) {
+    if (cursor === null || typeof cursor !== 'object' || !Object.prototype.hasOwnProperty.call(cursor, key)) return undefined;
+    cursor = (cursor as { [k: string]: unknown })[key];
+  }
+  return cursor;
 }

@@ -98,6 +98,11 @@ describe('validateFramework 指标体系校验', () => {
     expect(issue.path).toEqual(['indicatorz']);
   });
 
+  it('reports a missing required field by name', () => {
+    const issue = firstIssue({ ...frameworkOf([manual('a', 100)]), indicators: [{ id: 'a', name: 'a', rule: { kind: 'manual' } }] });
+    expect(issue).toMatchObject({ code: 'missing-field', path: ['indicators', 0, 'weight'] });
+  });
+
   it('reports numbers that are not numbers', () => {
     expect(codes(frameworkOf([manual('a', 'abc')], {}, { total: 100 }))).toContain('invalid-number');
   });
