@@ -34,18 +34,26 @@ function frameworkFor(path: string) {
 }
 
 function run(argv: readonly string[]): number {
-  const [command, path, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h') {
+  if (argv[0] === '--help' || argv[0] === '-h') {
     console.log(USAGE);
-    return command === undefined ? 2 : 0;
+    return 0;
   }
+  // Options may stand anywhere: `score --format json file` and `score file --format json` alike.
+  const positional: string[] = [];
   let format = 'text';
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '--format' && (rest[i + 1] === 'json' || rest[i + 1] === 'text')) format = rest[++i] as string;
-    else if (arg === '--format=json' || arg === '--format=text') format = arg.slice(9);
-    else throw new UsageError(`未知参数 Unknown argument: ${arg ?? ''}`);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--format') {
+      const value = argv[++i];
+      if (value !== 'json' && value !== 'text') throw new UsageError(`--format 只能是 text 或 json / --format takes text or json`);
+      format = value;
+    } else if (arg === '--format=json' || arg === '--format=text') format = arg.slice(9);
+    else if (arg.startsWith('-')) throw new UsageError(`未知参数 Unknown argument: ${arg}`);
+    else positional.push(arg);
   }
+  const [command, path, ...extra] = positional;
+  if (command === undefined) throw new UsageError('缺少命令 / A command is needed');
+  if (extra.length > 0) throw new UsageError(`多余的参数 Extra arguments: ${extra.join(' ')}`);
   if (path === undefined) throw new UsageError('缺少文件路径 / A file path is needed');
   if (command === 'score') {
     const { file, framework } = frameworkFor(path);

@@ -20,6 +20,7 @@ export const ISSUE_CODES = [
   'points-exceed-weight',
   'tiers-invalid',
   'tiers-overlap',
+  'tiers-gap',
   'checklist-points-mismatch',
   'duplicate-check-id',
   'piecewise-invalid',

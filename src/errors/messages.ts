@@ -34,6 +34,7 @@ const TEMPLATES: { readonly [C in IssueCode]: Template } = {
     `Tier "${p.tier}" range [${p.min}, ${p.max}] must lie in [0, 1] with min ≤ max`,
   ],
   'tiers-overlap': (p) => [`档次“${p.a}”与“${p.b}”的范围重叠`, `Tiers "${p.a}" and "${p.b}" overlap`],
+  'tiers-gap': (p) => [`档次“${p.a}”与“${p.b}”之间有空档`, `There is a gap between tiers "${p.a}" and "${p.b}"`],
   'checklist-points-mismatch': (p) => [
     `检查项分值合计 ${p.actual}，不等于指标分值 ${p.expected}`,
     `Check points sum to ${p.actual}, not the weight ${p.expected}`,

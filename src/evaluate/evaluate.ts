@@ -30,6 +30,17 @@ function resolve(framework: Framework | FrameworkDefinition, options: EvaluateOp
     return { ok: true, value: compiled };
   }
   const precision = options.precision ?? compiled.precision;
+  if (Number.isInteger(precision) && precision < compiled.weightDecimals) {
+    return {
+      ok: false,
+      issues: [
+        makeIssue('invalid-option', ['options', 'precision'], {
+          reasonZh: `精度 ${precision} 少于分值的小数位数 ${compiled.weightDecimals}`,
+          reason: `precision ${precision} is below the ${compiled.weightDecimals} decimals of the weights`,
+        }),
+      ],
+    };
+  }
   if (!Number.isInteger(precision) || precision < 0 || precision > 10) {
     return {
       ok: false,
@@ -125,8 +136,8 @@ function buildSheet(compiled: Compiled, tree: readonly ScoredNode[], adjustments
       id: s.node.id,
       name: s.node.name,
       level: s.node.level,
-      weight: show(s.node.weight),
-      effectiveWeight: show(s.effectiveWeight),
+      weight: toFixed(s.node.weight, precision, rounding),
+      effectiveWeight: toFixed(s.effectiveWeight, precision, rounding),
       score: show(s.score),
       lost: show(sub(s.effectiveWeight, s.score)),
       status: s.status,
@@ -138,7 +149,12 @@ function buildSheet(compiled: Compiled, tree: readonly ScoredNode[], adjustments
     };
   };
   let indicators = tree.map(toResult);
-  for (const a of adjustments) for (const m of a.missing) if (!missingInputs.includes(m)) missingInputs.push(m);
+  for (const [i, a] of adjustments.entries()) {
+    for (const m of a.missing) {
+      if (!missingInputs.includes(m)) missingInputs.push(m);
+      warnings.push(makeIssue('missing-input', ['adjustments', i], { input: m, name: a.name }));
+    }
+  }
 
   const subtotal = sum(tree.map((n) => n.score));
   const ceiling = compiled.bonusAboveTotal ? undefined : compiled.total;
@@ -162,7 +178,7 @@ function buildSheet(compiled: Compiled, tree: readonly ScoredNode[], adjustments
   const lostPoints: LostPoint[] = [];
   const collect = (s: ScoredNode): void => {
     if (s.children.length > 0) s.children.forEach(collect);
-    else if (s.status !== 'not-applicable' && cmp(s.effectiveWeight, s.score) > 0) {
+    else if (cmp(s.effectiveWeight, s.score) > 0) {
       lostPoints.push({ id: s.node.id, name: s.node.name, path: s.node.names, lost: show(sub(s.effectiveWeight, s.score)), reason: s.explanation });
     }
   };
@@ -183,7 +199,7 @@ function buildSheet(compiled: Compiled, tree: readonly ScoredNode[], adjustments
       name: compiled.definition.name,
       ...(compiled.definition.version === undefined ? {} : { version: compiled.definition.version }),
     },
-    maximum: show(compiled.total),
+    maximum: toFixed(compiled.total, precision, rounding),
     subtotal: show(subtotal),
     total: showTotal(total),
     totalNumber: toNumber(total),

@@ -36,6 +36,15 @@ export function conditionNA(compiled: Compiled, env: Env, explicit: ReadonlySet<
     if (holds === true) na.add(node.id);
     else if (holds === undefined) undecided.set(node.id, t);
   }
+  // A branch whose condition cannot be decided leaves every leaf below it undecided too.
+  const spread = (node: CompiledNode, t: Trace): void => {
+    if (node.children.length === 0 && !undecided.has(node.id)) undecided.set(node.id, t);
+    node.children.forEach((c) => spread(c, t));
+  };
+  for (const [id, t] of [...undecided]) {
+    const node = compiled.byId.get(id);
+    if (node !== undefined && node.children.length > 0) spread(node, t);
+  }
   return { na, undecided };
 }
 

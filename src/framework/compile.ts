@@ -1,4 +1,4 @@
-import { cmp, type Dec } from '../decimal/decimal.js';
+import { cmp, decimalPlaces, type Dec } from '../decimal/decimal.js';
 import type { IssuePath } from '../errors/issue.js';
 import { compileCondition, compileExpr, constant, type CompiledCondition, type CompiledExpr } from '../rules/expr.js';
 import { compileRule } from '../rules/compileRule.js';
@@ -7,6 +7,7 @@ import type {
   FrameworkDefinition,
   Indicator,
   InputDeclaration,
+  Modifiers,
   NotApplicablePolicy,
   RoundAt,
   RoundingMode,
@@ -60,6 +61,8 @@ export interface Compiled {
   readonly grades: readonly { readonly label: string; readonly min: Dec }[];
   /** True when some leaf has a not-applicable condition. */
   readonly hasNAConditions: boolean;
+  /** The most decimals any weight has: a precision below it could not show the weights. */
+  readonly weightDecimals: number;
 }
 
 /** Compiles a definition that has passed validation; it does not check anything itself. */
@@ -87,7 +90,7 @@ export function compile(def: FrameworkDefinition): Compiled {
         ? node.children.map((c, i) => build(c, [...path, 'children', i], level + 1, here, policy))
         : [];
     const rule = 'rule' in node ? node.rule : undefined;
-    const when = 'when' in node ? node.when : undefined;
+    const when: Modifiers | undefined = 'when' in node ? node.when : undefined;
     const compiled: CompiledNode = {
       id: node.id,
       name: node.name,
@@ -130,5 +133,6 @@ export function compile(def: FrameworkDefinition): Compiled {
     adjustments,
     grades,
     hasNAConditions: [...byId.values()].some((n) => n.notApplicableIf !== undefined),
+    weightDecimals: Math.max(0, ...[...byId.values()].map((n) => decimalPlaces(n.weight))),
   };
 }

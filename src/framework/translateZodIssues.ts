@@ -12,6 +12,10 @@ const EXPECTED_ZH: { readonly [k: string]: string } = {
   object: '对象',
   int: '整数',
   null: '空值',
+  record: '键值对象',
+  map: '键值对象',
+  tuple: '定长列表',
+  literal: '固定值',
 };
 
 /** Turns zod's issues into jixiao issues: same paths, our codes and bilingual messages. */

@@ -183,7 +183,10 @@ export interface ChecklistRule {
   readonly checks: readonly Check[];
 }
 
-/** 定性档次。A qualitative tier: range [min, max) of the weight as fractions; the top tier includes its max. */
+/**
+ * 定性档次。A qualitative tier: the closed range [min, max] of the weight, as fractions. Neighbouring tiers share
+ * their boundary (0.8 of the weight fits 达成 and 部分达成 alike): the evaluator's choice of tier decides.
+ */
 export interface Tier {
   readonly id: string;
   readonly name: string;
@@ -287,6 +290,8 @@ interface IndicatorBase {
 /** 上级指标（有下级）。A branch indicator: its children's weights sum to its weight. */
 export interface BranchIndicator extends IndicatorBase {
   readonly children: readonly Indicator[];
+  /** 整个分支的不适用条件（满分/不得分条件只用于末级指标）。Not-applicable condition of the whole branch. */
+  readonly when?: Pick<Modifiers, 'notApplicable'>;
 }
 
 /** 末级指标（带规则）。A leaf indicator with its rule. */

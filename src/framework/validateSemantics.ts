@@ -63,7 +63,7 @@ export function validateSemantics(def: FrameworkDefinition): Issue[] {
     if (value === undefined) return;
     const v = num(value, path);
     if (v === undefined || weight === undefined) return;
-    if (isNegative(v)) report('negative-amount', path, { name: String(path.at(-1)), value: formatNumber(v) });
+    if (isNegative(v)) report('negative-amount', path, { name: `${String(path.at(-1))}`, value: formatNumber(v) });
     else if (cmp(v, weight) > 0) report('points-exceed-weight', path, { points: formatNumber(v), weight: formatNumber(weight) });
   };
   const fractionIn01 = (value: Num, path: IssuePath, code: 'piecewise-invalid' | 'band-invalid'): void => {
@@ -72,9 +72,9 @@ export function validateSemantics(def: FrameworkDefinition): Issue[] {
       report(code, path, { reasonZh: `比例 ${formatNumber(v)} 须在 [0, 1] 内`, reason: `fraction ${formatNumber(v)} must lie in [0, 1]` });
     }
   };
-  const positive = (value: Num, path: IssuePath, what: string): void => {
+  const positive = (value: Num, path: IssuePath, whatZh: string, what: string): void => {
     const v = num(value, path);
-    if (v !== undefined && cmp(v, ZERO) <= 0) ruleInvalid(path, `${what}须大于 0`, `${what} must be greater than 0`);
+    if (v !== undefined && cmp(v, ZERO) <= 0) ruleInvalid(path, `${whatZh}须大于 0`, `${what} must be greater than 0`);
   };
 
   const checkBands = (bands: readonly CompiledBand[], raw: Rule & { kind: 'bands' }, weight: Dec | undefined, path: IssuePath): void => {
@@ -140,8 +140,8 @@ export function validateSemantics(def: FrameworkDefinition): Issue[] {
       case 'step-deduction':
         checkExpr(rule.value, [...path, 'value']);
         num(rule.threshold, [...path, 'threshold']);
-        positive(rule.step, [...path, 'step'], '步长 / step');
-        positive(rule.points, [...path, 'points'], '每步扣分 / points per step');
+        positive(rule.step, [...path, 'step'], '步长', 'the step');
+        positive(rule.points, [...path, 'points'], '每步扣分', 'the points per step');
         return;
       case 'piecewise': {
         checkExpr(rule.value, [...path, 'value']);
@@ -200,6 +200,9 @@ export function validateSemantics(def: FrameworkDefinition): Issue[] {
           if (a !== undefined && b !== undefined && cmp(a.hi, b.lo) > 0) {
             report('tiers-overlap', [...path, 'tiers'], { a: a.id, b: b.id });
           }
+          if (a !== undefined && b !== undefined && cmp(a.hi, b.lo) < 0) {
+            report('tiers-gap', [...path, 'tiers'], { a: a.id, b: b.id });
+          }
         }
         return;
       }
@@ -209,10 +212,10 @@ export function validateSemantics(def: FrameworkDefinition): Issue[] {
         return;
       case 'per-occurrence':
         checkExpr(rule.count, [...path, 'count']);
-        positive(rule.points, [...path, 'points'], '每次扣分 / points per occurrence');
+        positive(rule.points, [...path, 'points'], '每次扣分', 'the points per occurrence');
         return;
       case 'manual':
-        if (rule.step !== undefined) positive(rule.step, [...path, 'step'], '步长 / step');
+        if (rule.step !== undefined) positive(rule.step, [...path, 'step'], '步长', 'the step');
         return;
       case 'either':
         if (rule.alternatives.length === 0) ruleInvalid([...path, 'alternatives'], '至少需要一个备选规则', 'at least one alternative is needed');
@@ -257,11 +260,18 @@ export function validateSemantics(def: FrameworkDefinition): Issue[] {
         const declared = types.get(name);
         if (declared !== type) report('input-type-mismatch', [...path, 'rule'], { input: name, actual: declared ?? '—', expected: type });
       }
-      const when = node.when;
-      if (when !== undefined) {
-        for (const key of ['notApplicable', 'zero', 'full'] as const) {
-          const c = when[key];
-          if (c !== undefined) checkCondition(c, [...path, 'when', key]);
+    }
+    const when = (node as { when?: { notApplicable?: Condition; zero?: Condition; full?: Condition } }).when;
+    if (when !== undefined) {
+      for (const key of ['notApplicable', 'zero', 'full'] as const) {
+        const c = when[key];
+        if (c === undefined) continue;
+        checkCondition(c, [...path, 'when', key]);
+        if (key !== 'notApplicable' && hasChildren) {
+          report('invalid-option', [...path, 'when', key], {
+            reasonZh: '满分/不得分条件只能用于末级指标',
+            reason: 'full/zero conditions apply to leaf indicators only',
+          });
         }
       }
     }
@@ -372,7 +382,7 @@ function validateGrades(def: FrameworkDefinition, total: Dec | undefined): Issue
   const sorted = [...grades].sort((a, b) => cmp(a.min ?? ZERO, b.min ?? ZERO));
   const lowest = sorted[0];
   if (lowest?.min !== undefined && cmp(lowest.min, ZERO) !== 0) {
-    issues.push(makeIssue('grade-scale-gap', ['grades', lowest.i, 'min'], { a: '0', b: lowest.label }));
+    issues.push(makeIssue('grade-scale-gap', ['grades', lowest.i, 'min'], { a: '0 分', b: lowest.label }));
   }
   for (let k = 0; k < sorted.length; k++) {
     const g = sorted[k];

@@ -1,3 +1,4 @@
+import { dec, toFixed } from '../decimal/decimal.js';
 import type { NodeResult, ScoreSheet } from '../evaluate/types.js';
 
 /** 文本打分表选项。Options of the text score table. */
@@ -36,10 +37,13 @@ const STATUS: { readonly [K in NodeResult['status']]: string } = {
  * @returns the table as text, lines separated by "\n"
  */
 export function formatScoreTable(sheet: ScoreSheet, options: FormatOptions = {}): string {
+  // With rounding only at the total, node scores are exact and may be long: show them at the total's decimals.
+  const places = (sheet.total.split('.')[1] ?? '').length;
+  const fit = (s: string): string => ((s.split('.')[1] ?? '').length > places ? toFixed(dec(s), places, 'half-up') : s);
   const rows: [string, string, string, string, string][] = [];
   const visit = (n: NodeResult, depth: number): void => {
     const weight = n.effectiveWeight === n.weight ? n.weight : `${n.weight}→${n.effectiveWeight}`;
-    rows.push([`${'  '.repeat(depth)}${n.name}`, weight, n.score, n.lost, STATUS[n.status]]);
+    rows.push([`${'  '.repeat(depth)}${n.name}`, weight, fit(n.score), fit(n.lost), STATUS[n.status]]);
     n.children.forEach((c) => visit(c, depth + 1));
   };
   sheet.indicators.forEach((n) => visit(n, 0));
@@ -56,7 +60,7 @@ export function formatScoreTable(sheet: ScoreSheet, options: FormatOptions = {})
       .trimEnd();
   const rule = '─'.repeat((cols[0] ?? 0) + (cols[1] ?? 0) + (cols[2] ?? 0) + (cols[3] ?? 0) + 6);
   const out = [sheet.framework.name, rule, line(header), rule, ...rows.map(line), rule];
-  out.push(`指标得分 Subtotal  ${sheet.subtotal} / ${sheet.maximum}`);
+  out.push(`指标得分 Subtotal  ${fit(sheet.subtotal)} / ${sheet.maximum}`);
   out.push(`总分 Total         ${sheet.total} / ${sheet.maximum}${sheet.grade === null ? '' : `   等级 Grade：${sheet.grade.label}`}${sheet.vetoed ? '（一票否决 vetoed）' : ''}`);
   if (sheet.nextGrade !== null) out.push(`距“${sheet.nextGrade.label}”还差 ${sheet.nextGrade.pointsNeeded} 分 / ${sheet.nextGrade.pointsNeeded} points to the next grade`);
   if (!sheet.complete) out.push(`输入不全 Incomplete：缺少 ${sheet.missingInputs.join('、')}`);

@@ -2,7 +2,7 @@ import { abs, cmp, mul, type Dec } from '../decimal/decimal.js';
 import { makeIssue } from '../errors/messages.js';
 import type { Band, BandsRule } from '../framework/types.js';
 import { compileExpr, constant } from './expr.js';
-import { formatNumber } from './format.js';
+import { formatNumber, formatPercentExact } from './format.js';
 import { isRate, showValue, type CompileContext, type Scorer } from './scorer.js';
 
 /** A band with its bounds parsed; `undefined` bounds are unbounded. */
@@ -43,9 +43,10 @@ export function bandContains(b: CompiledBand, v: Dec): boolean {
 }
 
 /** The band as interval text: "[0.1, 0.2)", "(-∞, 0.6)". */
-export function bandText(b: CompiledBand): string {
-  const lo = b.min === undefined ? '(-∞' : `${b.minInclusive ? '[' : '('}${formatNumber(b.min)}`;
-  const hi = b.max === undefined ? '+∞)' : `${formatNumber(b.max)}${b.maxInclusive ? ']' : ')'}`;
+export function bandText(b: CompiledBand, rate = false): string {
+  const f = rate ? formatPercentExact : formatNumber;
+  const lo = b.min === undefined ? '(-∞' : `${b.minInclusive ? '[' : '('}${f(b.min)}`;
+  const hi = b.max === undefined ? '+∞)' : `${f(b.max)}${b.maxInclusive ? ']' : ')'}`;
   return `${lo}, ${hi}`;
 }
 
@@ -64,9 +65,9 @@ export function compileBands(rule: BandsRule, ctx: CompileContext): Scorer {
       t.issues.push(makeIssue('value-outside-bands', t.path, { name: t.name, value: formatNumber(raw) }));
       return undefined;
     }
-    t.values.band = band.label ?? bandText(band);
+    t.values.band = band.label ?? bandText(band, rate);
     const score = band.points ?? mul(weight, band.fraction ?? constant(0));
-    const where = band.label === undefined ? `落在区间 ${bandText(band)}` : `属“${band.label}”档`;
+    const where = band.label === undefined ? `落在区间 ${bandText(band, rate)}` : `属“${band.label}”档`;
     return { score, detail: `值 ${shown}${rule.absolute === true ? '（取绝对值）' : ''}，${where}` };
   };
 }

@@ -16,7 +16,7 @@ export function compileChecklist(rule: ChecklistRule, ctx: CompileContext): Scor
       return undefined;
     }
     const unknown = Object.keys(given).filter((k) => !known.has(k));
-    for (const check of unknown) t.issues.push(makeIssue('unknown-check', [...t.path, 'checks'], { check }));
+    for (const check of unknown) t.issues.push(makeIssue('unknown-check', ['values', input, check], { check }));
     const absent = checks.filter((c) => given[c.id] === undefined);
     if (unknown.length > 0) return undefined;
     if (absent.length > 0) {

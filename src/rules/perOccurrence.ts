@@ -1,4 +1,4 @@
-import { max, mul, sub, ZERO, isNegative } from '../decimal/decimal.js';
+import { cmp, max, mul, sub, ZERO, isNegative } from '../decimal/decimal.js';
 import { makeIssue } from '../errors/messages.js';
 import type { PerOccurrenceRule } from '../framework/types.js';
 import { compileExpr, constant } from './expr.js';
@@ -18,6 +18,6 @@ export function compilePerOccurrence(rule: PerOccurrenceRule, _ctx: CompileConte
     }
     const deduction = mul(n, points);
     t.values.deduction = formatNumber(deduction);
-    return { score: max(ZERO, sub(weight, deduction)), detail: `发生 ${formatNumber(n)} 次，每次扣 ${formatNumber(points)} 分` };
+    return { score: max(ZERO, sub(weight, deduction)), detail: `发生 ${formatNumber(n)} 次，每次扣 ${formatNumber(points)} 分${cmp(deduction, weight) > 0 ? '，扣完为止' : ''}` };
   };
 }

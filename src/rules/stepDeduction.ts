@@ -24,7 +24,7 @@ export function compileStepDeduction(rule: StepDeductionRule, ctx: CompileContex
     t.values.deduction = formatNumber(deduction);
     return {
       score: max(ZERO, sub(weight, deduction)),
-      detail: `值 ${shown}，${rule.direction === 'above' ? '超过' : '低于'}阈值 ${formatNumber(steps)} 个步长，扣 ${formatNumber(deduction)} 分`,
+      detail: `值 ${shown}，${rule.direction === 'above' ? '超过' : '低于'}阈值 ${formatNumber(steps)} 个步长，每步扣 ${formatNumber(points)} 分${cmp(deduction, weight) > 0 ? '，扣完为止' : ''}`,
     };
   };
 }

@@ -20,7 +20,7 @@ export function compileTiers(rule: TiersRule, ctx: CompileContext): Scorer {
     }
     const tier = tiers.find((x) => x.id === given.tier);
     if (tier === undefined) {
-      t.issues.push(makeIssue('unknown-tier', [...t.path, 'tiers'], { tier: given.tier }));
+      t.issues.push(makeIssue('unknown-tier', ['values', input, 'tier'], { tier: given.tier }));
       return undefined;
     }
     const lo = mul(weight, tier.lo);

@@ -30,6 +30,12 @@ describe('jixiao CLI 命令行', () => {
     expect(sheet.grade.label).toBe('优秀');
   });
 
+  it('takes options before or after the path', () => {
+    const r = cli('score', '--format', 'json', 'examples/dabu-2021/evaluation.yaml');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { total: string }).total).toBe('92.00');
+  });
+
   it('validate prints issues and exits 1 on an invalid framework', () => {
     const r = cli('validate', 'examples/shandan-2023/framework.yaml');
     expect(r.code).toBe(1);

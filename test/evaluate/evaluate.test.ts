@@ -117,6 +117,24 @@ describe('not applicable 不适用', () => {
     expect(get(s.indicators, 'a')?.score).toBe('10.00');
     expect(s.total).toBe('90.00');
   });
+  it('lists lost points of indicators counted as 0 when not applicable', () => {
+    const s = evaluate(tree({ notApplicable: { policy: 'zero' } }), { values, notApplicable: ['sat'] });
+    expect(s.lostPoints.map((l) => l.id)).toContain('sat');
+  });
+  it('a branch condition that cannot be decided leaves its leaves without points', () => {
+    const def = frameworkOf(
+      [
+        { id: 'p', name: '项目', weight: 10, when: { notApplicable: { is: 'none' } }, children: [{ id: 'a', name: 'a', weight: 10, rule: { kind: 'manual' } }] },
+        { id: 'c', name: '其他', weight: 90, rule: { kind: 'manual' } },
+      ],
+      { none: { type: 'boolean' } },
+    );
+    const s = evaluate(def, { values: { a: 10, c: 90 } });
+    expect(s.complete).toBe(false);
+    expect(s.missingInputs).toEqual(['none']);
+    expect(s.total).toBe('90.00');
+    expect(evaluate(def, { values: { a: 10, c: 90, none: true } }).total).toBe('100.00');
+  });
   it('a condition can make an indicator not applicable ("若单位无项目")', () => {
     const def = frameworkOf(
       [
@@ -198,6 +216,11 @@ describe('precision and rounding 精度与舍入', () => {
     const s = evaluate(thirds, { values: { a: 2, b: 3 } });
     expect(s.indicators.map((n) => n.score)).toEqual(['6.67', '6.67', '6.67']);
     expect(s.total).toBe('20.01');
+  });
+  it('a precision override below the decimals of the weights is refused', () => {
+    const half = frameworkOf([{ id: 'a', name: 'a', weight: '1.5', rule: { kind: 'manual' } }]);
+    const r = safeEvaluate(half, { values: { a: 1 } }, { precision: 0 });
+    expect(r.ok ? '' : r.issues[0].code).toBe('invalid-option');
   });
   it('rounding modes and precision are options', () => {
     expect(evaluate(thirds, { values: { a: 2, b: 3 } }, { rounding: 'down' }).total).toBe('19.98');

@@ -62,6 +62,7 @@ describe('validateFramework 指标体系校验', () => {
     expect(codes(tiers([...NATIONAL_TIERS]))).toEqual([]);
     expect(codes(tiers([{ id: 'a', name: 'a', min: '0.8', max: '1.2' }]))).toEqual(['tiers-invalid']);
     expect(codes(tiers([{ id: 'a', name: 'a', min: '0.7', max: 1 }, { id: 'b', name: 'b', min: '0.5', max: '0.8' }]))).toEqual(['tiers-overlap']);
+    expect(codes(tiers([{ id: 'a', name: 'a', min: '0.8', max: 1 }, { id: 'b', name: 'b', min: '0.5', max: '0.7' }]))).toEqual(['tiers-gap']);
   });
 
   it('reports checklist points that do not match the weight', () => {
@@ -96,6 +97,14 @@ describe('validateFramework 指标体系校验', () => {
     const issue = firstIssue(def);
     expect(issue.code).toBe('unknown-key');
     expect(issue.path).toEqual(['indicatorz']);
+  });
+
+  it('checks branch conditions: their inputs must exist, and full/zero belong to leaves', () => {
+    const branch = (when: unknown) =>
+      frameworkOf([{ id: 'p', name: 'p', weight: 100, when, children: [manual('a', 100)] } as never], { flag: { type: 'boolean' } });
+    expect(codes(branch({ notApplicable: { is: 'flag' } }))).toEqual([]);
+    expect(codes(branch({ notApplicable: { is: 'ghost' } }))).toEqual(['unknown-input']);
+    expect(codes(branch({ full: { is: 'flag' } }))).toEqual(['invalid-option']);
   });
 
   it('reports a missing required field by name', () => {
