@@ -22,26 +22,43 @@ const MODES: { readonly [M in RoundingMode]: DecimalJs.Rounding } = {
 
 /** Makes a decimal from a canonical numeric string or a finite number. */
 export const dec = (value: string | number): Dec => new D(value);
+/** Zero. */
 export const ZERO: Dec = dec(0);
+/** One. */
 export const ONE: Dec = dec(1);
+/** a + b. */
 export const add = (a: Dec, b: Dec): Dec => a.plus(b);
+/** a − b. */
 export const sub = (a: Dec, b: Dec): Dec => a.minus(b);
+/** a × b. */
 export const mul = (a: Dec, b: Dec): Dec => a.times(b);
 /** Division; the caller checks for a zero divisor. */
 export const div = (a: Dec, b: Dec): Dec => a.dividedBy(b);
+/** |a|. */
 export const abs = (a: Dec): Dec => a.abs();
+/** −a. */
 export const neg = (a: Dec): Dec => a.negated();
 /** -1, 0 or 1. */
 export const cmp = (a: Dec, b: Dec): number => a.comparedTo(b);
+/** Is a zero? */
 export const isZero = (a: Dec): boolean => a.isZero();
+/** Is a below zero (−0 is not)? */
 export const isNegative = (a: Dec): boolean => a.isNegative() && !a.isZero();
+/** The smaller of a and b. */
 export const min = (a: Dec, b: Dec): Dec => (a.lessThan(b) ? a : b);
+/** The larger of a and b. */
 export const max = (a: Dec, b: Dec): Dec => (a.greaterThan(b) ? a : b);
+/** a brought into [lo, hi]. */
 export const clamp = (a: Dec, lo: Dec, hi: Dec): Dec => min(max(a, lo), hi);
+/** The exact sum of a list. */
 export const sum = (xs: readonly Dec[]): Dec => xs.reduce(add, ZERO);
+/** Rounds down to an integer. */
 export const floorInt = (a: Dec): Dec => a.floor();
+/** Rounds up to an integer. */
 export const ceilInt = (a: Dec): Dec => a.ceil();
+/** Is a a whole number? */
 export const isInteger = (a: Dec): boolean => a.isInteger();
+/** Number of decimal places of a. */
 export const decimalPlaces = (a: Dec): number => a.decimalPlaces();
 
 /** Rounds to `places` decimals with the named mode. */
@@ -57,6 +74,7 @@ export const toPlain = (a: Dec): string => {
   return s === '-0' ? '0' : s;
 };
 
+/** a as a JS number (display only). */
 export const toNumber = (a: Dec): number => a.toNumber();
 
 /** Is this string a plain decimal literal that `dec` accepts? */

@@ -10,6 +10,7 @@ const num = z.union([z.number(), z.string()]);
 const text = z.string();
 const opt = <T extends z.ZodMiniType>(t: T) => z.optional(t);
 
+/** Structure of an `Expr`. */
 export const exprSchema: z.ZodMiniType<unknown> = z.lazy(() =>
   z.union([
     num,
@@ -24,6 +25,7 @@ export const exprSchema: z.ZodMiniType<unknown> = z.lazy(() =>
 
 const op = z.enum(['<', '<=', '=', '!=', '>=', '>']);
 
+/** Structure of a `Condition`. */
 export const conditionSchema: z.ZodMiniType<unknown> = z.lazy(() =>
   z.union([
     z.strictObject({ is: text }),
@@ -44,6 +46,7 @@ const band = z.strictObject({
   label: opt(text),
 });
 
+/** Structure of a `Rule`, discriminated on `kind`. */
 export const ruleSchema: z.ZodMiniType<unknown> = z.lazy(() =>
   z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('ratio'), value: exprSchema, zeroBelow: opt(num), zeroAbove: opt(num), reviewAbove: opt(num) }),
@@ -88,6 +91,7 @@ const naPolicy = z.union([
   z.strictObject({ policy: z.literal('transfer'), to: text }),
 ]);
 
+/** Structure of an indicator (leaf or branch; the difference is checked semantically). */
 export const indicatorSchema: z.ZodMiniType<unknown> = z.lazy(() =>
   z.strictObject({
     id: text,
@@ -116,6 +120,7 @@ const adjustment = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** Structure of a framework definition. */
 export const frameworkSchema = z.strictObject({
   id: text,
   name: text,
@@ -158,6 +163,7 @@ const inputValue = z.union([
   z.record(text, z.boolean()),
 ]);
 
+/** Structure of the inputs of one evaluation. */
 export const evaluationInputsSchema = z.strictObject({
   values: z.record(text, inputValue),
   notApplicable: opt(z.array(text)),
