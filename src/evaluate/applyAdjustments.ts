@@ -27,6 +27,7 @@ export function applyAdjustments(compiled: Compiled, env: Env, issues: Issue[], 
     const t = newTrace(a.name, a.path);
     if (a.kind === 'veto') {
       const fired = a.when.evaluate(env, t);
+      issues.push(...t.issues);
       const explanation =
         fired === undefined
           ? `${a.name} 缺少输入“${t.missing.join('、')}”，无法判断`

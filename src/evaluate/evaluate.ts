@@ -72,7 +72,7 @@ export function safeEvaluate(
   const parsed = parseInputs(compiled, inputs);
   const issues: Issue[] = [...parsed.issues];
   const warnings: Issue[] = [];
-  const { na, undecided } = conditionNA(compiled, parsed.env, parsed.notApplicable);
+  const { na, undecided } = conditionNA(compiled, parsed.env, parsed.notApplicable, issues);
   const plan = na.size === 0 ? planWithoutNA(compiled) : effectiveWeights(compiled, na);
   for (const id of plan.notApplicable) undecided.delete(id);
   const tree = scoreTree(compiled, parsed.env, plan, undecided, issues, warnings);

@@ -25,14 +25,22 @@ const POLICY_TEXT = {
   zero: '按 0 分计',
 } as const;
 
-/** Decides for every leaf whether a not-applicable condition holds; undecidable conditions leave traces. */
-export function conditionNA(compiled: Compiled, env: Env, explicit: ReadonlySet<string>): { na: Set<string>; undecided: Map<string, Trace> } {
+/**
+ * Decides for every conditioned node whether its not-applicable condition holds. Undecidable conditions leave
+ * their traces (which leaves then report as missing input); faults found in a condition go to `issues`.
+ */
+export function conditionNA(
+  compiled: Compiled,
+  env: Env,
+  explicit: ReadonlySet<string>,
+  issues: Issue[],
+): { na: Set<string>; undecided: Map<string, Trace> } {
   const na = new Set(explicit);
   const undecided = new Map<string, Trace>();
-  for (const node of compiled.byId.values()) {
-    if (node.notApplicableIf === undefined) continue;
+  for (const node of compiled.conditionallyNA) {
     const t = newTrace(node.name, node.path);
-    const holds = node.notApplicableIf.evaluate(env, t);
+    const holds = node.notApplicableIf?.evaluate(env, t);
+    issues.push(...t.issues);
     if (holds === true) na.add(node.id);
     else if (holds === undefined) undecided.set(node.id, t);
   }
@@ -66,23 +74,33 @@ export function scoreTree(
 
   const scoreLeaf = (node: CompiledNode, eff: Dec): ScoredNode => {
     const base = undecided.get(node.id);
-    const t = base ?? newTrace(node.name, node.path);
-    const missing = (): ScoredNode => ({
-      node,
-      effectiveWeight: eff,
-      score: ZERO,
-      status: 'missing-input',
-      trace: t,
-      explanation: `${node.name} 缺少输入“${t.missing.join('、')}”，暂不得分`,
-      children: [],
-    });
+    // An undecided not-applicable trace was reported by conditionNA; a fresh one is reported here, once.
+    if (base !== undefined) return missingLeaf(node, eff, base);
+    const t = newTrace(node.name, node.path);
+    const scored = scoreApplicableLeaf(node, eff, t);
+    issues.push(...t.issues);
+    warnings.push(...t.warnings);
+    return scored;
+  };
+
+  const missingLeaf = (node: CompiledNode, eff: Dec, t: Trace): ScoredNode => ({
+    node,
+    effectiveWeight: eff,
+    score: ZERO,
+    status: 'missing-input',
+    trace: t,
+    explanation: `${node.name} 缺少输入“${t.missing.join('、')}”，暂不得分`,
+    children: [],
+  });
+
+  const scoreApplicableLeaf = (node: CompiledNode, eff: Dec, t: Trace): ScoredNode => {
+    const missing = (): ScoredNode => missingLeaf(node, eff, t);
     const done = (raw: Dec, detail: string): ScoredNode => {
       const score = finish(raw, node.weight, eff);
       const lost = sub(eff, score);
       const tail = isZero(lost) ? `得满分 ${formatNumber(eff)} 分` : `得 ${formatNumber(score)} 分（扣 ${formatNumber(lost)} 分）`;
       return { node, effectiveWeight: eff, score, status: 'scored', trace: t, explanation: `${node.name} ${detail}，${tail}`, children: [] };
     };
-    if (base !== undefined) return missing();
     if (node.zeroIf !== undefined) {
       const zero = node.zeroIf.evaluate(env, t);
       if (zero === undefined) return missing();
@@ -94,8 +112,6 @@ export function scoreTree(
       if (full) return done(node.weight, `满足满分条件（${node.fullIf.text(env)}）`);
     }
     const outcome = node.scorer?.(env, t, node.weight);
-    issues.push(...t.issues);
-    warnings.push(...t.warnings);
     if (outcome === undefined) return missing();
     return done(outcome.score, outcome.detail);
   };

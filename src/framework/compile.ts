@@ -59,8 +59,8 @@ export interface Compiled {
   readonly adjustments: readonly CompiledAdjustment[];
   /** Grades, highest lower bound first. */
   readonly grades: readonly { readonly label: string; readonly min: Dec }[];
-  /** True when some leaf has a not-applicable condition. */
-  readonly hasNAConditions: boolean;
+  /** The nodes that carry a not-applicable condition, in tree order. */
+  readonly conditionallyNA: readonly CompiledNode[];
   /** The most decimals any weight has: a precision below it could not show the weights. */
   readonly weightDecimals: number;
 }
@@ -132,7 +132,7 @@ export function compile(def: FrameworkDefinition): Compiled {
     inputs,
     adjustments,
     grades,
-    hasNAConditions: [...byId.values()].some((n) => n.notApplicableIf !== undefined),
+    conditionallyNA: [...byId.values()].filter((n) => n.notApplicableIf !== undefined),
     weightDecimals: Math.max(0, ...[...byId.values()].map((n) => decimalPlaces(n.weight))),
   };
 }

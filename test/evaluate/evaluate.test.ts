@@ -49,6 +49,20 @@ describe('inputs as documents write them 输入格式', () => {
     const r = safeEvaluate(amount, { values: { a: 1, b: 0 } });
     expect(r.ok ? undefined : r.issues[0]).toMatchObject({ code: 'division-by-zero', path: ['indicators', 0] });
   });
+  it('a fault inside a condition is an error, never a silent 0', () => {
+    const io = { a: { type: 'number' }, b: { type: 'number' } } as const;
+    const ratioAbove1 = { left: { div: [{ input: 'a' }, { input: 'b' }] }, op: '>', right: 1 } as const;
+    for (const when of [{ zero: ratioAbove1 }, { full: ratioAbove1 }, { notApplicable: ratioAbove1 }]) {
+      const def = frameworkOf([{ id: 'x', name: '指标', weight: 10, rule: { kind: 'manual' }, when }], io);
+      const r = safeEvaluate(def, { values: { a: 1, b: 0, x: 5 } });
+      expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['division-by-zero']);
+    }
+    const veto = frameworkOf([{ id: 'x', name: '指标', weight: 10, rule: { kind: 'manual' } }], io, {
+      adjustments: [{ kind: 'veto', id: 'v', name: '否决', when: ratioAbove1, effect: 'zero-total' }],
+    });
+    const r = safeEvaluate(veto, { values: { a: 1, b: 0, x: 5 } });
+    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['division-by-zero']);
+  });
   it('a missing input scores 0 and makes the sheet incomplete', () => {
     const s = evaluate(amount, { values: { a: 1, b: null } });
     expect(s.total).toBe('0.00');
