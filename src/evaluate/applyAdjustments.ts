@@ -1,4 +1,4 @@
-import { add, cmp, isNegative, min, round, sub, ZERO, type Dec } from '../decimal/decimal.js';
+import { add, cmp, isNegative, min, neg, round, ZERO, type Dec } from '../decimal/decimal.js';
 import type { Issue } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
 import type { Compiled } from '../framework/compile.js';
@@ -62,7 +62,7 @@ export function applyAdjustments(compiled: Compiled, env: Env, issues: Issue[], 
       warnings.push(makeIssue('adjustment-capped', a.path, { name: a.name, value: formatNumber(raw), max: formatNumber(a.max) }));
     }
     const amount = compiled.roundAt === 'leaf' ? round(min(raw, a.max), compiled.precision, compiled.rounding) : min(raw, a.max);
-    const points = isNegative(amount) ? ZERO : a.kind === 'deduction' ? sub(ZERO, amount) : amount;
+    const points = isNegative(amount) ? ZERO : a.kind === 'deduction' ? neg(amount) : amount;
     return {
       id: a.id, name: a.name, kind: a.kind, points, triggered: false, status: 'applied', missing: [],
       explanation: `${a.name} ${word} ${formatNumber(isNegative(amount) ? ZERO : amount)} 分（上限 ${formatNumber(a.max)} 分）`,

@@ -1,5 +1,5 @@
 import { allocate } from '../decimal/allocate.js';
-import { add, sub, ZERO, type Dec } from '../decimal/decimal.js';
+import { add, neg, ZERO, type Dec } from '../decimal/decimal.js';
 import type { Compiled, CompiledNode } from '../framework/compile.js';
 
 /** How not-applicable nodes were handled: which are NA, which are removed, and every node's effective weight. */
@@ -17,24 +17,17 @@ export interface WeightPlan {
  * takes it from the NA node's ancestors; rescale takes it away and the whole tree is scaled back to the total.
  * Weights are then handed down the tree with `allocate`, so every level sums exactly.
  */
-export function effectiveWeights(compiled: Compiled, leafNA: ReadonlySet<string>): WeightPlan {
+export function effectiveWeights(compiled: Compiled, declaredNA: ReadonlySet<string>): WeightPlan {
+  // A node is NA when declared so, when an ancestor is, or when all its children are.
   const na = new Set<string>();
   const markNA = (node: CompiledNode, inherited: boolean): boolean => {
-    const childFlags = node.children.map((c) => markNA(c, inherited || leafNA.has(node.id)));
-    const self =
-      inherited || leafNA.has(node.id) || (node.children.length > 0 && childFlags.every(Boolean));
-    if (self) na.add(node.id);
-    return self;
+    const self = inherited || declaredNA.has(node.id);
+    const childFlags = node.children.map((c) => markNA(c, self));
+    const result = self || (node.children.length > 0 && childFlags.every(Boolean));
+    if (result) na.add(node.id);
+    return result;
   };
   for (const root of compiled.roots) markNA(root, false);
-  const markAll = (node: CompiledNode): void => {
-    na.add(node.id);
-    node.children.forEach(markAll);
-  };
-  for (const id of na) {
-    const node = compiled.byId.get(id);
-    if (node !== undefined) markAll(node);
-  }
 
   const naTop = new Map<string, CompiledNode['policy']>();
   const findTops = (node: CompiledNode): void => {
@@ -63,7 +56,7 @@ export function effectiveWeights(compiled: Compiled, leafNA: ReadonlySet<string>
     if (how !== undefined) {
       adjusted.set(node.id, ZERO);
       node.children.forEach(delta);
-      return how === 'redistribute' ? ZERO : sub(ZERO, node.weight);
+      return how === 'redistribute' ? ZERO : neg(node.weight);
     }
     const own = node.children.reduce((s, c) => add(s, delta(c)), bonus.get(node.id) ?? ZERO);
     adjusted.set(node.id, add(node.weight, own));

@@ -1,4 +1,4 @@
-import { add, clamp, cmp, isZero, max, round, sub, sum, toFixed, toNumber, toPlain, ZERO, type Dec } from '../decimal/decimal.js';
+import { add, clamp, cmp, isZero, max, neg, round, sub, sum, toFixed, toNumber, toPlain, ZERO, type Dec } from '../decimal/decimal.js';
 import { JixiaoError } from '../errors/JixiaoError.js';
 import type { Issue } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
@@ -106,15 +106,15 @@ export function evaluate(
 }
 
 /*
- * Without not-applicable indicators the effective weights are the defined ones; they are worked out once per
- * compiled framework. A WeakMap keyed by the compiled framework keeps this a cache, not shared state.
+ * Without not-applicable indicators the effective weights are the defined ones, whatever the options; they
+ * are worked out once per framework. The WeakMap is keyed by the compiled tree, which option overrides share.
  */
-const plans = new WeakMap<Compiled, WeightPlan>();
+const plans = new WeakMap<Compiled['roots'], WeightPlan>();
 function planWithoutNA(compiled: Compiled): WeightPlan {
-  let plan = plans.get(compiled);
+  let plan = plans.get(compiled.roots);
   if (plan === undefined) {
     plan = effectiveWeights(compiled, new Set());
-    plans.set(compiled, plan);
+    plans.set(compiled.roots, plan);
   }
   return plan;
 }
@@ -163,7 +163,7 @@ function buildSheet(compiled: Compiled, tree: readonly ScoredNode[], adjustments
   const zeroVeto = adjustments.find((a) => a.triggered && (a.effect === 'zero-total' || a.effect === 'both'));
   const lowestVeto = adjustments.some((a) => a.triggered && (a.effect === 'lowest-grade' || a.effect === 'both'));
   // A zeroing veto carries minus the running total, so that total = clamp(subtotal + Σ adjustments) still holds.
-  const vetoPoints = zeroVeto === undefined ? ZERO : sub(ZERO, max(running, ZERO));
+  const vetoPoints = zeroVeto === undefined ? ZERO : neg(max(running, ZERO));
   const rawTotal = bounded(add(running, vetoPoints));
   const total = roundAt === 'leaf' ? rawTotal : round(rawTotal, precision, rounding);
   const vetoed = zeroVeto !== undefined || lowestVeto;
@@ -175,23 +175,23 @@ function buildSheet(compiled: Compiled, tree: readonly ScoredNode[], adjustments
   const grade = compiled.grades[gradeIndex] ?? lowest;
   const above = gradeIndex > 0 && !vetoed ? compiled.grades[gradeIndex - 1] : undefined;
 
-  const lostPoints: LostPoint[] = [];
+  const lost: { amount: Dec; line: LostPoint }[] = [];
   const collect = (s: ScoredNode): void => {
     if (s.children.length > 0) s.children.forEach(collect);
     else if (cmp(s.effectiveWeight, s.score) > 0) {
-      lostPoints.push({ id: s.node.id, name: s.node.name, path: s.node.names, lost: show(sub(s.effectiveWeight, s.score)), reason: s.explanation });
+      const amount = sub(s.effectiveWeight, s.score);
+      lost.push({ amount, line: { id: s.node.id, name: s.node.name, path: s.node.names, lost: show(amount), reason: s.explanation } });
     }
   };
   tree.forEach(collect);
   for (const a of adjustments) {
     if (a.kind === 'deduction' && !isZero(a.points)) {
-      lostPoints.push({ id: a.id, name: a.name, path: [a.name], lost: show(sub(ZERO, a.points)), reason: a.explanation });
+      const amount = neg(a.points);
+      lost.push({ amount, line: { id: a.id, name: a.name, path: [a.name], lost: show(amount), reason: a.explanation } });
     }
   }
-  const ranked = lostPoints
-    .map((l, i) => ({ l, i }))
-    .sort((a, b) => Number(b.l.lost) - Number(a.l.lost) || a.i - b.i)
-    .map((x) => x.l);
+  // Largest first; the sort is stable, so equal losses keep tree order.
+  const ranked = lost.sort((a, b) => cmp(b.amount, a.amount)).map((x) => x.line);
 
   return {
     framework: {

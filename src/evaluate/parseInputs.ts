@@ -9,7 +9,7 @@ import type { EvaluationInputs, InputDeclaration } from '../framework/types.js';
 import { normalizeText } from '../input/normalizeText.js';
 import { parseNumber } from '../input/parseNumber.js';
 import type { Env } from '../rules/env.js';
-import { formatNumber, formatPercentExact } from '../rules/format.js';
+import { formatPercentExact } from '../rules/format.js';
 
 /** Parsed inputs, the not-applicable ids, and the issues found reading them. */
 export interface ParsedInputs {
@@ -36,7 +36,13 @@ export function parseInputs(compiled: Compiled, raw: unknown): ParsedInputs {
   const inputs = raw as EvaluationInputs;
   const issues: Issue[] = [];
 
-  const readNumber = (name: string, decl: InputDeclaration, value: unknown, path: (string | number)[]): Dec | undefined => {
+  /** The value in the declared unit, with the text to show it by; undefined (and an issue) when unreadable. */
+  const readNumber = (
+    name: string,
+    decl: InputDeclaration,
+    value: unknown,
+    path: (string | number)[],
+  ): { value: Dec; written: string } | undefined => {
     if (typeof value !== 'number' && typeof value !== 'string') {
       issues.push(makeIssue('invalid-type', path, { expected: 'number', expectedZh: '数字' }));
       return undefined;
@@ -50,7 +56,7 @@ export function parseInputs(compiled: Compiled, raw: unknown): ParsedInputs {
       issues.push(makeIssue('unexpected-percent', path, { input: name, value: String(value) }));
       return undefined;
     }
-    return decl.type === 'percent' && !n.percent ? div(n.value, HUNDRED) : n.value;
+    return { value: decl.type === 'percent' && !n.percent ? div(n.value, HUNDRED) : n.value, written: n.written };
   };
 
   for (const [name, value] of Object.entries(inputs.values)) {
@@ -66,12 +72,11 @@ export function parseInputs(compiled: Compiled, raw: unknown): ParsedInputs {
       case 'percent':
       case 'fraction':
       case 'score': {
-        const v = readNumber(name, decl, value, path);
-        if (v === undefined) break;
-        numbers.set(name, v);
+        const read = readNumber(name, decl, value, path);
+        if (read === undefined) break;
+        numbers.set(name, read.value);
         // Amounts are shown as the document wrote them ("21.70", "11,429.51"); rates as exact percentages.
-        const written = typeof value === 'string' ? stripUnit(normalizeText(value), decl.unit) : undefined;
-        display.set(name, decl.type === 'percent' || decl.type === 'fraction' ? formatPercentExact(v) : (written ?? formatNumber(v)));
+        display.set(name, decl.type === 'percent' || decl.type === 'fraction' ? formatPercentExact(read.value) : read.written);
         break;
       }
       case 'boolean': {
@@ -88,7 +93,7 @@ export function parseInputs(compiled: Compiled, raw: unknown): ParsedInputs {
           break;
         }
         const score = readNumber(name, { type: 'score' }, value.score, [...path, 'score']);
-        if (score !== undefined) tiers.set(name, { tier: value.tier, score });
+        if (score !== undefined) tiers.set(name, { tier: value.tier, score: score.value });
         break;
       }
       case 'checks': {
@@ -113,6 +118,3 @@ export function parseInputs(compiled: Compiled, raw: unknown): ParsedInputs {
   return { env, notApplicable, issues };
 }
 
-function stripUnit(text: string, unit: string | undefined): string {
-  return unit !== undefined && unit !== '' && text.endsWith(unit) ? text.slice(0, -unit.length).trim() : text;
-}

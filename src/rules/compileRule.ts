@@ -36,13 +36,13 @@ export function compileRule(rule: Rule, ctx: CompileContext): Scorer {
     case 'tiers':
       return compileTiers(rule, ctx);
     case 'count-ratio':
-      return compileCountRatio(rule, ctx);
+      return compileCountRatio(rule);
     case 'per-occurrence':
       return compilePerOccurrence(rule, ctx);
     case 'manual':
       return compileManual(rule, ctx);
     case 'either':
-      return compileEither(rule, ctx, (r) => compileRule(r, ctx));
+      return compileEither(rule, (r) => compileRule(r, ctx));
     default: {
       const never: never = rule;
       return never;

@@ -1,11 +1,10 @@
 import type { EitherRule } from '../framework/types.js';
 import { newTrace } from './env.js';
-import type { CompileContext, Scorer } from './scorer.js';
+import type { Scorer } from './scorer.js';
 
 /** 二者择其一：取第一个输入齐全的备选规则。 */
-export function compileEither(rule: EitherRule, ctx: CompileContext, compile: (r: EitherRule['alternatives'][number]) => Scorer): Scorer {
+export function compileEither(rule: EitherRule, compile: (r: EitherRule['alternatives'][number]) => Scorer): Scorer {
   const alternatives = rule.alternatives.map(compile);
-  void ctx;
   return (env, t, weight) => {
     const missing: string[] = [];
     for (const [i, alt] of alternatives.entries()) {
