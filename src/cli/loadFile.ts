@@ -1,12 +1,32 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { parse } from 'yaml';
-import { JixiaoError } from '../errors/JixiaoError.js';
-import { makeIssue } from '../errors/messages.js';
-import type { EvaluationInputs } from '../framework/types.js';
+import { dirname, isAbsolute, join } from 'node:path';
+import type { EvaluationInputs, Framework, Issue } from '../index.js';
+import { parseData, plainDataIssues, isRecord } from './parseData.js';
+import { invalidType, unknownKey } from './issues.js';
+import { readText, type Encoding } from './readText.js';
 
-/** An evaluation file: which framework, whose evaluation, and the inputs. */
+/** 读取到的文件。A file as read: its parsed document and the issues plain data cannot hold. */
+export interface LoadedFile {
+  readonly path: string;
+  readonly doc: unknown;
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * 读取并解析一个 JSON 或 YAML 文件。Reads, decodes and parses one JSON or YAML file.
+ *
+ * @param path the file
+ * @param encoding the encoding to force, if any
+ * @returns the document and the values in it that are not plain data
+ * @throws FileError when the file cannot be read, decoded or parsed
+ */
+export function loadFile(path: string, encoding?: Encoding): LoadedFile {
+  const doc = parseData(readText(path, encoding), path);
+  return { path, doc, issues: plainDataIssues(doc) };
+}
+
+/** 评价文件。An evaluation file: which framework, whose evaluation, and the inputs. */
 export interface EvaluationFile {
+  /** 指标体系文件路径（相对于评价文件所在目录解析后）。The framework file, resolved against the evaluation file's folder. */
   readonly frameworkPath: string;
   readonly unit?: string;
   readonly year?: number;
@@ -15,33 +35,69 @@ export interface EvaluationFile {
 
 const EVALUATION_KEYS = new Set(['framework', 'unit', 'year', 'values', 'notApplicable', 'notes']);
 
-/** Reads a JSON or YAML file (YAML is a superset of JSON). File errors become usage errors upstream. */
-export function readData(path: string): unknown {
-  return parse(readFileSync(path, 'utf8'));
+/**
+ * 是评价文件吗（有 framework 字段而没有 indicators 字段）？Is this document an evaluation file — a mapping
+ * with an own `framework` field and no `indicators` field — rather than a framework?
+ *
+ * @param doc a parsed document
+ * @returns true for an evaluation file
+ */
+export function isEvaluation(doc: unknown): doc is { readonly [key: string]: unknown } {
+  return isRecord(doc) && Object.hasOwn(doc, 'framework') && !Object.hasOwn(doc, 'indicators');
 }
 
-/** Is this parsed document an evaluation file (it names a framework) rather than a framework? */
-export function isEvaluation(doc: unknown): doc is { framework: unknown } {
-  return typeof doc === 'object' && doc !== null && 'framework' in doc && !('indicators' in doc);
+/**
+ * 检查评价文件的外层字段。Checks the envelope of an evaluation file; the input values themselves are
+ * checked by the library. Fields set to null count as absent.
+ *
+ * @param doc an evaluation file's document (see `isEvaluation`)
+ * @param path the evaluation file, against whose folder the framework path is resolved
+ * @returns the evaluation file (undefined when the framework path is unusable) and the issues found
+ */
+export function toEvaluationFile(doc: { readonly [key: string]: unknown }, path: string): { file?: EvaluationFile; issues: Issue[] } {
+  const issues: Issue[] = Object.keys(doc).filter((k) => !EVALUATION_KEYS.has(k)).map((k) => unknownKey([k]));
+  const field = (key: string): unknown => (Object.hasOwn(doc, key) && doc[key] !== null ? doc[key] : undefined);
+  const framework = field('framework');
+  const unit = field('unit');
+  const year = field('year');
+  if (typeof framework !== 'string' || framework.trim() === '') issues.push(invalidType(['framework'], 'a file path', '文件路径'));
+  if (unit !== undefined && typeof unit !== 'string') issues.push(invalidType(['unit'], 'a string', '文字'));
+  if (year !== undefined && !Number.isInteger(year)) issues.push(invalidType(['year'], 'an integer year', '整数年份'));
+  if (typeof framework !== 'string' || framework.trim() === '') return { issues };
+  const notApplicable = field('notApplicable');
+  const file: EvaluationFile = {
+    frameworkPath: isAbsolute(framework) ? framework : join(dirname(path), framework),
+    ...(typeof unit === 'string' ? { unit } : {}),
+    ...(typeof year === 'number' && Number.isInteger(year) ? { year } : {}),
+    // The library checks the shapes of `values` and `notApplicable` and reports them with their paths.
+    inputs: {
+      values: (field('values') ?? {}) as EvaluationInputs['values'],
+      ...(notApplicable === undefined ? {} : { notApplicable: notApplicable as EvaluationInputs['notApplicable'] }),
+    } as EvaluationInputs,
+  };
+  return { file, issues };
 }
 
-/** Checks the envelope of an evaluation file; the inputs themselves are checked by `evaluate`. */
-export function toEvaluationFile(doc: { framework: unknown }, path: string): EvaluationFile {
-  const record = doc as { [k: string]: unknown };
-  const issues = Object.keys(record)
-    .filter((k) => !EVALUATION_KEYS.has(k))
-    .map((key) => makeIssue('unknown-key', [key], { key }));
-  if (typeof record.framework !== 'string') issues.push(makeIssue('invalid-type', ['framework'], { expected: 'path', expectedZh: '文件路径' }));
-  const [first, ...rest] = issues;
-  if (first !== undefined) throw new JixiaoError([first, ...rest]);
-  const inputs = {
-    values: (record.values ?? {}) as EvaluationInputs['values'],
-    ...(record.notApplicable === undefined ? {} : { notApplicable: record.notApplicable as string[] }),
-  };
-  return {
-    frameworkPath: resolve(dirname(path), record.framework as string),
-    ...(typeof record.unit === 'string' ? { unit: record.unit } : {}),
-    ...(typeof record.year === 'number' ? { year: record.year } : {}),
-    inputs,
-  };
+const SCALAR_TYPES = new Set(['number', 'percent', 'fraction', 'score', 'boolean']);
+
+/**
+ * 声明为单个值的输入给了列表或映射。Values given as a list or mapping to an input declared as a single
+ * value (number, percent, fraction, score, yes/no): reported here, before the library reads them.
+ *
+ * @param framework the validated framework, whose input declarations are used
+ * @param values the `values` of the evaluation file
+ * @returns one `invalid-type` issue per such value
+ */
+export function valueShapeIssues(framework: Framework, values: unknown): Issue[] {
+  const declared = framework.definition.inputs ?? {};
+  if (!isRecord(values)) return [];
+  return Object.entries(values)
+    .filter(([name, value]) => {
+      const decl = Object.hasOwn(declared, name) ? declared[name] : undefined;
+      return decl !== undefined && SCALAR_TYPES.has(decl.type) && typeof value === 'object' && value !== null;
+    })
+    .map(([name]) => {
+      const yesNo = declared[name]?.type === 'boolean';
+      return yesNo ? invalidType(['values', name], 'yes/no', '是/否') : invalidType(['values', name], 'number', '数字');
+    });
 }

@@ -1,0 +1,54 @@
+import type { Issue, IssuePath, ScoreSheet } from '../index.js';
+import type { FileIssues } from './failures.js';
+
+/*
+ * Issues the CLI finds itself (in the envelope of an evaluation file, or values plain data cannot hold).
+ * They have the public `Issue` shape and the same messages as the library's issues of the same code.
+ */
+
+/** `invalid-type`：类型错误。 @returns the issue @param path where @param expected English @param expectedZh Chinese */
+export function invalidType(path: IssuePath, expected: string, expectedZh: string): Issue {
+  return { code: 'invalid-type', path, message: `类型错误：应为${expectedZh}`, messageEn: `Invalid type: expected ${expected}`, data: { expected, expectedZh } };
+}
+
+/** `invalid-number`：无法识别的数值。 @returns the issue @param path where @param value the value as written */
+export function invalidNumber(path: IssuePath, value: string): Issue {
+  return { code: 'invalid-number', path, message: `无法识别的数值“${value}”`, messageEn: `Not a valid number: "${value}"`, data: { value } };
+}
+
+/** `unknown-key`：未知字段。 @returns the issue @param path where, ending with the key */
+export function unknownKey(path: IssuePath): Issue {
+  const key = String(path[path.length - 1] ?? '');
+  return { code: 'unknown-key', path, message: `未知字段“${key}”`, messageEn: `Unknown field "${key}"`, data: { key } };
+}
+
+/**
+ * 打分表中要报告的问题。The issues a score sheet carries that make the evaluation fail `validate` and make
+ * `score` exit with code 1: today, one `missing-input` issue per missing input and indicator (the sheet's
+ * warnings of that code), located at the input (`values.<name>`), and any `issues` the sheet carries.
+ *
+ * @param sheet the score sheet from `safeEvaluate`
+ * @returns the issues to print; empty when the sheet is complete and clean
+ */
+export function sheetProblems(sheet: ScoreSheet): Issue[] {
+  // Forward-compatible: the core is to add `issues` (errors on input values) to partial sheets.
+  const errors = (sheet as { readonly issues?: readonly Issue[] }).issues ?? [];
+  const missing = sheet.warnings
+    .filter((w) => w.code === 'missing-input')
+    .map((w) => (w.data?.input === undefined ? w : { ...w, path: ['values', w.data.input] }));
+  return [...errors, ...missing];
+}
+
+/**
+ * 问题的文本格式。Issues as printed to stderr, one group per file:
+ * `file：发现 N 个问题 / N issue(s)`, then `- [code] path：message / messageEn` per issue.
+ *
+ * @param groups the issues, by the file they concern
+ * @returns the lines to print
+ */
+export function formatIssues(groups: readonly FileIssues[]): string[] {
+  return groups.flatMap(({ file, issues }) => [
+    `${file}：发现 ${issues.length} 个问题 / ${issues.length} issue(s)`,
+    ...issues.map((i) => `- [${i.code}] ${i.path.length > 0 ? i.path.join('.') : '(根 root)'}：${i.message} / ${i.messageEn}`),
+  ]);
+}

@@ -1,0 +1,69 @@
+import { version } from '../../package.json';
+import { MAX_FILE_BYTES } from './readText.js';
+
+/** 包的版本（构建时写入）。The package version, inlined from package.json at build time (and read by tsx). */
+export const VERSION: string = version;
+
+const LIMIT_MB = MAX_FILE_BYTES / 1024 / 1024;
+
+const EXIT_CODES = `退出码 Exit codes:
+  0  成功 success
+  1  输入有误，问题已列出；score 的打分表不完整时也是 1
+     invalid input, issues printed; also when score prints an incomplete sheet
+  2  用法错误，或文件无法读取、解码、解析
+     usage error, or a file cannot be read, decoded or parsed
+  3  意外错误（程序缺陷；设置 JIXIAO_DEBUG=1 显示堆栈）
+     unexpected error (a bug; set JIXIAO_DEBUG=1 for the stack trace)`;
+
+const ENCODING_OPTION = `  --encoding utf8|gbk|utf16le
+        强制按此编码读取文件；缺省时自动识别（BOM → UTF-8/UTF-16，有效 UTF-8 → UTF-8，否则 GBK）
+        force the encoding of the files read; by default it is detected
+        (BOM → UTF-8/UTF-16, valid UTF-8 → UTF-8, otherwise GBK)`;
+
+const COMMON = `选项可以写在文件路径前后。Options may come before or after the file path.
+文件为 JSON 或 YAML，不超过 ${LIMIT_MB} MB。Files are JSON or YAML, at most ${LIMIT_MB} MB.`;
+
+/** 每个命令的帮助。Help text of each command. */
+export const COMMAND_HELP: { readonly [command: string]: string } = {
+  score: `用法 Usage: jixiao score <评价文件 evaluation.yaml|json> [--format text|json] [--encoding …]
+
+读取评价文件及其引用的指标体系，计分，把打分表输出到标准输出。
+Reads the evaluation file and the framework it names, scores it and prints the sheet to stdout.
+
+  --format text|json
+        text（缺省）：文本打分表；json：完整的打分表 JSON
+        text (default): the score table; json: the full score sheet as JSON
+${ENCODING_OPTION}
+
+${COMMON}
+
+${EXIT_CODES}`,
+  validate: `用法 Usage: jixiao validate <指标体系或评价文件 framework-or-evaluation.yaml|json> [--encoding …]
+
+指标体系文件：校验它。评价文件：校验它引用的指标体系，再按指标体系检查文件中的输入
+（缺少的输入、未声明的输入、无法识别的值都报告为问题）。
+A framework file is validated. For an evaluation file, the framework it names is validated and the
+inputs are checked against it (missing inputs, unknown inputs and unreadable values are all issues).
+
+${ENCODING_OPTION}
+
+${COMMON}
+
+${EXIT_CODES}`,
+  help: `用法 Usage: jixiao help [命令 command]
+
+输出用法说明，或某个命令的说明。Prints the usage, or the help of one command.`,
+};
+
+/** 总的用法说明。The usage text. */
+export const USAGE = `jixiao ${VERSION} — 预算绩效评价打分 / budget performance evaluation scoring
+
+用法 Usage:
+  jixiao score <评价文件 evaluation.yaml|json> [--format text|json] [--encoding utf8|gbk|utf16le]
+  jixiao validate <指标体系或评价文件 framework-or-evaluation.yaml|json> [--encoding utf8|gbk|utf16le]
+  jixiao help [score|validate]      用法说明 usage (also: --help, -h; jixiao <command> --help)
+  jixiao --version                  版本 version (also: -v)
+
+${COMMON}
+
+${EXIT_CODES}`;
