@@ -7,6 +7,10 @@ export const ISSUE_CODES = [
   'missing-field',
   'unknown-key',
   'invalid-number',
+  'number-out-of-range',
+  'too-deep',
+  'too-large',
+  'unknown-kind',
   // 指标体系 framework
   'duplicate-id',
   'weight-sum-mismatch',
@@ -33,6 +37,7 @@ export const ISSUE_CODES = [
   'unknown-node',
   'invalid-option',
   // 评价输入 evaluation inputs
+  'invalid-input',
   'unexpected-percent',
   'invalid-boolean',
   'unknown-tier',
@@ -48,6 +53,8 @@ export const ISSUE_CODES = [
   'tier-score-clamped',
   'adjustment-capped',
   'missing-input',
+  // 内部错误 internal
+  'internal-error',
 ] as const;
 
 /** 问题代码。An issue code. */

@@ -10,6 +10,14 @@ const TEMPLATES: { readonly [C in IssueCode]: Template } = {
   'missing-field': (p) => [`缺少必填字段“${p.key}”`, `Required field "${p.key}" is missing`],
   'unknown-key': (p) => [`未知字段“${p.key}”`, `Unknown field "${p.key}"`],
   'invalid-number': (p) => [`无法识别的数值“${p.value}”`, `Not a valid number: "${p.value}"`],
+  'number-out-of-range': (p) => [
+    `数值“${p.value}”超出可处理的范围（整数部分至多 18 位，小数至多 20 位）`,
+    `The number "${p.value}" is out of range (at most 18 digits before the point and 20 after it)`,
+  ],
+  'too-deep': (p) => [`${p.whatZh}嵌套超过 ${p.limit} 层`, `The ${p.what} is nested deeper than ${p.limit} levels`],
+  'too-large': (p) => [`数据包含的值超过 ${p.limit} 个`, `The document holds more than ${p.limit} values`],
+  'unknown-kind': (p) => [`未知的类型“${p.kind}”，应为以下之一：${p.expected}`, `Unknown kind "${p.kind}"; expected one of ${p.expected}`],
+  'invalid-input': (p) => [`输入“${p.input}”的值无法读取，见该输入的问题`, `The value of input "${p.input}" could not be read; see its issue`],
   'duplicate-id': (p) => [`标识“${p.id}”重复`, `Duplicate id "${p.id}"`],
   'weight-sum-mismatch': (p) => [
     `“${p.name}”的下级指标分值合计 ${p.actual}，不等于其分值 ${p.expected}`,
@@ -83,7 +91,8 @@ const TEMPLATES: { readonly [C in IssueCode]: Template } = {
     `“${p.name}”的分数 ${p.value} 超过上限 ${p.max}，按上限计`,
     `The points ${p.value} of "${p.name}" exceed the cap ${p.max}; the cap was used`,
   ],
-  'missing-input': (p) => [`缺少输入“${p.input}”，“${p.name}”不得分`, `Input "${p.input}" is missing; "${p.name}" scores 0`],
+  'missing-input': (p) => [`缺少输入“${p.input}”，“${p.name}”暂不得分`, `Input "${p.input}" is missing; "${p.name}" scores 0 for now`],
+  'internal-error': (p) => [`jixiao 内部错误（请报告此问题）：${p.message}`, `Internal error in jixiao (please report it): ${p.message}`],
 };
 
 /** Builds an issue with its Chinese and English messages. */

@@ -1,48 +1,50 @@
-import { allocate } from '../decimal/allocate.js';
-import { add, neg, ZERO, type Dec } from '../decimal/decimal.js';
+import { allocate } from '../calc/allocate.js';
 import type { Compiled, CompiledNode } from '../framework/compile.js';
+import type { NotApplicablePolicy } from '../framework/types.js';
 
 /** How not-applicable nodes were handled: which are NA, which are removed, and every node's effective weight. */
-export interface WeightPlan {
+export interface WeightPlan<N> {
   /** Every node that is not applicable (the whole subtree of an NA node is included). */
   readonly notApplicable: ReadonlySet<string>;
   /** The highest NA nodes, each with the policy that governs its subtree. */
-  readonly naTop: ReadonlyMap<string, CompiledNode['policy']>;
-  readonly effective: ReadonlyMap<string, Dec>;
+  readonly naTop: ReadonlyMap<string, NotApplicablePolicy>;
+  readonly effective: ReadonlyMap<string, N>;
 }
 
 /**
  * Works out effective weights. A removed NA node (rescale, redistribute, transfer) weighs 0; redistribute keeps
  * the parent's weight so its siblings share it; transfer adds the weight to the target (and its ancestors) and
  * takes it from the NA node's ancestors; rescale takes it away and the whole tree is scaled back to the total.
- * Weights are then handed down the tree with `allocate`, so every level sums exactly.
+ * Weights are then handed down the tree with `allocate` on the grid of the precision, so every level sums
+ * exactly; spare grid units go to the largest remainders, ties to the smaller id, whatever the sibling order.
  */
-export function effectiveWeights(compiled: Compiled, declaredNA: ReadonlySet<string>): WeightPlan {
-  // A node is NA when declared so, when an ancestor is, or when all its children are.
+export function effectiveWeights<N>(compiled: Compiled<N>, declaredNA: ReadonlySet<string>, unit: N): WeightPlan<N> {
+  const c = compiled.calc;
   const na = new Set<string>();
-  const markNA = (node: CompiledNode, inherited: boolean): boolean => {
-    const self = inherited || declaredNA.has(node.id);
-    const childFlags = node.children.map((c) => markNA(c, self));
-    const result = self || (node.children.length > 0 && childFlags.every(Boolean));
-    if (result) na.add(node.id);
+  // A node is NA when declared so, when an ancestor is, or when all its children are.
+  const markNA = (node: CompiledNode<N>, inherited: boolean): boolean => {
+    const self = inherited || declaredNA.has(node.parsed.id);
+    const flags = node.children.map((ch) => markNA(ch, self));
+    const result = self || (node.children.length > 0 && flags.every(Boolean));
+    if (result) na.add(node.parsed.id);
     return result;
   };
   for (const root of compiled.roots) markNA(root, false);
 
-  const naTop = new Map<string, CompiledNode['policy']>();
-  const findTops = (node: CompiledNode): void => {
-    if (na.has(node.id)) naTop.set(node.id, node.policy);
+  const naTop = new Map<string, NotApplicablePolicy>();
+  const findTops = (node: CompiledNode<N>): void => {
+    if (na.has(node.parsed.id)) naTop.set(node.parsed.id, node.parsed.policy);
     else node.children.forEach(findTops);
   };
   compiled.roots.forEach(findTops);
 
-  const bonus = new Map<string, Dec>();
+  const bonus = new Map<string, N>();
   const removed = new Map<string, 'rescale' | 'redistribute' | 'transfer'>();
   for (const [id, policy] of naTop) {
     const node = compiled.byId.get(id);
     if (node === undefined || policy.policy === 'full' || policy.policy === 'zero') continue;
     if (policy.policy === 'transfer' && !na.has(policy.to)) {
-      bonus.set(policy.to, add(bonus.get(policy.to) ?? ZERO, node.weight));
+      bonus.set(policy.to, c.add(bonus.get(policy.to) ?? c.zero, node.weight));
       removed.set(id, 'transfer');
     } else {
       // A transfer to a node that is itself not applicable falls back to rescaling.
@@ -50,26 +52,27 @@ export function effectiveWeights(compiled: Compiled, declaredNA: ReadonlySet<str
     }
   }
 
-  const adjusted = new Map<string, Dec>();
-  const delta = (node: CompiledNode): Dec => {
-    const how = removed.get(node.id);
+  const adjusted = new Map<string, N>();
+  const delta = (node: CompiledNode<N>): N => {
+    const how = removed.get(node.parsed.id);
     if (how !== undefined) {
-      adjusted.set(node.id, ZERO);
+      adjusted.set(node.parsed.id, c.zero);
       node.children.forEach(delta);
-      return how === 'redistribute' ? ZERO : neg(node.weight);
+      return how === 'redistribute' ? c.zero : c.neg(node.weight);
     }
-    const own = node.children.reduce((s, c) => add(s, delta(c)), bonus.get(node.id) ?? ZERO);
-    adjusted.set(node.id, add(node.weight, own));
+    const own = node.children.reduce((s, ch) => c.add(s, delta(ch)), bonus.get(node.parsed.id) ?? c.zero);
+    adjusted.set(node.parsed.id, c.add(node.weight, own));
     return own;
   };
   compiled.roots.forEach(delta);
 
-  const effective = new Map<string, Dec>();
-  const handDown = (nodes: readonly CompiledNode[], amount: Dec): void => {
-    const parts = allocate(amount, nodes.map((n) => adjusted.get(n.id) ?? ZERO), compiled.precision);
+  const effective = new Map<string, N>();
+  const handDown = (nodes: readonly CompiledNode<N>[], amount: N): void => {
+    const shares = nodes.map((n) => adjusted.get(n.parsed.id) ?? c.zero);
+    const parts = allocate(c, amount, shares, nodes.map((n) => n.parsed.id), unit);
     nodes.forEach((n, i) => {
-      const eff = parts[i] ?? ZERO;
-      effective.set(n.id, eff);
+      const eff = parts[i] ?? c.zero;
+      effective.set(n.parsed.id, eff);
       if (n.children.length > 0) handDown(n.children, eff);
     });
   };

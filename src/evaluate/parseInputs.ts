@@ -1,107 +1,155 @@
-import type { Dec } from '../decimal/decimal.js';
-import { div, dec } from '../decimal/decimal.js';
-import type { Issue } from '../errors/issue.js';
+import { dec, div, mul, toPlain, type Dec } from '../calc/decimal.js';
+import { normalizeText } from '../calc/normalizeText.js';
+import { parseNumber } from '../calc/parseNumber.js';
+import type { Issue, IssuePath } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
-import type { Compiled } from '../framework/compile.js';
-import { evaluationInputsSchema } from '../framework/schema.js';
-import { translateZodIssues } from '../framework/translateZodIssues.js';
-import type { EvaluationInputs, InputDeclaration } from '../framework/types.js';
-import { normalizeText } from '../input/normalizeText.js';
-import { parseNumber } from '../input/parseNumber.js';
-import type { Env } from '../rules/env.js';
-import { formatPercentExact } from '../rules/format.js';
+import type { Env } from '../expr/trace.js';
+import type { ParsedFramework } from '../framework/parsed.js';
+import type { InputDeclaration } from '../framework/types.js';
 
 /** Parsed inputs, the not-applicable ids, and the issues found reading them. */
 export interface ParsedInputs {
-  readonly env: Env;
+  readonly env: Env<Dec>;
+  /** How each present input is shown in explanations ("21.70", "11,429.51", "95.47%"), by name. */
+  readonly written: ReadonlyMap<string, string>;
+  /** The exact value of each present input as a string (fractions for percent inputs; 是/否; tier ids). */
+  readonly exact: ReadonlyMap<string, string>;
   readonly notApplicable: ReadonlySet<string>;
-  readonly issues: readonly Issue[];
+  /** Issues of given values, by input name: attached to the nodes that read them. */
+  readonly byInput: ReadonlyMap<string, readonly Issue[]>;
+  /** Issues that belong to no node (unknown input names, unknown indicator ids). */
+  readonly general: readonly Issue[];
 }
 
 const YES = new Set(['true', 'yes', 'y', '是', '有', '1']);
 const NO = new Set(['false', 'no', 'n', '否', '无', '0']);
 const HUNDRED = dec(100);
+const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
-/** Reads the evaluation inputs against the framework's input declarations; reports, never drops. */
-export function parseInputs(compiled: Compiled, raw: unknown): ParsedInputs {
+/** A short, safe rendering of any value for a message (never calls the value's own methods). */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  try {
+    const text = JSON.stringify(value) ?? typeof value;
+    return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  } catch {
+    return typeof value;
+  }
+}
+
+/** Reads a yes/no value: booleans, 1/0, and the synonyms in `YES` / `NO`. */
+function readBoolean(value: unknown): boolean | undefined {
+  const text = typeof value === 'boolean' || typeof value === 'number' ? String(value) : typeof value === 'string' ? normalizeText(value).toLowerCase() : undefined;
+  if (text === undefined) return undefined;
+  return YES.has(text) ? true : NO.has(text) ? false : undefined;
+}
+
+type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issue: Issue };
+
+/** Reads a number in the declared unit, with the text to show it by. */
+function readNumber(name: string, decl: InputDeclaration, value: unknown, path: IssuePath): Read<{ value: Dec; written: string }> {
+  if (typeof value !== 'number' && typeof value !== 'string') {
+    return { ok: false, issue: makeIssue('invalid-type', path, { expected: 'number', expectedZh: '数字' }) };
+  }
+  const n = parseNumber(value, decl.unit);
+  if (!n.ok) return { ok: false, issue: makeIssue(n.reason === 'out-of-range' ? 'number-out-of-range' : 'invalid-number', path, { value: describe(value) }) };
+  if (n.percent && (decl.type === 'number' || decl.type === 'score')) {
+    return { ok: false, issue: makeIssue('unexpected-percent', path, { input: name, value: describe(value) }) };
+  }
+  const v = decl.type === 'percent' && !n.percent ? div(n.value, HUNDRED) : n.value;
+  const written = decl.type === 'percent' || decl.type === 'fraction' ? `${toPlain(mul(v, HUNDRED))}%` : n.written;
+  return { ok: true, value: { value: v, written } };
+}
+
+/**
+ * Reads the evaluation's values against the framework's input declarations. A value that cannot be read is
+ * reported and marked invalid (the indicators reading it show status `invalid-input`); nothing is dropped.
+ */
+export function parseInputs(parsed: ParsedFramework, values: { readonly [name: string]: unknown }, notApplicable: readonly string[]): ParsedInputs {
   const numbers = new Map<string, Dec>();
   const booleans = new Map<string, boolean>();
-  const tiers = new Map<string, { tier: string; score: Dec }>();
-  const checks = new Map<string, { [check: string]: boolean }>();
-  const display = new Map<string, string>();
-  const env: Env = { numbers, booleans, tiers, checks, display };
-  const parsed = evaluationInputsSchema.safeParse(raw);
-  if (!parsed.success) return { env, notApplicable: new Set(), issues: translateZodIssues(parsed.error.issues, raw) };
-  // The checked input itself, not zod's rebuilt copy, so that keys such as "__proto__" survive.
-  const inputs = raw as EvaluationInputs;
-  const issues: Issue[] = [];
-
-  /** The value in the declared unit, with the text to show it by; undefined (and an issue) when unreadable. */
-  const readNumber = (
-    name: string,
-    decl: InputDeclaration,
-    value: unknown,
-    path: (string | number)[],
-  ): { value: Dec; written: string } | undefined => {
-    if (typeof value !== 'number' && typeof value !== 'string') {
-      issues.push(makeIssue('invalid-type', path, { expected: 'number', expectedZh: '数字' }));
-      return undefined;
-    }
-    const n = parseNumber(value, decl.unit);
-    if (!n.ok) {
-      issues.push(makeIssue('invalid-number', path, { value: String(value) }));
-      return undefined;
-    }
-    if (n.percent && (decl.type === 'number' || decl.type === 'score')) {
-      issues.push(makeIssue('unexpected-percent', path, { input: name, value: String(value) }));
-      return undefined;
-    }
-    return { value: decl.type === 'percent' && !n.percent ? div(n.value, HUNDRED) : n.value, written: n.written };
+  const tiers = new Map<string, { tier: string; score: Dec | undefined }>();
+  const checks = new Map<string, Map<string, boolean>>();
+  const invalid = new Set<string>();
+  const written = new Map<string, string>();
+  const exact = new Map<string, string>();
+  const byInput = new Map<string, Issue[]>();
+  const general: Issue[] = [];
+  const fail = (name: string, issue: Issue): void => {
+    invalid.add(name);
+    byInput.set(name, [...(byInput.get(name) ?? []), issue]);
   };
 
-  for (const [name, value] of Object.entries(inputs.values)) {
+  for (const [name, value] of Object.entries(values)) {
     const path = ['values', name];
-    const decl = compiled.inputs.get(name);
+    const decl = parsed.inputs.get(name);
     if (decl === undefined) {
-      issues.push(makeIssue('unknown-input', path, { input: name }));
+      general.push(makeIssue('unknown-input', path, { input: name }));
       continue;
     }
-    if (value === null) continue;
+    if (value === null || value === undefined) continue;
     switch (decl.type) {
       case 'number':
       case 'percent':
       case 'fraction':
       case 'score': {
         const read = readNumber(name, decl, value, path);
-        if (read === undefined) break;
-        numbers.set(name, read.value);
-        // Amounts are shown as the document wrote them ("21.70", "11,429.51"); rates as exact percentages.
-        display.set(name, decl.type === 'percent' || decl.type === 'fraction' ? formatPercentExact(read.value) : read.written);
+        if (!read.ok) fail(name, read.issue);
+        else {
+          numbers.set(name, read.value.value);
+          written.set(name, read.value.written);
+          exact.set(name, toPlain(read.value.value));
+        }
         break;
       }
       case 'boolean': {
-        const text = typeof value === 'boolean' || typeof value === 'number' ? String(value) : typeof value === 'string' ? normalizeText(value).toLowerCase() : '';
-        if (YES.has(text) || NO.has(text)) {
-          booleans.set(name, YES.has(text));
-          display.set(name, YES.has(text) ? '是' : '否');
-        } else issues.push(makeIssue('invalid-boolean', path, { value: String(value) }));
+        const b = readBoolean(value);
+        if (b === undefined) fail(name, makeIssue('invalid-boolean', path, { value: describe(value) }));
+        else {
+          booleans.set(name, b);
+          written.set(name, b ? '是' : '否');
+          exact.set(name, b ? '是' : '否');
+        }
         break;
       }
       case 'tier': {
-        if (typeof value !== 'object' || value === null || !('tier' in value) || typeof value.tier !== 'string') {
-          issues.push(makeIssue('invalid-type', path, { expected: '{ tier, score }', expectedZh: '{ tier 档次, score 评分 }' }));
+        if (typeof value !== 'object' || Array.isArray(value) || !own(value, 'tier') || typeof (value as { tier: unknown }).tier !== 'string') {
+          fail(name, makeIssue('invalid-type', path, { expected: '{ tier, score }', expectedZh: '{ tier 档次, score 评分 }' }));
           break;
         }
-        const score = readNumber(name, { type: 'score' }, value.score, [...path, 'score']);
-        if (score !== undefined) tiers.set(name, { tier: value.tier, score: score.value });
+        const { tier } = value as { tier: string };
+        const extra = Object.keys(value).filter((k) => k !== 'tier' && k !== 'score');
+        if (extra.length > 0) {
+          for (const key of extra) fail(name, makeIssue('unknown-key', [...path, key], { key }));
+          break;
+        }
+        if (!own(value, 'score') || (value as { score: unknown }).score === null) {
+          tiers.set(name, { tier, score: undefined });
+          exact.set(name, tier);
+          break;
+        }
+        const score = readNumber(name, { type: 'score' }, (value as { score: unknown }).score, [...path, 'score']);
+        if (!score.ok) fail(name, score.issue);
+        else {
+          tiers.set(name, { tier, score: score.value.value });
+          written.set(name, score.value.written);
+          exact.set(name, tier);
+        }
         break;
       }
       case 'checks': {
-        if (typeof value !== 'object' || value === null || 'tier' in value) {
-          issues.push(makeIssue('invalid-type', path, { expected: '{ checkId: boolean }', expectedZh: '{ 检查项: 是/否 }' }));
+        if (typeof value !== 'object' || Array.isArray(value)) {
+          fail(name, makeIssue('invalid-type', path, { expected: '{ checkId: boolean }', expectedZh: '{ 检查项: 是/否 }' }));
           break;
         }
-        checks.set(name, value as { [check: string]: boolean });
+        const results = new Map<string, boolean>();
+        for (const [id, passed] of Object.entries(value)) {
+          const b = readBoolean(passed);
+          if (b === undefined) fail(name, makeIssue('invalid-boolean', [...path, id], { value: describe(passed) }));
+          else results.set(id, b);
+        }
+        if (!invalid.has(name)) checks.set(name, results);
         break;
       }
       default: {
@@ -110,11 +158,10 @@ export function parseInputs(compiled: Compiled, raw: unknown): ParsedInputs {
       }
     }
   }
-  const notApplicable = new Set<string>();
-  (inputs.notApplicable ?? []).forEach((id, i) => {
-    if (compiled.byId.has(id)) notApplicable.add(id);
-    else issues.push(makeIssue('unknown-indicator', ['notApplicable', i], { id }));
+  const na = new Set<string>();
+  notApplicable.forEach((id, i) => {
+    if (parsed.byId.has(id)) na.add(id);
+    else general.push(makeIssue('unknown-indicator', ['notApplicable', i], { id }));
   });
-  return { env, notApplicable, issues };
+  return { env: { numbers, booleans, tiers, checks, invalid }, written, exact, notApplicable: na, byInput, general };
 }
-

@@ -1,53 +1,55 @@
-import { clamp, cmp, div, isZero, mul, round, sub, sum, ZERO, type Dec } from '../decimal/decimal.js';
-import type { Issue } from '../errors/issue.js';
+import { clampWith, sumWith } from '../calc/calculator.js';
+import type { RoundingMode } from '../calc/rounding.js';
+import { blocked, newTrace, type Env, type Trace } from '../expr/trace.js';
 import type { Compiled, CompiledNode } from '../framework/compile.js';
-import { newTrace, type Env, type Trace } from '../rules/env.js';
-import { formatNumber } from '../rules/format.js';
+import type { NotApplicablePolicy, RoundAt } from '../framework/types.js';
+import type { KernelResult } from '../rules/RuleModule.js';
 import type { WeightPlan } from './effectiveWeights.js';
 import type { NodeStatus } from './types.js';
 
-/** A scored node before it is turned into strings. */
-export interface ScoredNode {
-  readonly node: CompiledNode;
-  readonly effectiveWeight: Dec;
-  readonly score: Dec;
-  readonly status: NodeStatus;
-  readonly trace: Trace;
-  readonly explanation: string;
-  readonly children: readonly ScoredNode[];
+/** Rounding in force for one evaluation. */
+export interface Rounding {
+  readonly precision: number;
+  readonly rounding: RoundingMode;
+  readonly roundAt: RoundAt;
 }
 
-const POLICY_TEXT = {
-  rescale: '分值按适用指标折算',
-  redistribute: '分值由同级指标分摊',
-  transfer: '分值转入',
-  full: '按满分计',
-  zero: '按 0 分计',
-} as const;
+/** A scored node, before it is turned into strings. */
+export interface ScoredNode<N> {
+  readonly node: CompiledNode<N>;
+  readonly effectiveWeight: N;
+  readonly score: N;
+  readonly status: NodeStatus;
+  readonly trace: Trace;
+  readonly outcome: KernelResult<N>['outcome'] | undefined;
+  readonly modifier: 'full' | 'zero' | undefined;
+  /** For the highest not-applicable node: the policy applied. */
+  readonly naPolicy: NotApplicablePolicy | undefined;
+  readonly children: readonly ScoredNode<N>[];
+}
+
+/** The status of a leaf whose trace kept it from scoring. */
+export function blockedStatus(t: Trace): 'fault' | 'invalid-input' | 'missing-input' {
+  return t.faults.length > 0 ? 'fault' : t.invalid.length > 0 ? 'invalid-input' : 'missing-input';
+}
 
 /**
- * Decides for every conditioned node whether its not-applicable condition holds. Undecidable conditions leave
- * their traces (which leaves then report as missing input); faults found in a condition go to `issues`.
+ * Decides for every conditioned node whether its not-applicable condition holds. Undecided conditions (an input
+ * missing or invalid, a fault) leave their traces to the leaves below, which then cannot score.
  */
-export function conditionNA(
-  compiled: Compiled,
-  env: Env,
-  explicit: ReadonlySet<string>,
-  issues: Issue[],
-): { na: Set<string>; undecided: Map<string, Trace> } {
+export function conditionNA<N>(compiled: Compiled<N>, env: Env<N>, explicit: ReadonlySet<string>): { na: Set<string>; undecided: Map<string, Trace> } {
   const na = new Set(explicit);
   const undecided = new Map<string, Trace>();
   for (const node of compiled.conditionallyNA) {
-    const t = newTrace(node.name, node.path);
-    const holds = node.notApplicableIf?.evaluate(env, t);
-    issues.push(...t.issues);
-    if (holds === true) na.add(node.id);
-    else if (holds === undefined) undecided.set(node.id, t);
+    const t = newTrace();
+    const holds = node.notApplicableIf?.(env, t);
+    if (holds === true) na.add(node.parsed.id);
+    else if (holds === undefined) undecided.set(node.parsed.id, t);
   }
   // A branch whose condition cannot be decided leaves every leaf below it undecided too.
-  const spread = (node: CompiledNode, t: Trace): void => {
-    if (node.children.length === 0 && !undecided.has(node.id)) undecided.set(node.id, t);
-    node.children.forEach((c) => spread(c, t));
+  const spread = (node: CompiledNode<N>, t: Trace): void => {
+    if (node.children.length === 0 && !undecided.has(node.parsed.id)) undecided.set(node.parsed.id, t);
+    node.children.forEach((ch) => spread(ch, t));
   };
   for (const [id, t] of [...undecided]) {
     const node = compiled.byId.get(id);
@@ -57,95 +59,63 @@ export function conditionNA(
 }
 
 /** Scores the tree: leaves by their rules, parents as exact sums of their children. */
-export function scoreTree(
-  compiled: Compiled,
-  env: Env,
-  plan: WeightPlan,
-  undecided: ReadonlyMap<string, Trace>,
-  issues: Issue[],
-  warnings: Issue[],
-): ScoredNode[] {
-  const { precision, rounding, roundAt } = compiled;
-  const finish = (raw: Dec, weight: Dec, eff: Dec): Dec => {
-    const bounded = clamp(raw, ZERO, weight);
-    const scaled = cmp(weight, eff) === 0 ? bounded : isZero(weight) ? ZERO : div(mul(bounded, eff), weight);
-    return roundAt === 'leaf' ? clamp(round(scaled, precision, rounding), ZERO, eff) : scaled;
+export function scoreTree<N>(compiled: Compiled<N>, env: Env<N>, plan: WeightPlan<N>, undecided: ReadonlyMap<string, Trace>, r: Rounding): ScoredNode<N>[] {
+  const c = compiled.calc;
+  /** The raw score kept within [0, weight], scaled to the effective weight, rounded at leaves when asked. */
+  const finish = (raw: N, weight: N, eff: N): N => {
+    const bounded = clampWith(c, raw, c.zero, weight);
+    const scaled = c.cmp(weight, eff) === 0 ? bounded : c.isZero(weight) ? c.zero : c.div(c.mul(bounded, eff), weight);
+    return r.roundAt === 'leaf' ? clampWith(c, c.round(scaled, r.precision, r.rounding), c.zero, eff) : scaled;
   };
-
-  const scoreLeaf = (node: CompiledNode, eff: Dec): ScoredNode => {
-    const base = undecided.get(node.id);
-    // An undecided not-applicable trace was reported by conditionNA; a fresh one is reported here, once.
-    if (base !== undefined) return missingLeaf(node, eff, base);
-    const t = newTrace(node.name, node.path);
-    const scored = scoreApplicableLeaf(node, eff, t);
-    issues.push(...t.issues);
-    warnings.push(...t.warnings);
-    return scored;
-  };
-
-  const missingLeaf = (node: CompiledNode, eff: Dec, t: Trace): ScoredNode => ({
+  const leaf = (node: CompiledNode<N>, eff: N, t: Trace, fields: Partial<Pick<ScoredNode<N>, 'outcome' | 'modifier'>>, raw?: N): ScoredNode<N> => ({
     node,
     effectiveWeight: eff,
-    score: ZERO,
-    status: 'missing-input',
+    score: raw === undefined ? c.zero : finish(raw, node.weight, eff),
+    status: raw === undefined ? blockedStatus(t) : 'scored',
     trace: t,
-    explanation: `${node.name} 缺少输入“${t.missing.join('、')}”，暂不得分`,
+    outcome: fields.outcome,
+    modifier: fields.modifier,
+    naPolicy: undefined,
     children: [],
   });
 
-  const scoreApplicableLeaf = (node: CompiledNode, eff: Dec, t: Trace): ScoredNode => {
-    const missing = (): ScoredNode => missingLeaf(node, eff, t);
-    const done = (raw: Dec, detail: string): ScoredNode => {
-      const score = finish(raw, node.weight, eff);
-      const lost = sub(eff, score);
-      const tail = isZero(lost) ? `得满分 ${formatNumber(eff)} 分` : `得 ${formatNumber(score)} 分（扣 ${formatNumber(lost)} 分）`;
-      return { node, effectiveWeight: eff, score, status: 'scored', trace: t, explanation: `${node.name} ${detail}，${tail}`, children: [] };
-    };
-    if (node.zeroIf !== undefined) {
-      const zero = node.zeroIf.evaluate(env, t);
-      if (zero === undefined) return missing();
-      if (zero) return done(ZERO, `满足不得分条件（${node.zeroIf.text(env)}）`);
+  const scoreLeaf = (node: CompiledNode<N>, eff: N): ScoredNode<N> => {
+    const pending = undecided.get(node.parsed.id);
+    if (pending !== undefined) return leaf(node, eff, pending, {});
+    const t = newTrace();
+    for (const [modifier, test] of [['zero', node.zeroIf], ['full', node.fullIf]] as const) {
+      if (test === undefined) continue;
+      const holds = test(env, t);
+      if (holds === undefined) return leaf(node, eff, t, {});
+      if (holds) return leaf(node, eff, t, { modifier }, modifier === 'zero' ? c.zero : node.weight);
     }
-    if (node.fullIf !== undefined) {
-      const full = node.fullIf.evaluate(env, t);
-      if (full === undefined) return missing();
-      if (full) return done(node.weight, `满足满分条件（${node.fullIf.text(env)}）`);
-    }
-    const outcome = node.scorer?.(env, t, node.weight);
-    if (outcome === undefined) return missing();
-    return done(outcome.score, outcome.detail);
+    const result = node.kernel?.(env, t, node.weight);
+    if (result === undefined || blocked(t)) return leaf(node, eff, t, {});
+    return leaf(node, eff, t, { outcome: result.outcome }, result.score);
   };
 
-  const scoreNA = (node: CompiledNode, eff: Dec, policy: CompiledNode['policy']): ScoredNode => {
-    const children = node.children.map((c) => scoreNA(c, plan.effective.get(c.id) ?? ZERO, policy));
-    const score = children.length > 0 ? sum(children.map((c) => c.score)) : policy.policy === 'full' ? eff : ZERO;
-    const how = policy.policy === 'transfer' ? `${POLICY_TEXT.transfer}“${compiled.byId.get(policy.to)?.name ?? policy.to}”` : POLICY_TEXT[policy.policy];
-    return {
-      node,
-      effectiveWeight: eff,
-      score,
-      status: 'not-applicable',
-      trace: newTrace(node.name, node.path),
-      explanation: `${node.name}不适用，${how}`,
-      children,
-    };
+  const scoreNA = (node: CompiledNode<N>, eff: N, policy: NotApplicablePolicy, top: boolean): ScoredNode<N> => {
+    const children = node.children.map((ch) => scoreNA(ch, plan.effective.get(ch.parsed.id) ?? c.zero, policy, false));
+    const score = children.length > 0 ? sumWith(c, children.map((ch) => ch.score)) : policy.policy === 'full' ? eff : c.zero;
+    return { node, effectiveWeight: eff, score, status: 'not-applicable', trace: newTrace(), outcome: undefined, modifier: undefined, naPolicy: top ? policy : undefined, children };
   };
 
-  const scoreNode = (node: CompiledNode): ScoredNode => {
-    const eff = plan.effective.get(node.id) ?? ZERO;
-    const policy = plan.naTop.get(node.id);
-    if (policy !== undefined) return scoreNA(node, eff, policy);
+  const scoreNode = (node: CompiledNode<N>): ScoredNode<N> => {
+    const eff = plan.effective.get(node.parsed.id) ?? c.zero;
+    const policy = plan.naTop.get(node.parsed.id);
+    if (policy !== undefined) return scoreNA(node, eff, policy, true);
     if (node.children.length === 0) return scoreLeaf(node, eff);
     const children = node.children.map(scoreNode);
-    const score = sum(children.map((c) => c.score));
-    const lost = sub(eff, score);
+    const done = children.every((ch) => ch.status === 'scored' || ch.status === 'not-applicable');
     return {
       node,
       effectiveWeight: eff,
-      score,
-      status: 'scored',
-      trace: newTrace(node.name, node.path),
-      explanation: `${node.name} 满分 ${formatNumber(eff)} 分，得 ${formatNumber(score)} 分${isZero(lost) ? '' : `（扣 ${formatNumber(lost)} 分）`}`,
+      score: sumWith(c, children.map((ch) => ch.score)),
+      status: done ? 'scored' : 'incomplete',
+      trace: newTrace(),
+      outcome: undefined,
+      modifier: undefined,
+      naPolicy: undefined,
       children,
     };
   };

@@ -1,4 +1,5 @@
-import type { GradeBand, Tier } from './types.js';
+import type { Tier } from '../rules/tiers.js';
+import type { GradeBand } from './types.js';
 
 /**
  * 财预〔2020〕10号 等级：优 [90, 100]，良 [80, 90)，中 [60, 80)，差 [0, 60)。National grade bands.

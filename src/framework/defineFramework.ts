@@ -1,41 +1,67 @@
 import { JixiaoError } from '../errors/JixiaoError.js';
 import type { Issues } from '../errors/issue.js';
 import type { Result } from '../errors/result.js';
-import { compile, type Compiled } from './compile.js';
+import { checkNesting } from './checkNesting.js';
+import { contentHash } from './hash.js';
+import type { ParsedFramework } from './parsed.js';
+import { parseFramework } from './parseFramework.js';
 import { frameworkSchema } from './schema.js';
 import { translateZodIssues } from './translateZodIssues.js';
 import type { FrameworkDefinition } from './types.js';
-import { validateSemantics } from './validateSemantics.js';
+
+/** The tag that marks a framework value, checked by every copy of the library. */
+export const FRAMEWORK_FORMAT = 'jixiao.framework/1';
 
 /**
- * 已校验、已编译的指标体系：编译一次，可多次评价。A validated framework, compiled once for many evaluations.
- * Obtain one from `defineFramework` or `validateFramework`.
+ * 已校验的指标体系（纯数据）。A validated framework: plain, frozen data that survives `structuredClone`, JSON
+ * and a second copy of the library. Any copy of jixiao can evaluate it; its compiled form is cached by the
+ * library, never required.
  */
 export interface Framework {
+  /** 格式标记。Format tag, `"jixiao.framework/1"`. */
+  readonly format: typeof FRAMEWORK_FORMAT;
+  /** 指标体系 id。The framework's id. */
   readonly id: string;
+  /** 指标体系名称。The framework's name. */
   readonly name: string;
+  /** 定义的内容指纹（与键顺序无关）。Content hash of the definition, independent of key order. */
+  readonly hash: string;
   /** 定义（只读副本）。The definition, a frozen copy. */
   readonly definition: FrameworkDefinition;
 }
 
-const compiledFrameworks = new WeakMap<Framework, Compiled>();
-
-/** The compiled form of a framework made by this library (internal). */
-export function compiledOf(framework: Framework): Compiled | undefined {
-  return compiledFrameworks.get(framework);
-}
-
 function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
+      Object.freeze(v);
+      stack.push(...Object.values(v));
+    }
   }
   return value;
 }
 
+/** Checks and parses a definition; the parsed form is what compiling consumes. */
+export function checkDefinition(definition: unknown): Result<ParsedFramework> {
+  const tooBig = checkNesting(definition);
+  if (tooBig !== undefined) return { ok: false, issues: [tooBig] };
+  const structure = frameworkSchema.safeParse(definition);
+  if (!structure.success) return { ok: false, issues: translateZodIssues(structure.error.issues, definition) as unknown as Issues };
+  // A JSON copy of the checked input rather than zod's output: zod rebuilds records by assignment, which
+  // would drop an own key such as "__proto__"; JSON.parse keeps it as a plain key.
+  const def = deepFreeze(JSON.parse(JSON.stringify(definition)) as FrameworkDefinition);
+  const result = parseFramework(def);
+  if ('issues' in result) return { ok: false, issues: result.issues as unknown as Issues };
+  return { ok: true, value: result.parsed };
+}
+
+/** The parsed form of frameworks this copy of the library has checked (a cache, never required). */
+const parsedCache = new WeakMap<object, ParsedFramework>();
+
 /**
- * 校验指标体系定义，返回编译结果或全部问题（不抛异常）。Validates a framework definition and compiles it.
- * Never throws: any JSON value gives either the framework or the list of issues.
+ * 校验指标体系定义（不抛异常）。Validates a framework definition. Never throws: any value gives either the
+ * framework or the list of issues.
  *
  * @param definition the definition, as parsed from JSON/YAML or written in code
  * @returns `{ ok: true, value }` or `{ ok: false, issues }`
@@ -44,25 +70,20 @@ function deepFreeze<T>(value: T): T {
  * if (!result.ok) for (const issue of result.issues) console.log(issue.code, issue.path, issue.message);
  */
 export function validateFramework(definition: unknown): Result<Framework> {
-  const parsed = frameworkSchema.safeParse(definition);
-  if (!parsed.success) return { ok: false, issues: translateZodIssues(parsed.error.issues, definition) as unknown as Issues };
-  // A JSON copy of the checked input rather than zod's output: zod rebuilds records by assignment, which
-  // would drop an own key such as "__proto__"; JSON.parse keeps it as a plain key.
-  const def = deepFreeze(JSON.parse(JSON.stringify(definition)) as FrameworkDefinition);
-  const issues = validateSemantics(def);
-  const [first, ...rest] = issues;
-  if (first !== undefined) return { ok: false, issues: [first, ...rest] };
-  const framework: Framework = Object.freeze({ id: def.id, name: def.name, definition: def });
-  compiledFrameworks.set(framework, compile(def));
+  const checked = checkDefinition(definition);
+  if (!checked.ok) return checked;
+  const def = checked.value.definition;
+  const framework: Framework = Object.freeze({ format: FRAMEWORK_FORMAT, id: def.id, name: def.name, hash: contentHash(def), definition: def });
+  parsedCache.set(framework, checked.value);
   return { ok: true, value: framework };
 }
 
 /**
- * 定义指标体系：校验并编译，有问题时抛出 JixiaoError。Defines a framework: validates and compiles it, and
- * throws one `JixiaoError` carrying every issue when it is not valid.
+ * 定义指标体系：校验，有问题时抛出 JixiaoError。Defines a framework: validates it, and throws one `JixiaoError`
+ * carrying every issue when it is not valid.
  *
  * @param definition the definition (typed, so a framework written in code gets completion and checks)
- * @returns the compiled framework
+ * @returns the framework, plain frozen data
  * @example
  * const framework = defineFramework({ id: 'demo', name: '示例', scope: 'project', total: 100, indicators: [...], grades: NATIONAL_GRADES });
  */
@@ -70,4 +91,25 @@ export function defineFramework(definition: FrameworkDefinition): Framework {
   const result = validateFramework(definition);
   if (!result.ok) throw new JixiaoError(result.issues);
   return result.value;
+}
+
+/** Is this a framework value (from any copy of the library), rather than a bare definition? */
+function isFrameworkValue(value: unknown): value is Framework {
+  return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === FRAMEWORK_FORMAT && 'definition' in value;
+}
+
+/**
+ * The parsed form of a framework value or a definition. A framework made by this copy is found in the cache;
+ * a copy (structuredClone, JSON, another module format) is checked again once and then cached too.
+ */
+export function parsedFrameworkOf(framework: unknown): Result<ParsedFramework> {
+  if (typeof framework === 'object' && framework !== null) {
+    const cached = parsedCache.get(framework);
+    if (cached !== undefined) return { ok: true, value: cached };
+  }
+  if (!isFrameworkValue(framework)) return checkDefinition(framework);
+  // Only framework values are cached: a bare definition may still be edited by its owner.
+  const checked = checkDefinition(framework.definition);
+  if (checked.ok) parsedCache.set(framework, checked.value);
+  return checked;
 }

@@ -1,90 +1,16 @@
 import * as z from 'zod/mini';
+import { ROUNDING_MODES } from '../calc/rounding.js';
+import { conditionSchema, exprSchema, numSchema } from '../expr/schema.js';
+import { ruleSchema } from '../rules/registry.js';
 
 /*
- * Structural schema of a framework definition (zod/mini keeps browser bundles small). Objects are strict so
- * that a misspelt field is reported, never silently dropped. Semantic checks (sums, bands, references) live in
- * validateSemantics.ts. zod types stay inside this folder; its issues are translated in translateZodIssues.ts.
+ * Structure of a framework definition (zod/mini keeps browser bundles small). Objects are strict so that a
+ * misspelt field is reported, never silently dropped. Semantic checks (sums, bands, references) happen while
+ * parsing (parseFramework.ts and each rule module). zod types stay inside schema files.
  */
 
-const num = z.union([z.number(), z.string()]);
 const text = z.string();
 const opt = <T extends z.ZodMiniType>(t: T) => z.optional(t);
-
-/** Structure of an `Expr`. */
-export const exprSchema: z.ZodMiniType<unknown> = z.lazy(() =>
-  z.union([
-    num,
-    z.strictObject({ input: text }),
-    z.strictObject({ add: z.array(exprSchema) }),
-    z.strictObject({ sub: z.tuple([exprSchema, exprSchema]) }),
-    z.strictObject({ mul: z.array(exprSchema) }),
-    z.strictObject({ div: z.tuple([exprSchema, exprSchema]) }),
-    z.strictObject({ abs: exprSchema }),
-  ]),
-);
-
-const op = z.enum(['<', '<=', '=', '!=', '>=', '>']);
-
-/** Structure of a `Condition`. */
-export const conditionSchema: z.ZodMiniType<unknown> = z.lazy(() =>
-  z.union([
-    z.strictObject({ is: text }),
-    z.strictObject({ left: exprSchema, op, right: exprSchema }),
-    z.strictObject({ all: z.array(conditionSchema) }),
-    z.strictObject({ any: z.array(conditionSchema) }),
-    z.strictObject({ not: conditionSchema }),
-  ]),
-);
-
-const band = z.strictObject({
-  min: opt(num),
-  max: opt(num),
-  minInclusive: opt(z.boolean()),
-  maxInclusive: opt(z.boolean()),
-  points: opt(num),
-  fraction: opt(num),
-  label: opt(text),
-});
-
-/** Structure of a `Rule`, discriminated on `kind`. */
-export const ruleSchema: z.ZodMiniType<unknown> = z.lazy(() =>
-  z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('ratio'), value: exprSchema, zeroBelow: opt(num), zeroAbove: opt(num), reviewAbove: opt(num) }),
-    z.strictObject({
-      kind: z.literal('lower-is-better'),
-      actual: exprSchema,
-      target: exprSchema,
-      variant: z.enum(['inverse', 'linear-to-double']),
-    }),
-    z.strictObject({ kind: z.literal('equal'), actual: exprSchema, target: exprSchema, tolerance: opt(num) }),
-    z.strictObject({ kind: z.literal('bands'), value: exprSchema, absolute: opt(z.boolean()), bands: z.array(band) }),
-    z.strictObject({
-      kind: z.literal('step-deduction'),
-      value: exprSchema,
-      direction: z.enum(['above', 'below']),
-      threshold: num,
-      step: num,
-      points: num,
-      steps: z.enum(['completed', 'started', 'proportional']),
-    }),
-    z.strictObject({ kind: z.literal('piecewise'), value: exprSchema, points: z.array(z.tuple([num, num])) }),
-    z.strictObject({ kind: z.literal('binary'), when: conditionSchema, points: opt(num), otherwise: opt(num) }),
-    z.strictObject({
-      kind: z.literal('checklist'),
-      input: opt(text),
-      checks: z.array(z.strictObject({ id: text, name: text, points: num })),
-    }),
-    z.strictObject({
-      kind: z.literal('tiers'),
-      input: opt(text),
-      tiers: z.array(z.strictObject({ id: text, name: text, min: num, max: num })),
-    }),
-    z.strictObject({ kind: z.literal('count-ratio'), met: exprSchema, total: exprSchema }),
-    z.strictObject({ kind: z.literal('per-occurrence'), count: exprSchema, points: num }),
-    z.strictObject({ kind: z.literal('manual'), input: opt(text), step: opt(num) }),
-    z.strictObject({ kind: z.literal('either'), alternatives: z.array(ruleSchema) }),
-  ]),
-);
 
 const naPolicy = z.union([
   z.strictObject({ policy: z.enum(['rescale', 'redistribute', 'full', 'zero']) }),
@@ -96,7 +22,7 @@ export const indicatorSchema: z.ZodMiniType<unknown> = z.lazy(() =>
   z.strictObject({
     id: text,
     name: text,
-    weight: num,
+    weight: numSchema,
     explanation: opt(text),
     criteria: opt(text),
     nature: opt(z.enum(['quantitative', 'qualitative'])),
@@ -108,8 +34,8 @@ export const indicatorSchema: z.ZodMiniType<unknown> = z.lazy(() =>
 );
 
 const adjustment = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('deduction'), id: text, name: text, max: num, amount: exprSchema, criteria: opt(text) }),
-  z.strictObject({ kind: z.literal('bonus'), id: text, name: text, max: num, amount: exprSchema, criteria: opt(text) }),
+  z.strictObject({ kind: z.literal('deduction'), id: text, name: text, max: numSchema, amount: exprSchema, criteria: opt(text) }),
+  z.strictObject({ kind: z.literal('bonus'), id: text, name: text, max: numSchema, amount: exprSchema, criteria: opt(text) }),
   z.strictObject({
     kind: z.literal('veto'),
     id: text,
@@ -120,6 +46,13 @@ const adjustment = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** Structure of the computation options (of a framework, and of one evaluation). */
+export const optionsShape = {
+  precision: opt(z.int()),
+  rounding: opt(z.enum(ROUNDING_MODES as [string, ...string[]])),
+  roundAt: opt(z.enum(['leaf', 'total'])),
+};
+
 /** Structure of a framework definition. */
 export const frameworkSchema = z.strictObject({
   id: text,
@@ -129,7 +62,7 @@ export const frameworkSchema = z.strictObject({
   region: opt(text),
   document: opt(text),
   year: opt(z.int()),
-  total: num,
+  total: numSchema,
   inputs: opt(
     z.record(
       text,
@@ -142,29 +75,16 @@ export const frameworkSchema = z.strictObject({
   ),
   indicators: z.array(indicatorSchema),
   adjustments: opt(z.array(adjustment)),
-  grades: z.array(z.strictObject({ label: text, min: num, max: opt(num) })),
-  options: opt(
-    z.strictObject({
-      precision: opt(z.int()),
-      rounding: opt(z.enum(['half-up', 'half-even', 'half-down', 'down', 'up', 'floor', 'ceil'])),
-      roundAt: opt(z.enum(['leaf', 'total'])),
-      notApplicable: opt(naPolicy),
-      bonusAboveTotal: opt(z.boolean()),
-    }),
-  ),
+  grades: z.array(z.strictObject({ label: text, min: numSchema, max: opt(numSchema) })),
+  options: opt(z.strictObject({ ...optionsShape, notApplicable: opt(naPolicy), bonusAboveTotal: opt(z.boolean()) })),
   notes: opt(text),
 });
 
-const inputValue = z.union([
-  num,
-  z.boolean(),
-  z.null(),
-  z.strictObject({ tier: text, score: num }),
-  z.record(text, z.boolean()),
-]);
+/** Structure of the options of one evaluation (strict: unknown keys are reported). */
+export const evaluateOptionsSchema = z.strictObject(optionsShape);
 
-/** Structure of the inputs of one evaluation. */
+/** Structure of the envelope of one evaluation's inputs; each value is read against its declaration later. */
 export const evaluationInputsSchema = z.strictObject({
-  values: z.record(text, inputValue),
+  values: z.record(text, z.unknown()),
   notApplicable: opt(z.array(text)),
 });

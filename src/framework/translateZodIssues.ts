@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { Issue } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
+import { RULE_KINDS } from '../rules/registry.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -27,12 +28,11 @@ export function translateZodIssues(issues: readonly ZodIssue[], input?: unknown)
       for (const key of issue.keys) out.push(makeIssue('unknown-key', [...path, key], { key }));
       continue;
     }
-    const missing = issue.code !== 'invalid_value' && valueAt(input, path) === undefined;
-    out.push(
-      missing
-        ? makeIssue('missing-field', path, { key: String(path.at(-1) ?? '') })
-        : makeIssue('invalid-type', path, describeExpected(issue)),
-    );
+    const value = valueAt(input, path);
+    const kind = unknownKind(issue, value, path);
+    if (value === undefined) out.push(makeIssue('missing-field', path, { key: String(path.at(-1) ?? '') }));
+    else if (kind !== undefined) out.push(makeIssue('unknown-kind', [...path, 'kind'], kind));
+    else out.push(makeIssue('invalid-type', path, describeExpected(issue)));
   }
   return out;
 }
@@ -53,6 +53,15 @@ function describeExpected(issue: ZodIssue): { expected: string; expectedZh: stri
     default:
       return { expected: issue.message, expectedZh: issue.message };
   }
+}
+
+/** A discriminated union that matched no `kind`: the kind written and the kinds that exist there. */
+function unknownKind(issue: ZodIssue, value: unknown, path: readonly (string | number)[]): { kind: string; expected: string } | undefined {
+  if (issue.code !== 'invalid_union' || value === null || typeof value !== 'object' || !('kind' in value)) return undefined;
+  const kind = (value as { kind: unknown }).kind;
+  if (typeof kind !== 'string') return undefined;
+  const kinds: readonly string[] = path[0] === 'adjustments' && path.length === 2 ? ['deduction', 'bonus', 'veto'] : RULE_KINDS;
+  return kinds.includes(kind) ? undefined : { kind, expected: kinds.join(' | ') };
 }
 
 /** The value at `path` in `input`, or undefined where the path leads nowhere. */

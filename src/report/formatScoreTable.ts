@@ -1,11 +1,13 @@
-import { dec, toFixed } from '../decimal/decimal.js';
+import { allocate } from '../calc/allocate.js';
+import { decimalCalculator as c } from '../calc/calculator.js';
+import { dec, pow10, toFixed, type Dec } from '../calc/decimal.js';
 import type { NodeResult, ScoreSheet } from '../evaluate/types.js';
 
 /** 文本打分表选项。Options of the text score table. */
 export interface FormatOptions {
   /** 是否列出失分明细，缺省 true。List the ranked lost points, default true. */
   readonly lostPoints?: boolean;
-  /** 是否列出提示，缺省 true。List warnings, default true. */
+  /** 是否列出提示与问题，缺省 true。List issues and warnings, default true. */
   readonly warnings?: boolean;
 }
 
@@ -13,8 +15,8 @@ export interface FormatOptions {
 function width(s: string): number {
   let w = 0;
   for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+    const code = ch.codePointAt(0) ?? 0;
+    w += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) ? 2 : 1;
   }
   return w;
 }
@@ -25,48 +27,82 @@ const STATUS: { readonly [K in NodeResult['status']]: string } = {
   scored: '',
   'not-applicable': '不适用',
   'missing-input': '缺输入',
+  'invalid-input': '输入有误',
+  fault: '计算出错',
   vetoed: '否决',
+  incomplete: '未完成',
 };
 
 /**
+ * Scores as shown at the sheet's precision. With `roundAt: 'total'` node scores are exact; rounding each one
+ * on its own would let the shown rows disagree with the shown total, so the shown total is split down the tree
+ * by largest remainder instead: every shown level adds up to the level above.
+ */
+function shownScores(sheet: ScoreSheet): Map<NodeResult, string> {
+  const { precision, rounding, roundAt } = sheet.options;
+  const shown = new Map<NodeResult, string>();
+  const unit = pow10(-precision);
+  const handDown = (nodes: readonly NodeResult[], amount: Dec): void => {
+    const parts = roundAt === 'leaf' ? nodes.map((n) => dec(n.score)) : allocate(c, amount, nodes.map((n) => dec(n.score)), nodes.map((n) => n.id), unit);
+    nodes.forEach((n, i) => {
+      const part = parts[i] ?? dec(0);
+      shown.set(n, toFixed(part, precision, rounding));
+      handDown(n.children, part);
+    });
+  };
+  handDown(sheet.indicators, dec(toFixed(dec(sheet.subtotal), precision, rounding)));
+  return shown;
+}
+
+/**
  * 把打分表排成可读的文本表格（层级缩进，分值/得分/扣分，总分、等级与失分明细）。Renders a score sheet as a
- * plain-text table: indented levels, weight / score / lost, the total, the grade and the ranked lost points.
+ * plain-text table: indented levels, weight / score / lost, the total (or the provisional total, labelled so,
+ * while incomplete), the grade, and the ranked lost points.
  *
  * @param sheet the result of `evaluate`
  * @param options what to include
  * @returns the table as text, lines separated by "\n"
  */
 export function formatScoreTable(sheet: ScoreSheet, options: FormatOptions = {}): string {
-  // With rounding only at the total, node scores are exact and may be long: show them at the total's decimals.
-  const places = (sheet.total.split('.')[1] ?? '').length;
-  const fit = (s: string): string => ((s.split('.')[1] ?? '').length > places ? toFixed(dec(s), places, 'half-up') : s);
+  const { precision, rounding } = sheet.options;
+  const fixed = (s: string): string => toFixed(dec(s), precision, rounding);
+  const scores = shownScores(sheet);
   const rows: [string, string, string, string, string][] = [];
   const visit = (n: NodeResult, depth: number): void => {
     const weight = n.effectiveWeight === n.weight ? n.weight : `${n.weight}→${n.effectiveWeight}`;
-    rows.push([`${'  '.repeat(depth)}${n.name}`, weight, fit(n.score), fit(n.lost), STATUS[n.status]]);
-    n.children.forEach((c) => visit(c, depth + 1));
+    const score = scores.get(n) ?? fixed(n.score);
+    rows.push([`${'  '.repeat(depth)}${n.name}`, weight, score, fixed(dec(n.effectiveWeight).minus(score).toString()), STATUS[n.status]]);
+    n.children.forEach((ch) => visit(ch, depth + 1));
   };
   sheet.indicators.forEach((n) => visit(n, 0));
   for (const a of sheet.adjustments) {
     const label = a.kind === 'deduction' ? '扣分项' : a.kind === 'bonus' ? '加分项' : '一票否决';
-    rows.push([`${label}：${a.name}`, '', a.points, '', a.status === 'missing-input' ? '缺输入' : a.triggered ? '触发' : '']);
+    const status = a.status === 'applied' ? (a.triggered ? '触发' : '') : STATUS[a.status];
+    rows.push([`${label}：${a.name}`, '', fixed(a.points), '', status]);
   }
   const header: [string, string, string, string, string] = ['指标 Indicator', '分值', '得分', '扣分', ''];
   const all = [header, ...rows];
   const cols = [0, 1, 2, 3].map((i) => Math.max(...all.map((r) => width(r[i] ?? ''))));
   const line = (r: readonly string[]): string =>
-    [padEnd(r[0] ?? '', cols[0] ?? 0), ...[1, 2, 3].map((i) => padStart(r[i] ?? '', cols[i] ?? 0)), r[4] ?? '']
-      .join('  ')
-      .trimEnd();
+    [padEnd(r[0] ?? '', cols[0] ?? 0), ...[1, 2, 3].map((i) => padStart(r[i] ?? '', cols[i] ?? 0)), r[4] ?? ''].join('  ').trimEnd();
   const rule = '─'.repeat((cols[0] ?? 0) + (cols[1] ?? 0) + (cols[2] ?? 0) + (cols[3] ?? 0) + 6);
   const out = [sheet.framework.name, rule, line(header), rule, ...rows.map(line), rule];
-  out.push(`指标得分 Subtotal  ${fit(sheet.subtotal)} / ${sheet.maximum}`);
-  out.push(`总分 Total         ${sheet.total} / ${sheet.maximum}${sheet.grade === null ? '' : `   等级 Grade：${sheet.grade.label}`}${sheet.vetoed ? '（一票否决 vetoed）' : ''}`);
+  out.push(`指标得分 Subtotal  ${fixed(sheet.subtotal)} / ${sheet.maximum}`);
+  if (sheet.total !== null) {
+    out.push(`总分 Total         ${sheet.total} / ${sheet.maximum}${sheet.grade === null ? '' : `   等级 Grade：${sheet.grade.label}`}${sheet.vetoed ? '（一票否决 vetoed）' : ''}`);
+  } else if (sheet.provisional !== null) {
+    const g = sheet.provisional.grade;
+    out.push(`暂计总分 Provisional total（不完整，非最终结果 incomplete, not final）  ${sheet.provisional.total} / ${sheet.maximum}${g === null ? '' : `   暂计等级：${g.label}`}`);
+  }
   if (sheet.nextGrade !== null) out.push(`距“${sheet.nextGrade.label}”还差 ${sheet.nextGrade.pointsNeeded} 分 / ${sheet.nextGrade.pointsNeeded} points to the next grade`);
-  if (!sheet.complete) out.push(`输入不全 Incomplete：缺少 ${sheet.missingInputs.join('、')}`);
+  if (sheet.missingInputs.length > 0) out.push(`输入不全 Incomplete：缺少 ${sheet.missingInputs.join('、')}`);
   if ((options.lostPoints ?? true) && sheet.lostPoints.length > 0) {
     out.push('', '失分明细 Lost points（从大到小）：');
     sheet.lostPoints.forEach((l, i) => out.push(`${i + 1}. ${l.path.join(' / ')}  −${l.lost}：${l.reason}`));
+  }
+  if ((options.warnings ?? true) && sheet.issues.length > 0) {
+    out.push('', '问题 Issues：');
+    for (const w of sheet.issues) out.push(`- [${w.code}] ${w.path.join('.')}：${w.message}`);
   }
   if ((options.warnings ?? true) && sheet.warnings.length > 0) {
     out.push('', '提示 Warnings：');

@@ -1,20 +1,71 @@
-import type { BinaryRule } from '../framework/types.js';
-import { compileCondition, constant } from './expr.js';
-import type { CompileContext, Scorer } from './scorer.js';
-import { ZERO } from '../decimal/decimal.js';
+import * as z from 'zod/mini';
+import { cmp, isNegative, toPlain, type Dec } from '../calc/decimal.js';
+import type { IssuePath } from '../errors/issue.js';
+import type { ParseContext } from '../expr/ParseContext.js';
+import { parseCondition } from '../expr/parse.js';
+import type { ParsedCondition } from '../expr/parsed.js';
+import { conditionSchema, numSchema } from '../expr/schema.js';
+import type { Condition, Num } from '../expr/types.js';
+import { optionalNum, type RuleModule } from './RuleModule.js';
 
-/** 是否型/比较型：条件成立得 points（缺省满分），否则 otherwise（缺省 0）。 */
-export function compileBinary(rule: BinaryRule, ctx: CompileContext): Scorer {
-  const when = compileCondition(rule.when, ctx.labels);
-  const points = rule.points === undefined ? undefined : constant(rule.points);
-  const otherwise = rule.otherwise === undefined ? ZERO : constant(rule.otherwise);
-  return (env, t, weight) => {
-    const holds = when.evaluate(env, t);
-    if (holds === undefined) return undefined;
-    t.values.condition = holds ? '成立' : '不成立';
-    return {
-      score: holds ? (points ?? weight) : otherwise,
-      detail: 'is' in rule.when || holds ? when.text(env) : `${when.text(env)} 不成立`,
-    };
-  };
+/** 是否型/比较型：条件成立得 `points`（缺省满分），否则 `otherwise`（缺省 0）。Binary / comparison. */
+export interface BinaryRule {
+  readonly kind: 'binary';
+  /** 条件。The condition. */
+  readonly when: Condition;
+  /** 成立时得分，缺省满分。Points when it holds; default the weight. */
+  readonly points?: Num;
+  /** 不成立时得分，缺省 0。Points when it does not; default 0. */
+  readonly otherwise?: Num;
 }
+
+/** 是否型的结果。Outcome of a binary rule. */
+export interface BinaryOutcome {
+  readonly kind: 'binary';
+  /** 条件是否成立。Whether the condition held. */
+  readonly holds: boolean;
+}
+
+interface Params {
+  readonly when: ParsedCondition;
+  readonly points: Dec | undefined;
+  readonly otherwise: Dec | undefined;
+}
+
+/** Reads optional points that must lie in [0, weight]; `null` when given but invalid. */
+export function pointsWithin(ctx: ParseContext, value: Num | undefined, weight: Dec | undefined, path: IssuePath): Dec | undefined | null {
+  const v = optionalNum(ctx, value, path);
+  if (v === undefined || v === null) return v;
+  if (isNegative(v)) {
+    ctx.report('negative-amount', path, { name: String(path.at(-1)), value: toPlain(v) });
+    return null;
+  }
+  if (weight !== undefined && cmp(v, weight) > 0) {
+    ctx.report('points-exceed-weight', path, { points: toPlain(v), weight: toPlain(weight) });
+    return null;
+  }
+  return v;
+}
+
+/** The `binary` rule kind. */
+export const binary: RuleModule<BinaryRule, Params> = {
+  kind: 'binary',
+  schema: z.strictObject({ kind: z.literal('binary'), when: conditionSchema, points: z.optional(numSchema), otherwise: z.optional(numSchema) }),
+  parse(rule, ctx, path) {
+    const when = parseCondition(ctx, rule.when, [...path, 'when']);
+    const points = pointsWithin(ctx, rule.points, ctx.weight, [...path, 'points']);
+    const otherwise = pointsWithin(ctx, rule.otherwise, ctx.weight, [...path, 'otherwise']);
+    if (when === undefined || points === null || otherwise === null) return undefined;
+    return { when, points, otherwise };
+  },
+  compile(p, { calc: c, condition }) {
+    const when = condition(p.when);
+    const points = p.points === undefined ? undefined : c.from(p.points);
+    const otherwise = p.otherwise === undefined ? c.zero : c.from(p.otherwise);
+    return (env, t, weight) => {
+      const holds = when(env, t);
+      if (holds === undefined) return undefined;
+      return { score: holds ? (points ?? weight) : otherwise, outcome: { kind: 'binary', holds } };
+    };
+  },
+};

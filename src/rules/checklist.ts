@@ -1,35 +1,92 @@
-import { add, ZERO } from '../decimal/decimal.js';
-import { makeIssue } from '../errors/messages.js';
-import type { ChecklistRule } from '../framework/types.js';
-import { constant } from './expr.js';
-import type { CompileContext, Scorer } from './scorer.js';
+import * as z from 'zod/mini';
+import { add, cmp, toPlain, ZERO, type Dec } from '../calc/decimal.js';
+import { numSchema } from '../expr/schema.js';
+import type { Num } from '../expr/types.js';
+import { noteRead } from '../expr/trace.js';
+import type { RuleModule } from './RuleModule.js';
 
-/** 清单计分：通过的检查项得其分值；所有检查项都须给出是否通过。 */
-export function compileChecklist(rule: ChecklistRule, ctx: CompileContext): Scorer {
-  const input = rule.input ?? ctx.leafId;
-  const checks = rule.checks.map((c) => ({ id: c.id, name: c.name, points: constant(c.points) }));
-  const known = new Set(checks.map((c) => c.id));
-  return (env, t) => {
-    const given = env.checks.get(input);
-    if (given === undefined) {
-      t.missing.push(input);
-      return undefined;
-    }
-    const unknown = Object.keys(given).filter((k) => !known.has(k));
-    for (const check of unknown) t.issues.push(makeIssue('unknown-check', ['values', input, check], { check }));
-    const absent = checks.filter((c) => given[c.id] === undefined);
-    if (unknown.length > 0) return undefined;
-    if (absent.length > 0) {
-      for (const c of absent) t.missing.push(`${input}.${c.id}`);
-      return undefined;
-    }
-    const failed = checks.filter((c) => given[c.id] !== true);
-    t.inputs[input] = checks.map((c) => `${c.name}${given[c.id] === true ? '✓' : '✗'}`).join('、');
-    const score = checks.filter((c) => given[c.id] === true).reduce((s, c) => add(s, c.points), ZERO);
-    const detail =
-      failed.length === 0
-        ? `${checks.length} 个检查项均达到`
-        : `未达到：${failed.map((c) => c.name).join('、')}`;
-    return { score, detail };
-  };
+/** 检查项。One check point of a checklist. */
+export interface Check {
+  /** 标识（在本清单内唯一）。Id, unique in the checklist. */
+  readonly id: string;
+  /** 名称。Name. */
+  readonly name: string;
+  /** 分值。Points. */
+  readonly points: Num;
 }
+
+/** 清单计分：各检查项分值之和等于分值。Checklist: named checks whose points sum to the weight. */
+export interface ChecklistRule {
+  readonly kind: 'checklist';
+  /** `checks` 类型输入的名称，缺省为指标 id。Input name (type `checks`), default the indicator id. */
+  readonly input?: string;
+  /** 检查项。The checks. */
+  readonly checks: readonly Check[];
+}
+
+/** 清单计分的结果。Outcome of a checklist rule. */
+export interface ChecklistOutcome {
+  readonly kind: 'checklist';
+  /** 达到的检查项 id。Ids of the checks passed. */
+  readonly passed: readonly string[];
+  /** 未达到的检查项 id。Ids of the checks failed. */
+  readonly failed: readonly string[];
+}
+
+interface Params {
+  readonly input: string;
+  readonly checks: readonly { readonly id: string; readonly points: Dec }[];
+}
+
+/** The `checklist` rule kind. */
+export const checklist: RuleModule<ChecklistRule, Params> = {
+  kind: 'checklist',
+  schema: z.strictObject({
+    kind: z.literal('checklist'),
+    input: z.optional(z.string()),
+    checks: z.array(z.strictObject({ id: z.string(), name: z.string(), points: numSchema })),
+  }),
+  namedInputs: (rule, leafId) => [{ name: rule.input ?? leafId, type: 'checks' }],
+  parse(rule, ctx, path) {
+    const seen = new Set<string>();
+    let ok = true;
+    const checks = rule.checks.map((c, i) => {
+      if (seen.has(c.id)) {
+        ctx.report('duplicate-check-id', [...path, 'checks', i, 'id'], { id: c.id });
+        ok = false;
+      }
+      seen.add(c.id);
+      const points = ctx.num(c.points, [...path, 'checks', i, 'points']);
+      return points === undefined ? undefined : { id: c.id, points };
+    });
+    if (rule.checks.length === 0) {
+      ctx.report('rule-invalid', [...path, 'checks'], { reasonZh: '至少需要一个检查项', reason: 'at least one check is needed' });
+      return undefined;
+    }
+    if (!checks.every((c) => c !== undefined)) return undefined;
+    const total = (checks as { points: Dec }[]).reduce((s, c) => add(s, c.points), ZERO);
+    if (ctx.weight !== undefined && cmp(total, ctx.weight) !== 0) {
+      ctx.report('checklist-points-mismatch', [...path, 'checks'], { actual: toPlain(total), expected: toPlain(ctx.weight) });
+      ok = false;
+    }
+    return ok ? { input: rule.input ?? ctx.leafId, checks: checks as Params['checks'] } : undefined;
+  },
+  compile(p, { calc: c }) {
+    const checks = p.checks.map((x) => ({ id: x.id, points: c.from(x.points) }));
+    const known = new Set(checks.map((x) => x.id));
+    return (env, t) => {
+      const given = env.checks.get(p.input);
+      if (!noteRead(env, t, p.input, given !== undefined) || given === undefined) return undefined;
+      for (const id of given.keys()) {
+        if (!known.has(id)) t.invalid.push({ code: 'unknown-check', path: ['values', p.input, id], data: { check: id } });
+      }
+      for (const x of checks) if (!given.has(x.id)) t.missing.push(`${p.input}.${x.id}`);
+      if (t.invalid.length > 0 || t.missing.length > 0) return undefined;
+      const passed = checks.filter((x) => given.get(x.id) === true);
+      return {
+        score: passed.reduce((s, x) => c.add(s, x.points), c.zero),
+        outcome: { kind: 'checklist', passed: passed.map((x) => x.id), failed: checks.filter((x) => given.get(x.id) !== true).map((x) => x.id) },
+      };
+    };
+  },
+};

@@ -1,21 +1,55 @@
-import { clamp, mul, ONE, ZERO } from '../decimal/decimal.js';
-import type { CountRatioRule } from '../framework/types.js';
-import { compileExpr } from './expr.js';
-import { formatPercent } from './format.js';
-import type { Scorer } from './scorer.js';
+import * as z from 'zod/mini';
+import { clampWith } from '../calc/calculator.js';
+import { parseExpr } from '../expr/parse.js';
+import type { ParsedExpr } from '../expr/parsed.js';
+import { exprSchema } from '../expr/schema.js';
+import type { Expr } from '../expr/types.js';
+import type { RuleModule } from './RuleModule.js';
 
-/** 个数比率：达成数 ÷ 设定数 × w. */
-export function compileCountRatio(rule: CountRatioRule): Scorer {
-  const met = compileExpr(rule.met);
-  const total = compileExpr(rule.total);
-  const ratio = compileExpr({ div: [rule.met, rule.total] });
-  return (env, t, weight) => {
-    const r = ratio.evaluate(env, t);
-    if (r === undefined) return undefined;
-    t.values.ratio = formatPercent(r);
-    return {
-      score: mul(weight, clamp(r, ZERO, ONE)),
-      detail: `达成 ${met.text(env)} 个 / 共 ${total.text(env)} 个（${formatPercent(r)}）`,
-    };
-  };
+/** 个数比率：达成数 ÷ 设定数 × w（封顶 1）。Count ratio: met ÷ set × w, capped at 1. */
+export interface CountRatioRule {
+  readonly kind: 'count-ratio';
+  /** 达成个数。Count met. */
+  readonly met: Expr;
+  /** 设定个数。Count set. */
+  readonly total: Expr;
 }
+
+/** 个数比率的结果。Outcome of a count-ratio rule. */
+export interface CountRatioOutcome<N = string> {
+  readonly kind: 'count-ratio';
+  readonly met: N;
+  readonly total: N;
+  /** 达成比率。met ÷ total. */
+  readonly ratio: N;
+}
+
+interface Params {
+  readonly met: ParsedExpr;
+  readonly total: ParsedExpr;
+}
+
+/** The `count-ratio` rule kind. */
+export const countRatio: RuleModule<CountRatioRule, Params> = {
+  kind: 'count-ratio',
+  schema: z.strictObject({ kind: z.literal('count-ratio'), met: exprSchema, total: exprSchema }),
+  parse(rule, ctx, path) {
+    const met = parseExpr(ctx, rule.met, [...path, 'met']);
+    const total = parseExpr(ctx, rule.total, [...path, 'total']);
+    return met === undefined || total === undefined ? undefined : { met, total };
+  },
+  compile(p, { calc: c, expr }) {
+    const [met, total] = [expr(p.met), expr(p.total)];
+    return (env, t, weight) => {
+      const m = met(env, t);
+      const n = total(env, t);
+      if (m === undefined || n === undefined) return undefined;
+      if (c.isZero(n)) {
+        t.faults.push({ code: 'division-by-zero', data: {} });
+        return undefined;
+      }
+      const ratio = c.div(m, n);
+      return { score: c.mul(weight, clampWith(c, ratio, c.zero, c.one)), outcome: { kind: 'count-ratio', met: m, total: n, ratio } };
+    };
+  },
+};

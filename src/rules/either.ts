@@ -1,26 +1,61 @@
-import type { EitherRule } from '../framework/types.js';
-import { newTrace } from './env.js';
-import type { Scorer } from './scorer.js';
+import * as z from 'zod/mini';
+import { newTrace } from '../expr/trace.js';
+import type { Kernel, ParsedRule, RuleCompileContext, RuleModule } from './RuleModule.js';
+import type { Rule, RuleOutcome } from './registry.js';
 
-/** 二者择其一：取第一个输入齐全的备选规则。 */
-export function compileEither(rule: EitherRule, compile: (r: EitherRule['alternatives'][number]) => Scorer): Scorer {
-  const alternatives = rule.alternatives.map(compile);
-  return (env, t, weight) => {
-    const missing: string[] = [];
-    for (const [i, alt] of alternatives.entries()) {
-      const scratch = newTrace(t.name, t.path);
-      const outcome = alt(env, scratch, weight);
-      if (scratch.missing.length > 0 && scratch.issues.length === 0) {
-        missing.push(...scratch.missing);
-        continue;
-      }
-      Object.assign(t.inputs, scratch.inputs);
-      Object.assign(t.values, scratch.values, { alternative: String(i + 1) });
-      t.issues.push(...scratch.issues);
-      t.warnings.push(...scratch.warnings);
-      return outcome;
-    }
-    t.missing.push(...missing.filter((m, i) => missing.indexOf(m) === i));
-    return undefined;
-  };
+/** 二者择其一：取第一个输入齐全的规则。Either-or: the first alternative whose inputs are all present. */
+export interface EitherRule {
+  readonly kind: 'either';
+  /** 备选规则（按顺序尝试）。Alternatives, tried in order. */
+  readonly alternatives: readonly Rule[];
 }
+
+/** 二者择其一的结果。Outcome of an either rule. */
+export interface EitherOutcome<N = string> {
+  readonly kind: 'either';
+  /** 采用的备选规则下标。Index of the alternative used. */
+  readonly alternative: number;
+  /** 该备选规则的结果。Its outcome. */
+  readonly outcome: RuleOutcome<N>;
+}
+
+/**
+ * The `either` rule kind. Its schema is filled in by the registry, which knows every kind (an alternative is any
+ * rule); here it is a placeholder that the registry replaces.
+ */
+export const either: RuleModule<EitherRule, readonly ParsedRule[]> = {
+  kind: 'either',
+  schema: z.strictObject({ kind: z.literal('either'), alternatives: z.array(z.unknown()) }),
+  namedInputs: () => [],
+  parse(rule, ctx, path) {
+    if (rule.alternatives.length === 0) {
+      ctx.report('rule-invalid', [...path, 'alternatives'], { reasonZh: '至少需要一个备选规则', reason: 'at least one alternative is needed' });
+      return undefined;
+    }
+    const parsed = rule.alternatives.map((r, i) => ctx.parseRule(r, [...path, 'alternatives', i]));
+    return parsed.every((p) => p !== undefined) ? (parsed as ParsedRule[]) : undefined;
+  },
+  compile<N>(alternatives: readonly ParsedRule[], { compileRule }: RuleCompileContext<N>): Kernel<N> {
+    const kernels = alternatives.map(compileRule);
+    return (env, t, weight) => {
+      const missing: string[] = [];
+      for (const [i, kernel] of kernels.entries()) {
+        const scratch = newTrace();
+        const result = kernel(env, scratch, weight);
+        // An alternative that lacks inputs (and has nothing else wrong) gives way to the next one.
+        if (result === undefined && scratch.missing.length > 0 && scratch.invalid.length === 0 && scratch.faults.length === 0) {
+          missing.push(...scratch.missing);
+          continue;
+        }
+        t.read.push(...scratch.read);
+        t.missing.push(...scratch.missing);
+        t.invalid.push(...scratch.invalid);
+        t.faults.push(...scratch.faults);
+        t.warnings.push(...scratch.warnings);
+        return result === undefined ? undefined : { score: result.score, outcome: { kind: 'either', alternative: i, outcome: result.outcome } };
+      }
+      for (const m of missing) if (!t.missing.includes(m)) t.missing.push(m);
+      return undefined;
+    };
+  },
+};

@@ -1,21 +1,65 @@
-import { abs, clamp, cmp, div, isZero, mul, ONE, sub, ZERO } from '../decimal/decimal.js';
-import type { EqualRule } from '../framework/types.js';
-import { compileExpr, constant } from './expr.js';
-import { showValue, isRate, type CompileContext, type Scorer } from './scorer.js';
+import * as z from 'zod/mini';
+import { clampWith } from '../calc/calculator.js';
+import { isNegative, ZERO, type Dec } from '../calc/decimal.js';
+import { parseExpr } from '../expr/parse.js';
+import type { ParsedExpr } from '../expr/parsed.js';
+import { exprSchema, numSchema } from '../expr/schema.js';
+import type { Expr, Num } from '../expr/types.js';
+import { ruleInvalid, type RuleModule } from './RuleModule.js';
 
-/** 等于型：目标为 0 时实际 ≤ 0 得满分；否则偏差在容差内得满分，不然按 实际 ÷ 目标 计。 */
-export function compileEqual(rule: EqualRule, ctx: CompileContext): Scorer {
-  const actual = compileExpr(rule.actual);
-  const target = compileExpr(rule.target);
-  const tolerance = rule.tolerance === undefined ? ZERO : constant(rule.tolerance);
-  const rate = isRate(rule.actual, ctx);
-  return (env, t, weight) => {
-    const a = actual.evaluate(env, t);
-    const g = target.evaluate(env, t);
-    if (a === undefined || g === undefined) return undefined;
-    const detail = `实际 ${showValue(a, actual, rate, env)}，目标 = ${showValue(g, target, rate, env)}`;
-    if (isZero(g)) return { score: cmp(a, ZERO) <= 0 ? weight : ZERO, detail };
-    if (cmp(abs(sub(a, g)), tolerance) <= 0) return { score: weight, detail };
-    return { score: mul(weight, clamp(div(a, g), ZERO, ONE)), detail };
-  };
+/**
+ * 等于型指标。Equality target: target 0 → full if actual ≤ 0 else 0; otherwise full if
+ * |actual − target| ≤ tolerance (default 0, the bound included), else w × min(actual ÷ target, 1).
+ */
+export interface EqualRule {
+  readonly kind: 'equal';
+  /** 实际值。Actual value. */
+  readonly actual: Expr;
+  /** 目标值。Target value. */
+  readonly target: Expr;
+  /** 容差（含），缺省 0。Tolerance, bound included; default 0. */
+  readonly tolerance?: Num;
+  /** 单位（用于说明）。Unit of actual and target, for explanations. */
+  readonly unit?: string;
 }
+
+/** 等于型的结果。Outcome of an equal rule. */
+export interface EqualOutcome<N = string> {
+  readonly kind: 'equal';
+  readonly actual: N;
+  readonly target: N;
+  /** 达到目标（在容差内，或目标为 0 时实际 ≤ 0）。The target is met. */
+  readonly met: boolean;
+  /** 得分占分值的比例。Fraction of the weight awarded. */
+  readonly fraction: N;
+}
+
+interface Params {
+  readonly actual: ParsedExpr;
+  readonly target: ParsedExpr;
+  readonly tolerance: Dec;
+}
+
+/** The `equal` rule kind. */
+export const equal: RuleModule<EqualRule, Params> = {
+  kind: 'equal',
+  schema: z.strictObject({ kind: z.literal('equal'), actual: exprSchema, target: exprSchema, tolerance: z.optional(numSchema), unit: z.optional(z.string()) }),
+  parse(rule, ctx, path) {
+    const actual = parseExpr(ctx, rule.actual, [...path, 'actual']);
+    const target = parseExpr(ctx, rule.target, [...path, 'target']);
+    const tolerance = rule.tolerance === undefined ? ZERO : ctx.num(rule.tolerance, [...path, 'tolerance']);
+    if (tolerance !== undefined && isNegative(tolerance)) return ruleInvalid(ctx, [...path, 'tolerance'], '容差不能为负', 'the tolerance cannot be negative');
+    return actual === undefined || target === undefined || tolerance === undefined ? undefined : { actual, target, tolerance };
+  },
+  compile(p, { calc: c, expr }) {
+    const [actual, target, tolerance] = [expr(p.actual), expr(p.target), c.from(p.tolerance)];
+    return (env, t, weight) => {
+      const a = actual(env, t);
+      const g = target(env, t);
+      if (a === undefined || g === undefined) return undefined;
+      const met = c.isZero(g) ? c.cmp(a, c.zero) <= 0 : c.cmp(c.abs(c.sub(a, g)), tolerance) <= 0;
+      const fraction = met ? c.one : c.isZero(g) ? c.zero : clampWith(c, c.div(a, g), c.zero, c.one);
+      return { score: c.mul(weight, fraction), outcome: { kind: 'equal', actual: a, target: g, met, fraction } };
+    };
+  },
+};

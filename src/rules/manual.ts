@@ -1,30 +1,56 @@
-import { cmp, div, isInteger, ZERO } from '../decimal/decimal.js';
-import { makeIssue } from '../errors/messages.js';
-import type { ManualRule } from '../framework/types.js';
-import { constant } from './expr.js';
-import { formatNumber } from './format.js';
-import type { CompileContext, Scorer } from './scorer.js';
+import * as z from 'zod/mini';
+import type { Dec } from '../calc/decimal.js';
+import { numSchema } from '../expr/schema.js';
+import type { Num } from '../expr/types.js';
+import { noteRead } from '../expr/trace.js';
+import type { RuleModule } from './RuleModule.js';
+import { positiveNum } from './stepDeduction.js';
 
-/** 评价人打分：分数须在 [0, 分值] 内，且为步长的整数倍（如设步长）。 */
-export function compileManual(rule: ManualRule, ctx: CompileContext): Scorer {
-  const input = rule.input ?? ctx.leafId;
-  const step = rule.step === undefined ? undefined : constant(rule.step);
-  return (env, t, weight) => {
-    const score = env.numbers.get(input);
-    if (score === undefined) {
-      t.missing.push(input);
-      return undefined;
-    }
-    const path = ['values', input];
-    if (cmp(score, ZERO) < 0 || cmp(score, weight) > 0) {
-      t.issues.push(makeIssue('score-out-of-range', path, { value: formatNumber(score), min: '0', max: formatNumber(weight) }));
-      return undefined;
-    }
-    if (step !== undefined && !isInteger(div(score, step))) {
-      t.issues.push(makeIssue('score-off-step', path, { value: formatNumber(score), step: formatNumber(step) }));
-      return undefined;
-    }
-    t.inputs[input] = formatNumber(score);
-    return { score, detail: '评价人打分' };
-  };
+/** 评价人打分 [0, w]，可限定步长（0.5）。Evaluator's manual score in [0, w], optionally on a step. */
+export interface ManualRule {
+  readonly kind: 'manual';
+  /** `score` 类型输入的名称，缺省为指标 id。Input name (type `score`), default the indicator id. */
+  readonly input?: string;
+  /** 步长（分数须为其整数倍）。Step: the score must be a whole multiple of it. */
+  readonly step?: Num;
 }
+
+/** 评价人打分的结果。Outcome of a manual rule. */
+export interface ManualOutcome<N = string> {
+  readonly kind: 'manual';
+  /** 评价人给出的分数。The score given. */
+  readonly score: N;
+}
+
+interface Params {
+  readonly input: string;
+  readonly step: Dec | undefined;
+}
+
+/** The `manual` rule kind. */
+export const manual: RuleModule<ManualRule, Params> = {
+  kind: 'manual',
+  schema: z.strictObject({ kind: z.literal('manual'), input: z.optional(z.string()), step: z.optional(numSchema) }),
+  namedInputs: (rule, leafId) => [{ name: rule.input ?? leafId, type: 'score' }],
+  parse(rule, ctx, path) {
+    const step = rule.step === undefined ? undefined : positiveNum(ctx, rule.step, [...path, 'step'], '步长', 'the step');
+    return rule.step !== undefined && step === undefined ? undefined : { input: rule.input ?? ctx.leafId, step };
+  },
+  compile(p, { calc: c }) {
+    const step = p.step === undefined ? undefined : c.from(p.step);
+    return (env, t, weight) => {
+      const score = env.numbers.get(p.input);
+      if (!noteRead(env, t, p.input, score !== undefined) || score === undefined) return undefined;
+      const path = ['values', p.input];
+      if (c.cmp(score, c.zero) < 0 || c.cmp(score, weight) > 0) {
+        t.invalid.push({ code: 'score-out-of-range', path, data: { value: score, min: c.zero, max: weight } });
+        return undefined;
+      }
+      if (step !== undefined && !c.isInteger(c.div(score, step))) {
+        t.invalid.push({ code: 'score-off-step', path, data: { value: score, step } });
+        return undefined;
+      }
+      return { score, outcome: { kind: 'manual', score } };
+    };
+  },
+};

@@ -1,23 +1,60 @@
-import { cmp, max, mul, sub, ZERO, isNegative } from '../decimal/decimal.js';
-import { makeIssue } from '../errors/messages.js';
-import type { PerOccurrenceRule } from '../framework/types.js';
-import { compileExpr, constant } from './expr.js';
-import { formatNumber } from './format.js';
-import type { CompileContext, Scorer } from './scorer.js';
+import * as z from 'zod/mini';
+import { maxWith } from '../calc/calculator.js';
+import type { Dec } from '../calc/decimal.js';
+import { parseExpr } from '../expr/parse.js';
+import type { ParsedExpr } from '../expr/parsed.js';
+import { exprSchema, numSchema } from '../expr/schema.js';
+import type { Expr, Num } from '../expr/types.js';
+import type { RuleModule } from './RuleModule.js';
+import { positiveNum } from './stepDeduction.js';
 
-/** 按次扣分：每发生一次扣 p 分，扣完为止。 */
-export function compilePerOccurrence(rule: PerOccurrenceRule, _ctx: CompileContext): Scorer {
-  const count = compileExpr(rule.count);
-  const points = constant(rule.points);
-  return (env, t, weight) => {
-    const n = count.evaluate(env, t);
-    if (n === undefined) return undefined;
-    if (isNegative(n)) {
-      t.issues.push(makeIssue('negative-amount', t.path, { name: t.name, value: formatNumber(n) }));
-      return undefined;
-    }
-    const deduction = mul(n, points);
-    t.values.deduction = formatNumber(deduction);
-    return { score: max(ZERO, sub(weight, deduction)), detail: `发生 ${formatNumber(n)} 次，每次扣 ${formatNumber(points)} 分${cmp(deduction, weight) > 0 ? '，扣完为止' : ''}` };
-  };
+/** 按次扣分：w − n × p，扣完为止。Per-occurrence deduction inside an indicator, floor 0. */
+export interface PerOccurrenceRule {
+  readonly kind: 'per-occurrence';
+  /** 发生次数（不能为负）。Number of occurrences (not negative). */
+  readonly count: Expr;
+  /** 每次扣分（> 0）。Points per occurrence (> 0). */
+  readonly points: Num;
 }
+
+/** 按次扣分的结果。Outcome of a per-occurrence rule. */
+export interface PerOccurrenceOutcome<N = string> {
+  readonly kind: 'per-occurrence';
+  readonly count: N;
+  /** 扣分（未封顶）。Points deducted before the floor at 0. */
+  readonly deduction: N;
+  /** 扣完为止。The deduction reached the weight. */
+  readonly exhausted: boolean;
+}
+
+interface Params {
+  readonly count: ParsedExpr;
+  readonly points: Dec;
+}
+
+/** The `per-occurrence` rule kind. */
+export const perOccurrence: RuleModule<PerOccurrenceRule, Params> = {
+  kind: 'per-occurrence',
+  schema: z.strictObject({ kind: z.literal('per-occurrence'), count: exprSchema, points: numSchema }),
+  parse(rule, ctx, path) {
+    const count = parseExpr(ctx, rule.count, [...path, 'count']);
+    const points = positiveNum(ctx, rule.points, [...path, 'points'], '每次扣分', 'the points per occurrence');
+    return count === undefined || points === undefined ? undefined : { count, points };
+  },
+  compile(p, { calc: c, expr }) {
+    const [count, points] = [expr(p.count), c.from(p.points)];
+    return (env, t, weight) => {
+      const n = count(env, t);
+      if (n === undefined) return undefined;
+      if (c.cmp(n, c.zero) < 0) {
+        t.faults.push({ code: 'negative-amount', data: { value: n } });
+        return undefined;
+      }
+      const deduction = c.mul(n, points);
+      return {
+        score: maxWith(c, c.zero, c.sub(weight, deduction)),
+        outcome: { kind: 'per-occurrence', count: n, deduction, exhausted: c.cmp(deduction, weight) >= 0 },
+      };
+    };
+  },
+};

@@ -1,31 +1,82 @@
-import { add, cmp, div, mul, sub } from '../decimal/decimal.js';
-import type { PiecewiseRule } from '../framework/types.js';
-import { compileExpr, constant } from './expr.js';
-import { formatNumber } from './format.js';
-import { isRate, showValue, type CompileContext, type Scorer } from './scorer.js';
+import * as z from 'zod/mini';
+import { cmp, ONE, toPlain, ZERO, type Dec } from '../calc/decimal.js';
+import { parseExpr } from '../expr/parse.js';
+import type { ParsedExpr } from '../expr/parsed.js';
+import { exprSchema, numSchema } from '../expr/schema.js';
+import type { Expr, Num } from '../expr/types.js';
+import type { Kernel, RuleCompileContext, RuleModule } from './RuleModule.js';
 
-/** 分段线性：在分段点之间线性插值得分值比例，两端之外取端点值。 */
-export function compilePiecewise(rule: PiecewiseRule, ctx: CompileContext): Scorer {
-  const value = compileExpr(rule.value);
-  const pts = rule.points.map(([x, f]) => [constant(x), constant(f)] as const);
-  const rate = isRate(rule.value, ctx);
-  return (env, t, weight) => {
-    const v = value.evaluate(env, t);
-    if (v === undefined) return undefined;
-    const first = pts[0];
-    const last = pts[pts.length - 1];
-    // Validation guarantees at least two points with increasing x.
-    if (first === undefined || last === undefined) return undefined;
-    let fraction = cmp(v, first[0]) <= 0 ? first[1] : last[1];
-    for (let i = 1; i < pts.length; i++) {
-      const [x0, f0] = pts[i - 1] ?? first;
-      const [x1, f1] = pts[i] ?? last;
-      if (cmp(v, x0) > 0 && cmp(v, x1) <= 0) {
-        fraction = add(f0, mul(sub(f1, f0), div(sub(v, x0), sub(x1, x0))));
-        break;
-      }
-    }
-    t.values.fraction = formatNumber(fraction);
-    return { score: mul(weight, fraction), detail: `值 ${showValue(v, value, rate, env)}，得分比例 ${formatNumber(fraction)}` };
-  };
+/**
+ * 分段线性（含惩罚系数）。Piecewise linear: points `[x, fraction]` with strictly increasing x, linear between
+ * them, constant beyond the ends. `(1 − 10 × r) × w, 0 if r > 0.1` is `[[0, 1], [0.1, 0]]`.
+ */
+export interface PiecewiseRule {
+  readonly kind: 'piecewise';
+  /** 自变量。The value. */
+  readonly value: Expr;
+  /** 分段点 [x, 得分比例]，至少两个。Points [x, fraction of the weight], at least two. */
+  readonly points: readonly (readonly [Num, Num])[];
+  /** 值的单位（用于说明）。Unit of the value, for explanations. */
+  readonly unit?: string;
 }
+
+/** 分段线性的结果。Outcome of a piecewise rule. */
+export interface PiecewiseOutcome<N = string> {
+  readonly kind: 'piecewise';
+  readonly value: N;
+  /** 得分占分值的比例。Fraction of the weight awarded. */
+  readonly fraction: N;
+}
+
+interface Params {
+  readonly value: ParsedExpr;
+  readonly points: readonly (readonly [Dec, Dec])[];
+}
+
+/** The `piecewise` rule kind. */
+export const piecewise: RuleModule<PiecewiseRule, Params> = {
+  kind: 'piecewise',
+  schema: z.strictObject({ kind: z.literal('piecewise'), value: exprSchema, points: z.array(z.tuple([numSchema, numSchema])), unit: z.optional(z.string()) }),
+  parse(rule, ctx, path) {
+    const value = parseExpr(ctx, rule.value, [...path, 'value']);
+    const bad = (at: (string | number)[], reasonZh: string, reason: string): void => ctx.report('piecewise-invalid', at, { reasonZh, reason });
+    if (rule.points.length < 2) bad([...path, 'points'], '至少需要两个分段点', 'at least two points are needed');
+    let ok = rule.points.length >= 2;
+    let prev: Dec | undefined;
+    const points = rule.points.map(([x, f], i): readonly [Dec, Dec] | undefined => {
+      const xv = ctx.num(x, [...path, 'points', i, 0]);
+      const fv = ctx.num(f, [...path, 'points', i, 1]);
+      if (fv !== undefined && (cmp(fv, ZERO) < 0 || cmp(fv, ONE) > 0)) {
+        bad([...path, 'points', i, 1], `比例 ${toPlain(fv)} 须在 [0, 1] 内`, `fraction ${toPlain(fv)} must lie in [0, 1]`);
+        ok = false;
+      }
+      if (xv !== undefined && prev !== undefined && cmp(xv, prev) <= 0) {
+        bad([...path, 'points', i, 0], '分段点的 x 须严格递增', 'x must increase strictly');
+        ok = false;
+      }
+      if (xv !== undefined) prev = xv;
+      return xv === undefined || fv === undefined ? undefined : [xv, fv];
+    });
+    if (value === undefined || !ok || !points.every((x) => x !== undefined)) return undefined;
+    return { value, points: points as (readonly [Dec, Dec])[] };
+  },
+  compile<N>(p: Params, { calc: c, expr }: RuleCompileContext<N>): Kernel<N> {
+    const value = expr(p.value);
+    const pts = p.points.map(([x, f]) => [c.from(x), c.from(f)] as const);
+    const [first, last] = [pts[0] as readonly [N, N], pts[pts.length - 1] as readonly [N, N]];
+    return (env, t, weight) => {
+      const v = value(env, t);
+      if (v === undefined) return undefined;
+      let fraction = c.cmp(v, first[0]) <= 0 ? first[1] : last[1];
+      for (let i = 1; i < pts.length; i++) {
+        const [x0, f0] = pts[i - 1] as readonly [N, N];
+        const [x1, f1] = pts[i] as readonly [N, N];
+        if (c.cmp(v, x0) > 0 && c.cmp(v, x1) <= 0) {
+          fraction = c.add(f0, c.mul(c.sub(f1, f0), c.div(c.sub(v, x0), c.sub(x1, x0))));
+          break;
+        }
+      }
+      return { score: c.mul(weight, fraction), outcome: { kind: 'piecewise', value: v, fraction } };
+    };
+  },
+};

@@ -1,30 +1,66 @@
-import { clamp, cmp, mul, ONE, ZERO } from '../decimal/decimal.js';
-import { makeIssue } from '../errors/messages.js';
-import type { RatioRule } from '../framework/types.js';
-import { compileExpr, constant } from './expr.js';
-import { formatPercent } from './format.js';
-import { showValue, type CompileContext, type Scorer } from './scorer.js';
+import * as z from 'zod/mini';
+import { clampWith } from '../calc/calculator.js';
+import type { Dec } from '../calc/decimal.js';
+import { parseExpr } from '../expr/parse.js';
+import type { ParsedExpr } from '../expr/parsed.js';
+import { exprSchema, numSchema } from '../expr/schema.js';
+import type { Expr, Num } from '../expr/types.js';
+import { allParsed, optionalNum, type RuleModule } from './RuleModule.js';
 
-/** 比率（正向）：w × min(value, 1), with optional zero-below, zero-above and review thresholds. */
-export function compileRatio(rule: RatioRule, _ctx: CompileContext): Scorer {
-  const value = compileExpr(rule.value);
-  const zeroBelow = rule.zeroBelow === undefined ? undefined : constant(rule.zeroBelow);
-  const zeroAbove = rule.zeroAbove === undefined ? undefined : constant(rule.zeroAbove);
-  const reviewAbove = rule.reviewAbove === undefined ? undefined : constant(rule.reviewAbove);
-  return (env, t, weight) => {
-    const v = value.evaluate(env, t);
-    if (v === undefined) return undefined;
-    t.values.ratio = formatPercent(v);
-    const shown = showValue(v, value, true, env);
-    if (reviewAbove !== undefined && cmp(v, reviewAbove) > 0) {
-      t.warnings.push(makeIssue('review-over-completion', t.path, { name: t.name, value: formatPercent(v), limit: formatPercent(reviewAbove) }));
-    }
-    if (zeroBelow !== undefined && cmp(v, zeroBelow) < 0) {
-      return { score: ZERO, detail: `${shown}，低于 ${formatPercent(zeroBelow)}` };
-    }
-    if (zeroAbove !== undefined && cmp(v, zeroAbove) > 0) {
-      return { score: ZERO, detail: `${shown}，超过 ${formatPercent(zeroAbove)}（超额过多）` };
-    }
-    return { score: mul(weight, clamp(v, ZERO, ONE)), detail: shown };
-  };
+/** 比率（正向）：w × min(value, 1)。Ratio, higher is better. */
+export interface RatioRule {
+  readonly kind: 'ratio';
+  /** 完成比率（如 执行数 ÷ 预算数）。The achievement ratio, e.g. `{ div: [actual, target] }`. */
+  readonly value: Expr;
+  /** 低于该比率得 0 分（等于时照常计分）。Below this ratio the score is 0 (at it, the ratio scores as usual). */
+  readonly zeroBelow?: Num;
+  /** 超过该比率得 0 分（超额完成过多，如四川 1.3；等于时得满分）。Above this ratio the score is 0 (Sichuan 1.3). */
+  readonly zeroAbove?: Num;
+  /** 超过该比率给出复核提示（如 1.2）。Above this ratio a review notice is raised (e.g. 1.2). */
+  readonly reviewAbove?: Num;
 }
+
+/** 比率的结果。Outcome of a ratio rule. */
+export interface RatioOutcome<N = string> {
+  readonly kind: 'ratio';
+  /** 比率。The ratio. */
+  readonly value: N;
+  /** 因低于 zeroBelow 或超过 zeroAbove 得 0 分。Set when a cut-off gave 0. */
+  readonly cut?: 'below' | 'above';
+  /** 比率超过 1，按满分封顶。The ratio exceeded 1 and the score was capped. */
+  readonly capped: boolean;
+}
+
+interface Params {
+  readonly value: ParsedExpr;
+  readonly zeroBelow: Dec | undefined;
+  readonly zeroAbove: Dec | undefined;
+  readonly reviewAbove: Dec | undefined;
+}
+
+/** The `ratio` rule kind. */
+export const ratio: RuleModule<RatioRule, Params> = {
+  kind: 'ratio',
+  schema: z.strictObject({ kind: z.literal('ratio'), value: exprSchema, zeroBelow: z.optional(numSchema), zeroAbove: z.optional(numSchema), reviewAbove: z.optional(numSchema) }),
+  parse(rule, ctx, path) {
+    const value = parseExpr(ctx, rule.value, [...path, 'value']);
+    const zeroBelow = optionalNum(ctx, rule.zeroBelow, [...path, 'zeroBelow']);
+    const zeroAbove = optionalNum(ctx, rule.zeroAbove, [...path, 'zeroAbove']);
+    const reviewAbove = optionalNum(ctx, rule.reviewAbove, [...path, 'reviewAbove']);
+    if (!allParsed(value) || zeroBelow === null || zeroAbove === null || reviewAbove === null) return undefined;
+    return { value: value as ParsedExpr, zeroBelow, zeroAbove, reviewAbove };
+  },
+  compile(p, { calc: c, expr }) {
+    const value = expr(p.value);
+    const [zeroBelow, zeroAbove, reviewAbove] = [p.zeroBelow, p.zeroAbove, p.reviewAbove].map((x) => (x === undefined ? undefined : c.from(x)));
+    return (env, t, weight) => {
+      const v = value(env, t);
+      if (v === undefined) return undefined;
+      if (reviewAbove !== undefined && c.cmp(v, reviewAbove) > 0) t.warnings.push({ code: 'review-over-completion', data: { value: v, limit: reviewAbove } });
+      const capped = c.cmp(v, c.one) > 0;
+      if (zeroBelow !== undefined && c.cmp(v, zeroBelow) < 0) return { score: c.zero, outcome: { kind: 'ratio', value: v, cut: 'below', capped } };
+      if (zeroAbove !== undefined && c.cmp(v, zeroAbove) > 0) return { score: c.zero, outcome: { kind: 'ratio', value: v, cut: 'above', capped } };
+      return { score: c.mul(weight, clampWith(c, v, c.zero, c.one)), outcome: { kind: 'ratio', value: v, capped } };
+    };
+  },
+};

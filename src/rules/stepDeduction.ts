@@ -1,30 +1,104 @@
-import { ceilInt, cmp, div, floorInt, max, mul, sub, ZERO } from '../decimal/decimal.js';
-import type { StepDeductionRule } from '../framework/types.js';
-import { compileExpr, constant } from './expr.js';
-import { formatNumber } from './format.js';
-import { isRate, showValue, type CompileContext, type Scorer } from './scorer.js';
+import * as z from 'zod/mini';
+import { maxWith } from '../calc/calculator.js';
+import { cmp, ZERO, type Dec } from '../calc/decimal.js';
+import type { IssuePath } from '../errors/issue.js';
+import type { ParseContext } from '../expr/ParseContext.js';
+import { parseExpr } from '../expr/parse.js';
+import type { ParsedExpr } from '../expr/parsed.js';
+import { exprSchema, numSchema } from '../expr/schema.js';
+import type { Expr, Num } from '../expr/types.js';
+import { ruleInvalid, type RuleModule } from './RuleModule.js';
 
-/** 按步长扣分：每超过（低于）阈值一个步长扣若干分，扣完为止。 */
-export function compileStepDeduction(rule: StepDeductionRule, ctx: CompileContext): Scorer {
-  const value = compileExpr(rule.value);
-  const threshold = constant(rule.threshold);
-  const step = constant(rule.step);
-  const points = constant(rule.points);
-  const rate = isRate(rule.value, ctx);
-  return (env, t, weight) => {
-    const v = value.evaluate(env, t);
-    if (v === undefined) return undefined;
-    const excess = rule.direction === 'above' ? sub(v, threshold) : sub(threshold, v);
-    const shown = showValue(v, value, rate, env);
-    if (cmp(excess, ZERO) <= 0) return { score: weight, detail: `值 ${shown}，未${rule.direction === 'above' ? '超过' : '低于'}阈值` };
-    const exact = div(excess, step);
-    const steps = rule.steps === 'completed' ? floorInt(exact) : rule.steps === 'started' ? ceilInt(exact) : exact;
-    const deduction = mul(steps, points);
-    t.values.steps = formatNumber(steps);
-    t.values.deduction = formatNumber(deduction);
-    return {
-      score: max(ZERO, sub(weight, deduction)),
-      detail: `值 ${shown}，${rule.direction === 'above' ? '超过' : '低于'}阈值 ${formatNumber(steps)} 个步长，每步扣 ${formatNumber(points)} 分${cmp(deduction, weight) > 0 ? '，扣完为止' : ''}`,
-    };
-  };
+/**
+ * 按步长扣分（每超过/低于 X 扣 Y 分，扣完为止）。Linear deduction per step. `steps`: `completed` counts whole
+ * steps only (floor), `started` counts a started step as whole (ceil), `proportional` deducts pro rata.
+ */
+export interface StepDeductionRule {
+  readonly kind: 'step-deduction';
+  /** 被比较的值。The value compared with the threshold. */
+  readonly value: Expr;
+  /** `above`：超过阈值扣分；`below`：低于阈值扣分。Deduct above or below the threshold. */
+  readonly direction: 'above' | 'below';
+  /** 阈值（等于阈值不扣分）。Threshold; at the threshold nothing is deducted. */
+  readonly threshold: Num;
+  /** 步长（> 0）。Step (> 0). */
+  readonly step: Num;
+  /** 每步扣分（> 0）。Points per step (> 0). */
+  readonly points: Num;
+  /** 步数计法。How steps are counted. */
+  readonly steps: 'completed' | 'started' | 'proportional';
+  /** 值与阈值的单位（用于说明）。Unit of the value and threshold, for explanations. */
+  readonly unit?: string;
 }
+
+/** 按步长扣分的结果。Outcome of a step-deduction rule. */
+export interface StepDeductionOutcome<N = string> {
+  readonly kind: 'step-deduction';
+  readonly value: N;
+  /** 超出阈值的部分（≤ 0 表示未超出）。How far past the threshold (≤ 0: not past it). */
+  readonly excess: N;
+  /** 计扣的步数。Steps counted. */
+  readonly steps: N;
+  /** 扣分（未封顶）。Points deducted before the floor at 0. */
+  readonly deduction: N;
+  /** 扣完为止。The deduction reached the weight. */
+  readonly exhausted: boolean;
+}
+
+interface Params {
+  readonly value: ParsedExpr;
+  readonly direction: StepDeductionRule['direction'];
+  readonly threshold: Dec;
+  readonly step: Dec;
+  readonly points: Dec;
+  readonly steps: StepDeductionRule['steps'];
+}
+
+/** Reads a literal that must be above zero. */
+export function positiveNum(ctx: ParseContext, value: Num, path: IssuePath, whatZh: string, what: string): Dec | undefined {
+  const v = ctx.num(value, path);
+  if (v !== undefined && cmp(v, ZERO) <= 0) return ruleInvalid(ctx, path, `${whatZh}须大于 0`, `${what} must be greater than 0`);
+  return v;
+}
+
+/** The `step-deduction` rule kind. */
+export const stepDeduction: RuleModule<StepDeductionRule, Params> = {
+  kind: 'step-deduction',
+  schema: z.strictObject({
+    kind: z.literal('step-deduction'),
+    value: exprSchema,
+    direction: z.enum(['above', 'below']),
+    threshold: numSchema,
+    step: numSchema,
+    points: numSchema,
+    steps: z.enum(['completed', 'started', 'proportional']),
+    unit: z.optional(z.string()),
+  }),
+  parse(rule, ctx, path) {
+    const value = parseExpr(ctx, rule.value, [...path, 'value']);
+    const threshold = ctx.num(rule.threshold, [...path, 'threshold']);
+    const step = positiveNum(ctx, rule.step, [...path, 'step'], '步长', 'the step');
+    const points = positiveNum(ctx, rule.points, [...path, 'points'], '每步扣分', 'the points per step');
+    if (value === undefined || threshold === undefined || step === undefined || points === undefined) return undefined;
+    return { value, direction: rule.direction, threshold, step, points, steps: rule.steps };
+  },
+  compile(p, { calc: c, expr }) {
+    const [value, threshold, step, points] = [expr(p.value), c.from(p.threshold), c.from(p.step), c.from(p.points)];
+    return (env, t, weight) => {
+      const v = value(env, t);
+      if (v === undefined) return undefined;
+      const excess = p.direction === 'above' ? c.sub(v, threshold) : c.sub(threshold, v);
+      if (c.cmp(excess, c.zero) <= 0) {
+        return { score: weight, outcome: { kind: 'step-deduction', value: v, excess, steps: c.zero, deduction: c.zero, exhausted: false } };
+      }
+      const exact = c.div(excess, step);
+      const steps = p.steps === 'completed' ? c.floor(exact) : p.steps === 'started' ? c.ceil(exact) : exact;
+      const deduction = c.mul(steps, points);
+      const exhausted = c.cmp(deduction, weight) >= 0;
+      return {
+        score: maxWith(c, c.zero, c.sub(weight, deduction)),
+        outcome: { kind: 'step-deduction', value: v, excess, steps, deduction, exhausted },
+      };
+    };
+  },
+};

@@ -1,5 +1,5 @@
 import DecimalJs from 'decimal.js';
-import type { RoundingMode } from '../framework/types.js';
+import type { RoundingMode } from './rounding.js';
 
 /*
  * The only module that imports decimal.js. A private clone keeps the host application's global
@@ -66,7 +66,11 @@ export const round = (a: Dec, places: number, mode: RoundingMode): Dec =>
   a.toDecimalPlaces(places, MODES[mode]);
 
 /** Fixed-point string with exactly `places` decimals, rounded with the named mode. */
-export const toFixed = (a: Dec, places: number, mode: RoundingMode): string => a.toFixed(places, MODES[mode]);
+export const toFixed = (a: Dec, places: number, mode: RoundingMode): string => {
+  const s = a.toFixed(places, MODES[mode]);
+  // A negative value that rounds to zero is shown as zero, never "-0.00".
+  return s.startsWith('-') && /^-[0.]+$/.test(s) ? s.slice(1) : s;
+};
 
 /** Exact string without exponent notation (trailing zeros trimmed). */
 export const toPlain = (a: Dec): string => {
@@ -77,5 +81,8 @@ export const toPlain = (a: Dec): string => {
 /** a as a JS number (display only). */
 export const toNumber = (a: Dec): number => a.toNumber();
 
-/** Is this string a plain decimal literal that `dec` accepts? */
-export const isDecimalLiteral = (s: string): boolean => /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s);
+/** Is `a` a decimal of this module (and not a number from another copy of decimal.js)? */
+export const isDec = (a: unknown): a is Dec => a instanceof D;
+
+/** 10^n for a whole n. */
+export const pow10 = (n: number): Dec => new D(10).pow(n);

@@ -1,0 +1,70 @@
+import { dec, div, toPlain, type Dec } from './decimal.js';
+import { normalizeText } from './normalizeText.js';
+
+/**
+ * 数值范围。The numbers jixiao reads: at most `MAX_INTEGER_DIGITS` digits before the decimal point and
+ * `MAX_FRACTION_DIGITS` after it (after any exponent is applied), written in at most `MAX_TEXT_LENGTH`
+ * characters. Anything larger is refused with `number-out-of-range` before it is expanded, so that a short
+ * text such as "1e100000000" cannot exhaust memory.
+ */
+export const NUMBER_LIMITS = Object.freeze({ MAX_INTEGER_DIGITS: 18, MAX_FRACTION_DIGITS: 20, MAX_TEXT_LENGTH: 64 });
+
+/** Outcome of reading a number written the way documents write it. */
+export type ParsedNumber =
+  | { readonly ok: true; readonly value: Dec; readonly percent: boolean; readonly written: string }
+  | { readonly ok: false; readonly reason: 'invalid' | 'out-of-range' };
+
+const HUNDRED = dec(100);
+const LITERAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
+
+/** Checks a plain literal's size from its digits and exponent alone, before any decimal is built. */
+function sizeOf(text: string): 'ok' | 'invalid' | 'out-of-range' {
+  const m = LITERAL.exec(text);
+  if (m === null) return 'invalid';
+  const int = (m[2] ?? '').replace(/^0+/, '');
+  const frac = (m[3] ?? '').replace(/0+$/, '');
+  if ((m[2] ?? '') === '' && (m[3] ?? '') === '') return 'invalid';
+  const expText = m[4];
+  // An exponent longer than 6 digits is out of range whatever the mantissa (checked before Number()).
+  if (expText !== undefined && expText.replace(/^[+-]?0*/, '').length > 6) return int === '' && frac === '' ? 'ok' : 'out-of-range';
+  const exp = expText === undefined ? 0 : Number(expText);
+  if (int === '' && frac === '') return 'ok';
+  const intDigits = int === '' ? 0 : int.length;
+  const leadingFracZeros = int === '' ? (m[3] ?? '').length - (m[3] ?? '').replace(/^0+/, '').length : 0;
+  const magnitude = int === '' ? -leadingFracZeros + exp : intDigits + exp; // digits before the point
+  const fractionDigits = Math.max(0, frac.length - exp);
+  if (magnitude > NUMBER_LIMITS.MAX_INTEGER_DIGITS || fractionDigits > NUMBER_LIMITS.MAX_FRACTION_DIGITS) return 'out-of-range';
+  return 'ok';
+}
+
+/**
+ * Reads `95.47`, `"95.47%"`, `"11,429.51"`, `"１００％"`, `"−5"`, `" 3 "`, and `"58.22万元"` when `unit` is
+ * `万元`. A trailing percent sign divides by 100 and is reported in `percent`; `written` is the number as the
+ * document wrote it, normalised and without the unit ("21.70", "11,429.51", "95.47%"). NaN, Infinity, empty
+ * text and anything else are rejected; numbers beyond `NUMBER_LIMITS` are refused as out of range.
+ */
+export function parseNumber(raw: number | string, unit?: string): ParsedNumber {
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return { ok: false, reason: 'invalid' };
+    const size = sizeOf(String(raw));
+    if (size !== 'ok') return { ok: false, reason: size };
+    const value = dec(raw);
+    return { ok: true, value, percent: false, written: toPlain(value) };
+  }
+  if (raw.length > NUMBER_LIMITS.MAX_TEXT_LENGTH * 4) return { ok: false, reason: 'out-of-range' };
+  let text = normalizeText(raw);
+  if (unit !== undefined && unit !== '' && text.endsWith(unit)) text = text.slice(0, -unit.length).trim();
+  const written = text;
+  let percent = false;
+  if (text.endsWith('%')) {
+    percent = true;
+    text = text.slice(0, -1).trim();
+  }
+  // Thousands separators only between digit groups: "11,429.51", not ",5" or "1,,2".
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/,/g, '');
+  if (text.length > NUMBER_LIMITS.MAX_TEXT_LENGTH) return { ok: false, reason: LITERAL.test(text) ? 'out-of-range' : 'invalid' };
+  const size = sizeOf(text);
+  if (size !== 'ok') return { ok: false, reason: size };
+  const value = dec(text);
+  return { ok: true, value: percent ? div(value, HUNDRED) : value, percent, written };
+}

@@ -1,0 +1,238 @@
+import { clampWith, maxWith, sumWith, type Calculator } from '../calc/calculator.js';
+import { cmp, toFixed, toPlain, type Dec } from '../calc/decimal.js';
+import type { Issue, IssuePath } from '../errors/issue.js';
+import { makeIssue } from '../errors/messages.js';
+import { points, quantity } from '../explain/format.js';
+import { explainRule } from '../explain/ruleTemplates.js';
+import { conditionText, type ExplainContext, type Lang } from '../explain/text.js';
+import type { Finding, Trace } from '../expr/trace.js';
+import type { Compiled } from '../framework/compile.js';
+import type { RuleOutcome } from '../rules/registry.js';
+import type { AppliedAdjustment } from './applyAdjustments.js';
+import type { ParsedInputs } from './parseInputs.js';
+import type { Rounding, ScoredNode } from './scoreTree.js';
+import type { AdjustmentResult, LostPoint, NodeResult, ScoreSheet } from './types.js';
+
+const zhEn = (lang: Lang, zh: string, en: string): string => (lang === 'zh' ? zh : en);
+
+/** Converts a kernel's outcome (calculator values) to exact decimal strings. */
+function outcomeStrings<N>(c: Calculator<N>, value: unknown): unknown {
+  if (c.is(value)) return toPlain(c.toDec(value));
+  if (Array.isArray(value)) return value.map((v) => outcomeStrings(c, v));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, outcomeStrings(c, v)]));
+  return value;
+}
+
+const PERCENT_DATA = new Set(['review-over-completion']);
+
+/** A finding (code + exact values) as an issue with its messages. */
+function findingIssue<N>(c: Calculator<N>, f: Finding, path: IssuePath, name: string): Issue {
+  const data: { [k: string]: string } = { name };
+  for (const [k, v] of Object.entries(f.data)) {
+    data[k] = c.is(v) ? quantity(toPlain(c.toDec(v)), PERCENT_DATA.has(f.code) ? '%' : undefined) : String(v);
+  }
+  return makeIssue(f.code, f.path ?? path, data);
+}
+
+/** Builds the sheet from the scored tree and adjustments: strings, sentences, issues, totals, grade. */
+export function buildSheet<N>(
+  compiled: Compiled<N>,
+  inputs: ParsedInputs,
+  tree: readonly ScoredNode<N>[],
+  adjustments: readonly AppliedAdjustment<N>[],
+  r: Rounding,
+  hash: string,
+): ScoreSheet {
+  const c = compiled.calc;
+  const parsed = compiled.parsed;
+  const dec = (n: N): Dec => c.toDec(n);
+  const fmt = { precision: r.precision, rounding: r.rounding };
+  const show = (n: N): string => (r.roundAt === 'leaf' ? toFixed(dec(n), r.precision, r.rounding) : toPlain(dec(n)));
+  const at = (n: N): string => points(toPlain(dec(n)), fmt);
+  const x: ExplainContext = { inputs: parsed.inputs, written: inputs.written, format: fmt };
+  const issues: Issue[] = [...inputs.general, ...[...inputs.byInput.values()].flat()];
+  const warnings: Issue[] = [];
+  const missingInputs: string[] = [];
+
+  /** The issues of a trace, at the node or adjustment `path` named `name`. */
+  const traceIssues = (t: Trace, path: IssuePath, name: string): Issue[] => {
+    const own: Issue[] = [];
+    for (const f of t.invalid) {
+      const input = f.code === 'invalid-input' ? inputs.byInput.get(String(f.data.input)) : undefined;
+      if (input !== undefined) own.push(...input);
+      else {
+        const issue = findingIssue(c, f, path, name);
+        own.push(issue);
+        issues.push(issue);
+      }
+    }
+    for (const f of t.faults) {
+      const issue = findingIssue(c, f, path, name);
+      own.push(issue);
+      issues.push(issue);
+    }
+    for (const m of t.missing) {
+      if (!missingInputs.includes(m)) missingInputs.push(m);
+      const issue = makeIssue('missing-input', path, { input: m, name });
+      own.push(issue);
+      warnings.push(issue);
+    }
+    for (const f of t.warnings) warnings.push(findingIssue(c, f, path, name));
+    return own;
+  };
+
+  const blockedText = (s: ScoredNode<N>, own: readonly Issue[], lang: Lang): string => {
+    const name = s.node.parsed.name;
+    if (s.status === 'missing-input') return zhEn(lang, `${name} 缺少输入“${s.trace.missing.join('、')}”，暂不得分`, `${name}: input ${s.trace.missing.join(', ')} missing; no points yet`);
+    const first = own.find((i) => i.code !== 'missing-input');
+    const why = first === undefined ? '' : lang === 'zh' ? first.message : first.messageEn;
+    return s.status === 'fault'
+      ? zhEn(lang, `${name} 计算出错：${why}，暂不得分`, `${name}: computation fault: ${why}; no points yet`)
+      : zhEn(lang, `${name} 输入有误：${why}，暂不得分`, `${name}: invalid input: ${why}; no points yet`);
+  };
+
+  const scoredText = (s: ScoredNode<N>, lang: Lang): string => {
+    const { name, rule } = s.node.parsed;
+    const lost = c.sub(s.effectiveWeight, s.score);
+    const tail = c.isZero(lost)
+      ? zhEn(lang, `得满分 ${at(s.effectiveWeight)} 分`, `full marks ${at(s.effectiveWeight)}`)
+      : zhEn(lang, `得 ${at(s.score)} 分（扣 ${at(lost)} 分）`, `${at(s.score)} of ${at(s.effectiveWeight)} (−${at(lost)})`);
+    if (s.children.length > 0) {
+      return c.isZero(lost)
+        ? zhEn(lang, `${name} 满分 ${at(s.effectiveWeight)} 分，${tail}`, `${name}: ${tail}`)
+        : zhEn(lang, `${name} 满分 ${at(s.effectiveWeight)} 分，${tail}`, `${name}: ${tail}`);
+    }
+    let detail = '';
+    if (s.modifier !== undefined) {
+      const cond = s.node.parsed.when?.[s.modifier];
+      const text = cond === undefined ? '' : conditionText(cond, x, lang);
+      detail = s.modifier === 'full' ? zhEn(lang, `满足满分条件（${text}）`, `full-marks condition holds (${text})`) : zhEn(lang, `满足不得分条件（${text}）`, `no-points condition holds (${text})`);
+    } else if (s.outcome !== undefined && rule !== undefined) {
+      detail = explainRule(outcomeStrings(c, s.outcome) as RuleOutcome, rule.definition, x, lang);
+    }
+    return zhEn(lang, `${name} ${detail}，${tail}`, `${name}: ${detail}; ${tail}`);
+  };
+
+  const naText = (s: ScoredNode<N>, lang: Lang): string => {
+    const name = s.node.parsed.name;
+    const p = s.naPolicy;
+    if (p === undefined) return zhEn(lang, `${name}不适用`, `${name}: not applicable`);
+    const target = p.policy === 'transfer' ? (parsed.byId.get(p.to)?.name ?? p.to) : '';
+    const how = {
+      rescale: zhEn(lang, '分值按适用指标折算', 'its points are rescaled over the applicable indicators'),
+      redistribute: zhEn(lang, '分值由同级指标分摊', 'its points are shared by its siblings'),
+      transfer: zhEn(lang, `分值转入“${target}”`, `its points go to "${target}"`),
+      full: zhEn(lang, '按满分计', 'counted as full marks'),
+      zero: zhEn(lang, '按 0 分计', 'counted as 0'),
+    }[p.policy];
+    return zhEn(lang, `${name}不适用，${how}`, `${name}: not applicable; ${how}`);
+  };
+
+  const toResult = (s: ScoredNode<N>): NodeResult => {
+    const p = s.node.parsed;
+    const own = traceIssues(s.trace, p.path, p.name);
+    const text = (lang: Lang): string =>
+      s.status === 'not-applicable' ? naText(s, lang) : s.status === 'scored' || s.status === 'incomplete' ? scoredText(s, lang) : blockedText(s, own, lang);
+    const read = [...s.trace.read].filter((n) => inputs.exact.has(n));
+    return {
+      id: p.id,
+      name: p.name,
+      level: p.level,
+      path: p.names,
+      weight: toFixed(p.weight, r.precision, r.rounding),
+      effectiveWeight: toFixed(dec(s.effectiveWeight), r.precision, r.rounding),
+      score: show(s.score),
+      lost: show(c.sub(s.effectiveWeight, s.score)),
+      status: s.status,
+      ...(p.rule === undefined ? {} : { rule: p.rule.kind }),
+      ...(s.modifier === undefined ? {} : { modifier: s.modifier }),
+      ...(s.outcome === undefined ? {} : { outcome: outcomeStrings(c, s.outcome) as RuleOutcome }),
+      inputs: Object.fromEntries(read.map((n) => [n, inputs.exact.get(n) as string])),
+      explanation: text('zh'),
+      explanationEn: text('en'),
+      issues: own,
+      children: s.children.map(toResult),
+    };
+  };
+  let indicators = tree.map(toResult);
+
+  const adjustmentResults = adjustments.map((a): AdjustmentResult & { raw: N } => {
+    const { id, name, kind, path } = a.parsed;
+    traceIssues(a.trace, path, name);
+    const status = a.status;
+    const word = (lang: Lang) => (kind === 'deduction' ? zhEn(lang, '扣', 'minus') : zhEn(lang, '加', 'plus'));
+    const text = (lang: Lang): string => {
+      if (status !== 'applied') return zhEn(lang, `${name}：无法确定（${status === 'missing-input' ? `缺少输入“${a.trace.missing.join('、')}”` : '输入有误或计算出错'}）`, `${name}: undecided (${status})`);
+      if (a.parsed.kind === 'veto') {
+        return a.triggered ? zhEn(lang, `${name}：${conditionText(a.parsed.condition, x, lang)}，一票否决`, `${name}: ${conditionText(a.parsed.condition, x, lang)}: veto`) : zhEn(lang, `${name}：未触发`, `${name}: not triggered`);
+      }
+      const amount = at(c.cmp(a.points, c.zero) < 0 ? c.neg(a.points) : a.points);
+      return zhEn(lang, `${name} ${word(lang)} ${amount} 分（上限 ${toPlain(a.parsed.max)} 分）`, `${name}: ${word(lang)} ${amount} (cap ${toPlain(a.parsed.max)})`);
+    };
+    return { id, name, kind, points: show(a.points), triggered: a.triggered, status, explanation: text('zh'), explanationEn: text('en'), raw: a.points };
+  });
+
+  const subtotal = sumWith(c, tree.map((n) => n.score));
+  const ceiling = parsed.bonusAboveTotal ? undefined : compiled.total;
+  const running = c.add(subtotal, sumWith(c, adjustments.map((a) => a.points)));
+  const zeroVeto = adjustments.find((a) => a.triggered && a.parsed.kind === 'veto' && a.parsed.effect !== 'lowest-grade');
+  const lowestVeto = adjustments.some((a) => a.triggered && a.parsed.kind === 'veto' && a.parsed.effect !== 'zero-total');
+  // A zeroing veto carries minus the running total, so that total = clamp(subtotal + Σ adjustments) still holds.
+  const vetoPoints = zeroVeto === undefined ? c.zero : c.neg(maxWith(c, running, c.zero));
+  const unbounded = c.add(running, vetoPoints);
+  const rawTotal = ceiling === undefined ? maxWith(c, unbounded, c.zero) : clampWith(c, unbounded, c.zero, ceiling);
+  const total = r.roundAt === 'leaf' ? rawTotal : c.round(rawTotal, r.precision, r.rounding);
+  const vetoed = zeroVeto !== undefined || lowestVeto;
+  if (zeroVeto !== undefined) indicators = indicators.map(markVetoed);
+  const totalText = toFixed(dec(total), r.precision, r.rounding);
+
+  const grades = parsed.grades;
+  const reached = grades.findIndex((g) => cmp(dec(total), g.min) >= 0);
+  const gradeIndex = lowestVeto ? grades.length - 1 : reached;
+  const g = grades[gradeIndex] ?? grades[grades.length - 1];
+  const grade = g === undefined ? null : { label: g.label, min: toFixed(g.min, r.precision, r.rounding) };
+  const above = gradeIndex > 0 && !vetoed ? grades[gradeIndex - 1] : undefined;
+
+  const lost: { amount: Dec; line: LostPoint }[] = [];
+  const collect = (s: ScoredNode<N>, n: NodeResult): void => {
+    if (s.children.length > 0) s.children.forEach((ch, i) => collect(ch, n.children[i] as NodeResult));
+    else if (c.cmp(s.effectiveWeight, s.score) > 0) {
+      const amount = c.sub(s.effectiveWeight, s.score);
+      lost.push({ amount: dec(amount), line: { id: n.id, name: n.name, path: n.path, lost: at(amount), reason: n.explanation, reasonEn: n.explanationEn } });
+    }
+  };
+  tree.forEach((s, i) => collect(s, indicators[i] as NodeResult));
+  for (const a of adjustmentResults) {
+    if (a.kind === 'deduction' && c.cmp(a.raw, c.zero) < 0) {
+      const amount = c.neg(a.raw);
+      lost.push({ amount: dec(amount), line: { id: a.id, name: a.name, path: [a.name], lost: at(amount), reason: a.explanation, reasonEn: a.explanationEn } });
+    }
+  }
+  // Largest first; equal losses keep tree order (the sort is stable).
+  const ranked = lost.sort((p, q) => cmp(q.amount, p.amount)).map((l) => l.line);
+  const complete = issues.length === 0 && missingInputs.length === 0 && adjustments.every((a) => a.status === 'applied');
+  const def = parsed.definition;
+  return {
+    framework: { id: def.id, name: def.name, ...(def.version === undefined ? {} : { version: def.version }), hash },
+    options: { precision: r.precision, rounding: r.rounding, roundAt: r.roundAt },
+    maximum: toFixed(parsed.total, r.precision, r.rounding),
+    subtotal: show(subtotal),
+    complete,
+    total: complete ? totalText : null,
+    totalNumber: complete ? Number(totalText) : null,
+    grade: complete ? grade : null,
+    nextGrade: complete && above !== undefined ? { label: above.label, pointsNeeded: toFixed(dec(c.sub(c.from(above.min), total)), r.precision, r.rounding) } : null,
+    provisional: complete ? null : { subtotal: show(subtotal), total: totalText, grade },
+    vetoed,
+    indicators,
+    adjustments: adjustmentResults.map(({ raw: _raw, ...a }, i) => (adjustments[i] === zeroVeto ? { ...a, points: show(vetoPoints) } : a)),
+    lostPoints: ranked,
+    issues,
+    warnings,
+    missingInputs,
+  };
+}
+
+function markVetoed(n: NodeResult): NodeResult {
+  return { ...n, status: 'vetoed', children: n.children.map(markVetoed) };
+}

@@ -1,0 +1,84 @@
+import type { Calculator } from '../calc/calculator.js';
+import { COMPARISONS, EXPR_OPERATORS } from './operators.js';
+import type { ParsedCondition, ParsedExpr } from './parsed.js';
+import { noteRead, type Env, type Trace } from './trace.js';
+
+/** A compiled expression: its value, or undefined when an input is missing or invalid or a fault occurred. */
+export type CompiledExpr<N> = (env: Env<N>, t: Trace) => N | undefined;
+
+/** A compiled condition: true / false, or undefined when it cannot be decided. */
+export type CompiledCondition<N> = (env: Env<N>, t: Trace) => boolean | undefined;
+
+/** Compiles a parsed expression once into a closure over calculator `c`. */
+export function compileExpr<N>(c: Calculator<N>, e: ParsedExpr): CompiledExpr<N> {
+  if (e.op === 'const') {
+    const value = c.from(e.value);
+    return () => value;
+  }
+  if (e.op === 'input') {
+    const name = e.name;
+    return (env, t) => {
+      const v = env.numbers.get(name);
+      noteRead(env, t, name, v !== undefined);
+      return v;
+    };
+  }
+  const apply = EXPR_OPERATORS[e.op].apply;
+  const args = e.args.map((a) => compileExpr(c, a));
+  return (env, t) => {
+    // Every operand is evaluated so that all missing inputs are reported, not just the first.
+    const values = args.map((a) => a(env, t));
+    if (values.some((v) => v === undefined)) return undefined;
+    const result = apply(c, values as N[]);
+    if (result === 'division-by-zero') {
+      t.faults.push({ code: 'division-by-zero', data: {} });
+      return undefined;
+    }
+    return result;
+  };
+}
+
+/** Compiles a parsed condition once into a closure over calculator `c`. */
+export function compileCondition<N>(c: Calculator<N>, cond: ParsedCondition): CompiledCondition<N> {
+  switch (cond.op) {
+    case 'is': {
+      const name = cond.name;
+      return (env, t) => {
+        const v = env.booleans.get(name);
+        noteRead(env, t, name, v !== undefined);
+        return v;
+      };
+    }
+    case 'compare': {
+      const [l, r, test] = [compileExpr(c, cond.left), compileExpr(c, cond.right), COMPARISONS[cond.test]];
+      return (env, t) => {
+        const a = l(env, t);
+        const b = r(env, t);
+        return a === undefined || b === undefined ? undefined : test(c.cmp(a, b));
+      };
+    }
+    case 'not': {
+      const inner = compileCondition(c, cond.arg);
+      return (env, t) => {
+        const v = inner(env, t);
+        return v === undefined ? undefined : !v;
+      };
+    }
+    default: {
+      const all = cond.op === 'all';
+      const parts = cond.args.map((x) => compileCondition(c, x));
+      return (env, t) => {
+        const [missing, invalid] = [t.missing.length, t.invalid.length];
+        const values = parts.map((p) => p(env, t));
+        // A decided combination wins over undecided parts (false in `all`, true in `any`): what those parts
+        // lacked does not matter then, so it is not reported.
+        if (all ? values.includes(false) : values.includes(true)) {
+          t.missing.length = missing;
+          t.invalid.length = invalid;
+          return !all;
+        }
+        return values.includes(undefined) ? undefined : all;
+      };
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import type { Calculator } from '../calc/calculator.js';
+import type { ComparisonOp } from './types.js';
+
+/**
+ * 运算符表。Every arithmetic operator in one list: its key in a definition, how many operands it takes, and
+ * what it computes. Schema, parsing, compiling and explaining all read this table; adding an operator means
+ * adding one entry here (and its symbol in src/explain/).
+ */
+export const EXPR_OPERATORS = {
+  add: { arity: 'many', apply: <N>(c: Calculator<N>, xs: readonly N[]): N | 'division-by-zero' => xs.reduce(c.add) },
+  mul: { arity: 'many', apply: <N>(c: Calculator<N>, xs: readonly N[]): N | 'division-by-zero' => xs.reduce(c.mul) },
+  sub: { arity: 2, apply: <N>(c: Calculator<N>, xs: readonly N[]): N | 'division-by-zero' => c.sub(xs[0] as N, xs[1] as N) },
+  div: {
+    arity: 2,
+    apply: <N>(c: Calculator<N>, xs: readonly N[]): N | 'division-by-zero' =>
+      c.isZero(xs[1] as N) ? 'division-by-zero' : c.div(xs[0] as N, xs[1] as N),
+  },
+  abs: { arity: 1, apply: <N>(c: Calculator<N>, xs: readonly N[]): N | 'division-by-zero' => c.abs(xs[0] as N) },
+} as const;
+
+/** An arithmetic operator's key. */
+export type ExprOperator = keyof typeof EXPR_OPERATORS;
+
+/** The operator keys, in table order. */
+export const EXPR_OPERATOR_KEYS = Object.keys(EXPR_OPERATORS) as ExprOperator[];
+
+/** Every comparison operator with its test on a comparison result (−1, 0, 1). */
+export const COMPARISONS: { readonly [O in ComparisonOp]: (c: number) => boolean } = {
+  '<': (c) => c < 0,
+  '<=': (c) => c <= 0,
+  '=': (c) => c === 0,
+  '!=': (c) => c !== 0,
+  '>=': (c) => c >= 0,
+  '>': (c) => c > 0,
+};

@@ -1,0 +1,58 @@
+import type { IssueCode } from '../errors/codes.js';
+import type { IssuePath } from '../errors/issue.js';
+
+/** Parsed input values of one evaluation, by input name, in a calculator's value type `N`. */
+export interface Env<N> {
+  readonly numbers: ReadonlyMap<string, N>;
+  readonly booleans: ReadonlyMap<string, boolean>;
+  /** Tier choices; `score` is absent when the form gives the tier alone. */
+  readonly tiers: ReadonlyMap<string, { readonly tier: string; readonly score: N | undefined }>;
+  /** Check results, own properties only. */
+  readonly checks: ReadonlyMap<string, ReadonlyMap<string, boolean>>;
+  /** Inputs that were given but could not be read (their issue is reported where they were read). */
+  readonly invalid: ReadonlySet<string>;
+}
+
+/**
+ * A fact a kernel or expression reports instead of a score: a code and the values involved (exact values of
+ * the calculator, or plain strings). Messages are written later, by the explanation layer.
+ */
+export interface Finding {
+  readonly code: IssueCode;
+  /** Where, when it is an input rather than the indicator itself. */
+  readonly path?: IssuePath;
+  readonly data: { readonly [key: string]: unknown };
+}
+
+/** What scoring one node records besides its outcome. */
+export interface Trace {
+  /** Inputs read that had a value. */
+  readonly read: string[];
+  /** Inputs read that had no value. */
+  readonly missing: string[];
+  /** Inputs read whose value could not be read, or that a kernel found invalid. */
+  readonly invalid: Finding[];
+  /** Computation faults (division by zero, a value outside every band…). */
+  readonly faults: Finding[];
+  /** Notices that do not stop scoring (review over-completion, clamped tier score…). */
+  readonly warnings: Finding[];
+}
+
+/** A fresh trace. */
+export const newTrace = (): Trace => ({ read: [], missing: [], invalid: [], faults: [], warnings: [] });
+
+/** Has anything kept this trace's node from scoring? */
+export const blocked = (t: Trace): boolean => t.missing.length > 0 || t.invalid.length > 0 || t.faults.length > 0;
+
+const addOnce = (list: string[], name: string): void => {
+  if (!list.includes(name)) list.push(name);
+};
+
+/** Records that `name` was read from `env`: present, missing or invalid. Returns true when it has a value. */
+export function noteRead<N>(env: Env<N>, t: Trace, name: string, present: boolean): boolean {
+  if (present) addOnce(t.read, name);
+  else if (env.invalid.has(name)) {
+    if (!t.invalid.some((f) => f.data.input === name)) t.invalid.push({ code: 'invalid-input', path: ['values', name], data: { input: name } });
+  } else addOnce(t.missing, name);
+  return present;
+}
