@@ -87,8 +87,8 @@ const compileStart = performance.now();
 const framework = defineFramework(definition);
 const compileMs = performance.now() - compileStart;
 console.log(`攀枝花 2024 framework: ${framework.id}; validate + compile once: ${compileMs.toFixed(2)} ms`);
-const engine = measure('jixiao evaluate (compiled framework)', () => evaluate(framework, inputs).total);
-const onTheFly = measure('jixiao evaluate (definition, validated each time)', () => evaluate(definition, inputs).total);
+const engine = measure('jixiao evaluate (compiled framework)', () => evaluate(framework, inputs).total ?? '');
+const onTheFly = measure('jixiao evaluate (definition, validated each time)', () => evaluate(definition, inputs).total ?? '');
 const hand = measure('hand-written decimal.js loop', () => handWritten(evaluation.values as V));
 if (engine.result !== hand.result) {
   console.error(`totals differ: jixiao ${engine.result}, hand-written ${hand.result}`);

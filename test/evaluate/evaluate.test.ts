@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, JixiaoError, safeEvaluate, defineFramework } from '../../src/index.js';
+import { evaluate, JixiaoError, defineFramework, safeEvaluate, validateFramework } from '../../src/index.js';
 import type { FrameworkDefinition, NodeResult } from '../../src/index.js';
 import { frameworkOf } from '../support/minimal.js';
 
@@ -17,24 +17,65 @@ describe('inputs as documents write them 输入格式', () => {
     expect(evaluate(rate, { values: { v: '  88.5 ' } }).total).toBe('88.50');
     expect(evaluate(amount, { values: { a: '11,429.51', b: '11,429.51万元' } }).total).toBe('100.00');
   });
-  it('rejects NaN, Infinity, "abc", empty text, with coded issues and paths', () => {
+  it('rejects NaN, Infinity, "abc", empty text, with coded issues and paths; the sheet is still returned', () => {
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 'abc', '', '1,2,3', '12..5']) {
-      const r = safeEvaluate(rate, { values: { v: bad } });
-      expect(r.ok).toBe(false);
-      if (!r.ok) {
-        expect(['invalid-number', 'invalid-type']).toContain(r.issues[0].code);
-        expect(r.issues[0].path).toEqual(['values', 'v']);
-      }
+      const s = evaluate(rate, { values: { v: bad } });
+      expect(s.complete).toBe(false);
+      expect(s.total).toBeNull();
+      expect(s.indicators[0]?.status).toBe('invalid-input');
+      expect(['invalid-number', 'invalid-type']).toContain(s.issues[0]?.code);
+      expect(s.issues[0]?.path).toEqual(['values', 'v']);
+      expect(s.indicators[0]?.issues[0]).toEqual(s.issues[0]);
     }
   });
+  it('refuses numbers too large to handle, quickly, with number-out-of-range', () => {
+    for (const bad of ['1e100000000', '1e-100000000', '9'.repeat(30), 1e300]) {
+      const started = Date.now();
+      const s = evaluate(rate, { values: { v: bad } });
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(s.issues.map((i) => i.code)).toEqual(['number-out-of-range']);
+    }
+    const huge = validateFramework({ ...rate, total: '1e10000000' });
+    expect(huge.ok ? [] : huge.issues.map((i) => i.code)).toContain('number-out-of-range');
+  });
+  it('reads the minus sign U+2212 like the hyphen and the full-width minus', () => {
+    const signed = frameworkOf([{ id: 'r', name: '差异', weight: 10, rule: { kind: 'bands', value: { input: 'v' }, bands: [{ max: 0, fraction: 1 }, { min: 0, fraction: 0 }] } }], { v: { type: 'number' } });
+    for (const v of ['−5', '－5', '-5']) expect(evaluate(signed, { values: { v } }).total).toBe('10.00');
+  });
   it('never guesses units: a percent sign on a plain amount is an error', () => {
-    const r = safeEvaluate(amount, { values: { a: '50%', b: 100 } });
-    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['unexpected-percent']);
+    const s = evaluate(amount, { values: { a: '50%', b: 100 } });
+    expect(s.issues.map((i) => i.code)).toEqual(['unexpected-percent']);
+    expect(s.complete).toBe(false);
   });
   it('never drops an input silently: unknown input names and indicator ids are errors', () => {
-    const r = safeEvaluate(rate, { values: { v: 90, vv: 1 }, notApplicable: ['nope'] });
-    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['unknown-input', 'unknown-indicator']);
-    expect(() => evaluate(rate, { values: { vv: 1 } })).toThrow(JixiaoError);
+    const s = evaluate(rate, { values: { v: 90, vv: 1 }, notApplicable: ['nope'] });
+    expect(s.issues.map((i) => i.code)).toEqual(['unknown-input', 'unknown-indicator']);
+    expect(s.indicators[0]?.score).toBe('90.00');
+    expect(s.total).toBeNull();
+    expect(s.provisional?.total).toBe('90.00');
+    expect(() => evaluate(rate, null as never)).toThrow(JixiaoError);
+  });
+  it('one missing and one malformed input: every other node scored, those two marked, complete false', () => {
+    const def = frameworkOf(
+      [
+        { id: 'a', name: '甲', weight: 40, rule: { kind: 'ratio', value: { input: 'x' } } },
+        { id: 'b', name: '乙', weight: 30, rule: { kind: 'ratio', value: { input: 'y' } } },
+        { id: 'c', name: '丙', weight: 30, rule: { kind: 'ratio', value: { input: 'z' } } },
+      ],
+      { x: { type: 'percent' }, y: { type: 'percent' }, z: { type: 'percent' } },
+    );
+    const s = evaluate(def, { values: { x: '90%', z: 'nine' } });
+    expect(s.indicators.map((n) => [n.id, n.status, n.score])).toEqual([
+      ['a', 'scored', '36.00'],
+      ['b', 'missing-input', '0.00'],
+      ['c', 'invalid-input', '0.00'],
+    ]);
+    expect(s.complete).toBe(false);
+    expect(s.total).toBeNull();
+    expect(s.grade).toBeNull();
+    expect(s.provisional).toMatchObject({ subtotal: '36.00', total: '36.00' });
+    expect(s.missingInputs).toEqual(['y']);
+    expect(s.issues.map((i) => [i.code, i.path])).toEqual([['invalid-number', ['values', 'z']]]);
   });
   it('keeps input names such as __proto__ and constructor as plain names', () => {
     const def = JSON.parse(
@@ -45,27 +86,35 @@ describe('inputs as documents write them 输入格式', () => {
     expect(evaluate(def, JSON.parse('{"values":{"__proto__":5,"constructor":10}}')).total).toBe('5.00');
     expect(evaluate(def, JSON.parse('{"values":{"constructor":10}}')).missingInputs).toEqual(['__proto__']);
   });
-  it('division by zero is an error with the indicator path', () => {
-    const r = safeEvaluate(amount, { values: { a: 1, b: 0 } });
-    expect(r.ok ? undefined : r.issues[0]).toMatchObject({ code: 'division-by-zero', path: ['indicators', 0] });
+  it('division by zero is a fault of its indicator, never called missing input', () => {
+    const s = evaluate(amount, { values: { a: 1, b: 0 } });
+    expect(s.indicators[0]?.status).toBe('fault');
+    expect(s.issues[0]).toMatchObject({ code: 'division-by-zero', path: ['indicators', 0] });
+    expect(s.missingInputs).toEqual([]);
+    expect(s.complete).toBe(false);
   });
-  it('a fault inside a condition is an error, never a silent 0', () => {
+  it('a fault inside a condition is an issue, never a silent 0', () => {
     const io = { a: { type: 'number' }, b: { type: 'number' } } as const;
     const ratioAbove1 = { left: { div: [{ input: 'a' }, { input: 'b' }] }, op: '>', right: 1 } as const;
     for (const when of [{ zero: ratioAbove1 }, { full: ratioAbove1 }, { notApplicable: ratioAbove1 }]) {
-      const def = frameworkOf([{ id: 'x', name: '指标', weight: 10, rule: { kind: 'manual' }, when }], io);
-      const r = safeEvaluate(def, { values: { a: 1, b: 0, x: 5 } });
-      expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['division-by-zero']);
+      const manual = { kind: 'manual' } as const;
+      const def = frameworkOf([{ id: 'x', name: '指标', weight: 10, rule: manual, when }, { id: 'y', name: '另一指标', weight: 10, rule: manual }], io);
+      const s = evaluate(def, { values: { a: 1, b: 0, x: 5, y: 6 } });
+      expect(s.issues.map((i) => i.code)).toEqual(['division-by-zero']);
+      expect(s.indicators.map((n) => n.status)).toEqual(['fault', 'scored']);
     }
     const veto = frameworkOf([{ id: 'x', name: '指标', weight: 10, rule: { kind: 'manual' } }], io, {
       adjustments: [{ kind: 'veto', id: 'v', name: '否决', when: ratioAbove1, effect: 'zero-total' }],
     });
-    const r = safeEvaluate(veto, { values: { a: 1, b: 0, x: 5 } });
-    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['division-by-zero']);
+    const s = evaluate(veto, { values: { a: 1, b: 0, x: 5 } });
+    expect(s.issues.map((i) => i.code)).toEqual(['division-by-zero']);
+    expect(s.adjustments[0]?.status).toBe('fault');
+    expect(s.total).toBeNull();
   });
-  it('a missing input scores 0 and makes the sheet incomplete', () => {
+  it('a missing input scores 0 for now and makes the sheet incomplete', () => {
     const s = evaluate(amount, { values: { a: 1, b: null } });
-    expect(s.total).toBe('0.00');
+    expect(s.total).toBeNull();
+    expect(s.provisional?.total).toBe('0.00');
     expect(s.complete).toBe(false);
     expect(s.missingInputs).toEqual(['b']);
     expect(s.indicators[0]?.status).toBe('missing-input');
@@ -146,7 +195,8 @@ describe('not applicable 不适用', () => {
     const s = evaluate(def, { values: { a: 10, c: 90 } });
     expect(s.complete).toBe(false);
     expect(s.missingInputs).toEqual(['none']);
-    expect(s.total).toBe('90.00');
+    expect(s.total).toBeNull();
+    expect(s.provisional?.total).toBe('90.00');
     expect(evaluate(def, { values: { a: 10, c: 90, none: true } }).total).toBe('100.00');
   });
   it('a condition can make an indicator not applicable ("若单位无项目")', () => {
@@ -235,6 +285,19 @@ describe('precision and rounding 精度与舍入', () => {
     const half = frameworkOf([{ id: 'a', name: 'a', weight: '1.5', rule: { kind: 'manual' } }]);
     const r = safeEvaluate(half, { values: { a: 1 } }, { precision: 0 });
     expect(r.ok ? '' : r.issues[0].code).toBe('invalid-option');
+  });
+  it('evaluate options are checked as strictly as the framework options', () => {
+    const half = frameworkOf([{ id: 'a', name: 'a', weight: '1.5', rule: { kind: 'manual' } }]);
+    const codes = (options: unknown): string[] => {
+      const r = safeEvaluate(half, { values: { a: 1 } }, options as never);
+      return r.ok ? [] : r.issues.map((i) => i.code);
+    };
+    expect(codes({ roundAt: 'x' })).toEqual(['invalid-type']);
+    expect(codes({ rounding: 'bogus' })).toEqual(['invalid-type']);
+    expect(codes({ precison: 2 })).toEqual(['unknown-key']);
+    expect(codes(null)).toEqual(['invalid-type']);
+    expect(codes({ precision: 11 })).toEqual(['invalid-option']);
+    expect(codes({ roundAt: 'total', rounding: 'down', precision: 3 })).toEqual([]);
   });
   it('rounding modes and precision are options', () => {
     expect(evaluate(thirds, { values: { a: 2, b: 3 } }, { rounding: 'down' }).total).toBe('19.98');

@@ -8,6 +8,8 @@ function score1(weight: number | string, rule: Rule, inputs: Record<string, Inpu
   return evaluate(frameworkOf([{ id: 'x', name: '指标', weight, rule }], inputs), { values });
 }
 const leafScore = (s: ScoreSheet): string => s.indicators[0]?.score ?? '';
+/** The messages of the sheet's issues, one string, for matching. */
+const problems = (s: ScoreSheet): string => s.issues.map((i) => i.message).join('\n');
 const pct = { v: { type: 'percent' } } as const;
 const frac = { v: { type: 'fraction' } } as const;
 
@@ -21,7 +23,18 @@ describe('ratio 比率（正向）', () => {
   });
   it('explains the score in one Chinese sentence', () => {
     const s = evaluate(frameworkOf([{ id: 'p', name: '政府采购执行率', weight: 3, rule }], io), { values: { a: '33.58', b: '33.58' } });
-    expect(s.indicators[0]?.explanation).toBe('政府采购执行率 100.00%（33.58 ÷ 33.58），得满分 3 分');
+    expect(s.indicators[0]?.explanation).toBe('政府采购执行率 完成率 100.00%（33.58 ÷ 33.58），得满分 3.00 分');
+    expect(s.indicators[0]?.explanationEn).toBe('政府采购执行率: ratio 100.00% (33.58 ÷ 33.58); full marks 3.00');
+    expect(s.indicators[0]?.outcome).toEqual({ kind: 'ratio', value: '1', capped: false });
+  });
+  it('shows a value in its declared unit, never a guessed percent (per-capita 万元/人)', () => {
+    const perCapita: Rule = { kind: 'bands', value: { div: [{ input: 'assets' }, { input: 'people' }] }, unit: '万元/人', bands: [{ max: 20, fraction: 1 }, { min: 20, fraction: 0 }] };
+    const s = score1(2, perCapita, { assets: { type: 'number', unit: '万元' }, people: { type: 'number', unit: '人' } }, { assets: 1250, people: 100 });
+    expect(s.indicators[0]?.explanation).toContain('值 12.5 万元/人（1250 ÷ 100）');
+    const bare: Rule = { ...perCapita, unit: undefined } as unknown as Rule;
+    const t = score1(2, bare, { assets: { type: 'number', unit: '万元' }, people: { type: 'number', unit: '人' } }, { assets: 1250, people: 100 });
+    expect(t.indicators[0]?.explanation).toContain('值 12.5（1250 ÷ 100）');
+    expect(t.indicators[0]?.explanation).not.toContain('%');
   });
   it('zeroes over-completion beyond the limit (Sichuan 130%) and warns above the review ratio (120%)', () => {
     const r: Rule = { kind: 'ratio', value: { input: 'v' }, zeroAbove: '1.3', reviewAbove: '1.2' };
@@ -93,7 +106,9 @@ describe('bands 区间', () => {
   });
   it('a value that falls in no band is an error, not a silent 0', () => {
     const rule: Rule = { kind: 'bands', value: { input: 'v' }, bands: [{ min: 0, points: 5 }] };
-    expect(() => score1(5, rule, frac, { v: '-1%' })).toThrow(/不在任何计分区间内/);
+    const s = score1(5, rule, frac, { v: '-1%' });
+    expect(problems(s)).toMatch(/不在任何计分区间内/);
+    expect(s.indicators[0]?.status).toBe('fault');
   });
 });
 
@@ -131,7 +146,12 @@ describe('binary, checklist, count-ratio, per-occurrence, manual', () => {
     const s = score1(3, rule, {}, { x: { real: true, full: false, exact: true } });
     expect(leafScore(s)).toBe('2.00');
     expect(s.indicators[0]?.explanation).toContain('未达到：完整');
-    expect(() => score1(3, rule, {}, { x: { real: true, full: true, exact: true, typo: true } })).toThrow(/未知检查项/);
+    expect(problems(score1(3, rule, {}, { x: { real: true, full: true, exact: true, typo: true } }))).toMatch(/未知检查项/);
+    // A check id such as "constructor" is an own key, never read through the prototype.
+    const proto: Rule = { kind: 'checklist', checks: [{ id: 'constructor', name: '构造', points: 1 }, { id: 'toString', name: '文本', points: 2 }] };
+    const partial = score1(3, proto, {}, { x: { toString: true } });
+    expect(partial.complete).toBe(false);
+    expect(partial.missingInputs).toEqual(['x.constructor']);
     expect(score1(3, rule, {}, { x: { real: true } }).complete).toBe(false);
   });
   it('count ratio (Sichuan 目标实现)', () => {
@@ -146,8 +166,9 @@ describe('binary, checklist, count-ratio, per-occurrence, manual', () => {
   it('manual score must lie in [0, w] and on its step', () => {
     const rule: Rule = { kind: 'manual', step: '0.5' };
     expect(leafScore(score1(10, rule, {}, { x: '9.5' }))).toBe('9.50');
-    expect(() => score1(10, rule, {}, { x: 11 })).toThrow(/超出范围/);
-    expect(() => score1(10, rule, {}, { x: '9.3' })).toThrow(/步长/);
+    expect(problems(score1(10, rule, {}, { x: 11 }))).toMatch(/超出范围/);
+    expect(problems(score1(10, rule, {}, { x: '9.3' }))).toMatch(/步长/);
+    expect(score1(10, rule, {}, { x: '9.3' }).indicators[0]?.status).toBe('invalid-input');
   });
 });
 
@@ -160,7 +181,10 @@ describe('tiers 定性分档', () => {
     expect(s.warnings[0]?.code).toBe('tier-score-clamped');
     const legacy: Rule = { kind: 'tiers', tiers: LEGACY_TIERS };
     expect(score1(10, legacy, {}, { x: { tier: 'partly', score: 5 } }).warnings).toEqual([]);
-    expect(() => score1(10, national, {}, { x: { tier: 'unknown', score: 5 } })).toThrow(/未知档次/);
+    expect(problems(score1(10, national, {}, { x: { tier: 'unknown', score: 5 } }))).toMatch(/未知档次/);
+    const noScore = score1(10, national, {}, { x: { tier: 'achieved' } });
+    expect(noScore.issues.map((i) => [i.code, i.path])).toEqual([['missing-field', ['values', 'x', 'score']]]);
+    expect(noScore.issues[0]?.message).toContain('score');
   });
 });
 

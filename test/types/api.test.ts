@@ -24,7 +24,7 @@ describe('public types 公开类型', () => {
   });
 
   it('scores are strings, never Decimal instances', () => {
-    expectTypeOf<ScoreSheet['total']>().toEqualTypeOf<string>();
+    expectTypeOf<ScoreSheet['total']>().toEqualTypeOf<string | null>();
     expectTypeOf<ScoreSheet['indicators'][number]['score']>().toEqualTypeOf<string>();
   });
 });
