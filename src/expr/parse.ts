@@ -24,12 +24,13 @@ const tooDeep = (ctx: ParseContext, path: IssuePath): undefined => {
 
 /** Parses a structurally valid expression: literals read once, inputs checked, depth bounded. */
 export function parseExpr(ctx: ParseContext, e: Expr, path: IssuePath, depth = 1): ParsedExpr | undefined {
-  if (depth > LIMITS.exprDepth) return tooDeep(ctx, path);
   if (typeof e === 'number' || typeof e === 'string') {
     const value = ctx.num(e, path);
     return value === undefined ? undefined : { op: 'const', value };
   }
   if ('input' in e) return checkInput(ctx, e.input, NUMERIC_INPUTS, [...path, 'input']) ? { op: 'input', name: e.input } : undefined;
+  // Operands (constants, inputs) do not count as a level; operations do.
+  if (depth > LIMITS.exprDepth) return tooDeep(ctx, path);
   const op = EXPR_OPERATOR_KEYS.find((k) => k in e);
   if (op === undefined) return undefined;
   const raw = (e as { readonly [k: string]: Expr | readonly Expr[] })[op];
@@ -44,8 +45,8 @@ export function parseExpr(ctx: ParseContext, e: Expr, path: IssuePath, depth = 1
 
 /** Parses a structurally valid condition. */
 export function parseCondition(ctx: ParseContext, c: Condition, path: IssuePath, depth = 1): ParsedCondition | undefined {
-  if (depth > LIMITS.exprDepth) return tooDeep(ctx, path);
   if ('is' in c) return checkInput(ctx, c.is, ['boolean'], [...path, 'is']) ? { op: 'is', name: c.is } : undefined;
+  if (depth > LIMITS.exprDepth) return tooDeep(ctx, path);
   if ('left' in c) {
     const left = parseExpr(ctx, c.left, [...path, 'left'], depth + 1);
     const right = parseExpr(ctx, c.right, [...path, 'right'], depth + 1);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /*
  * The published package, as a user gets it: build, `npm pack`, then install the tarball into scratch
  * projects under os.tmpdir() — ESM, CommonJS, TypeScript (nodenext and bundler resolution) — and run them.
- * Dependencies (decimal.js, zod, yaml) come from the npm cache / registry.
+ * Dependencies (decimal.js, zod) come from the npm cache / registry; the CLI bundles its YAML parser.
  * Set JIXIAO_KEEP_SCRATCH=1 to keep the scratch directories for inspection.
  */
 
@@ -104,6 +104,26 @@ console.log(JSON.stringify({
   scores: sheet.indicators.map((n) => n.score),
 }));
 `,
+      'copies.js': `import { createRequire } from 'node:module';
+import * as esm from 'jixiao';
+const cjs = createRequire(import.meta.url)('jixiao');
+const { NATIONAL_GRADES } = esm;
+const definition = ${FRAMEWORK_SOURCE};
+const inputs = ${INPUTS_SOURCE};
+const made = esm.defineFramework(definition);
+const reference = JSON.stringify(esm.evaluate(made, inputs));
+const variants = {
+  structuredClone: structuredClone(made),
+  json: JSON.parse(JSON.stringify(made)),
+  cjsMade: cjs.defineFramework(definition),
+};
+const same = Object.fromEntries(Object.entries(variants).map(([k, f]) => [k, JSON.stringify(esm.evaluate(f, inputs)) === reference]));
+// And the other way round: the CommonJS build evaluates the ESM-made framework.
+same.esmMadeByCjs = JSON.stringify(cjs.evaluate(made, inputs)) === reference;
+let crossError = false;
+try { cjs.defineFramework({ id: 'bad' }); } catch (e) { crossError = esm.isJixiaoError(e) && !(e instanceof esm.JixiaoError); }
+console.log(JSON.stringify({ same, crossError, cjsIsOtherCopy: cjs.evaluate !== esm.evaluate }));
+`,
       'browser-entry.js': `import { defineFramework, evaluate, NATIONAL_GRADES } from 'jixiao';
 const sheet = evaluate(defineFramework(${FRAMEWORK_SOURCE}), ${INPUTS_SOURCE});
 console.log(JSON.stringify({ total: sheet.total }));
@@ -159,7 +179,7 @@ declare const console: { log(...data: unknown[]): void };
 const definition: FrameworkDefinition = ${FRAMEWORK_SOURCE};
 const framework = defineFramework(definition);
 const s: ScoreSheet = evaluate(framework, ${INPUTS_SOURCE});
-const total: string = s.total;
+const total: string | null = s.total;
 const grade: string | undefined = s.grade?.label;
 
 // @ts-expect-error 'percentage' is not a rule kind: proves the published types are really checked
@@ -200,6 +220,15 @@ console.log(JSON.stringify({ total: s.total, grade: s.grade?.label, scores: s.in
     const out = parseLastLine(run('node', ['index.js'], esmDir()));
     expect(out.resolved).toMatch(/\/node_modules\/jixiao\/dist\/index\.js$/);
     expect(out).toMatchObject(EXPECTED);
+  });
+
+  it('a framework survives copying: structuredClone, JSON and the CommonJS build give the same sheet as the ESM-made one', () => {
+    const out = parseLastLine(run('node', ['copies.js'], esmDir()));
+    expect(out).toEqual({
+      same: { structuredClone: true, json: true, cjsMade: true, esmMadeByCjs: true },
+      crossError: true,
+      cjsIsOtherCopy: true,
+    });
   });
 
   it('works from a CommonJS project (require)', () => {
