@@ -1,7 +1,6 @@
 import type * as z from 'zod/mini';
 import type { Issue } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
-import { RULE_KINDS } from '../rules/registry.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -29,9 +28,9 @@ export function translateZodIssues(issues: readonly ZodIssue[], input?: unknown)
       continue;
     }
     const value = valueAt(input, path);
-    const kind = unknownKind(issue, value, path);
+    const kind = unknownKind(issue, value);
     if (value === undefined) out.push(makeIssue('missing-field', path, { key: String(path.at(-1) ?? '') }));
-    else if (kind !== undefined) out.push(makeIssue('unknown-kind', [...path, 'kind'], kind));
+    else if (kind !== undefined) out.push(makeIssue('unknown-kind', path, kind));
     else out.push(makeIssue('invalid-type', path, describeExpected(issue)));
   }
   return out;
@@ -56,12 +55,11 @@ function describeExpected(issue: ZodIssue): { expected: string; expectedZh: stri
 }
 
 /** A discriminated union that matched no `kind`: the kind written and the kinds that exist there. */
-function unknownKind(issue: ZodIssue, value: unknown, path: readonly (string | number)[]): { kind: string; expected: string } | undefined {
-  if (issue.code !== 'invalid_union' || value === null || typeof value !== 'object' || !('kind' in value)) return undefined;
-  const kind = (value as { kind: unknown }).kind;
-  if (typeof kind !== 'string') return undefined;
-  const kinds: readonly string[] = path[0] === 'adjustments' && path.length === 2 ? ['deduction', 'bonus', 'veto'] : RULE_KINDS;
-  return kinds.includes(kind) ? undefined : { kind, expected: kinds.join(' | ') };
+function unknownKind(issue: ZodIssue, value: unknown): { kind: string; expected: string } | undefined {
+  if (issue.code !== 'invalid_union' || !('discriminator' in issue) || !('options' in issue)) return undefined;
+  const options = (issue as { options?: unknown }).options;
+  if (!Array.isArray(options)) return undefined;
+  return { kind: typeof value === 'string' ? value : JSON.stringify(value) ?? '', expected: options.map(String).join(' | ') };
 }
 
 /** The value at `path` in `input`, or undefined where the path leads nowhere. */
