@@ -6,7 +6,10 @@ import { defineConfig } from 'tsup';
  *      `platform: 'neutral'` so that nothing Node-specific is assumed: the core must bundle for browsers
  *      (test/package/pack.test.ts checks there is no `node:` import / require of a built-in).
  *   2. the CLI (src/cli/main.ts) → dist/cli.js (ESM, Node only, with a shebang; `bin.jixiao`).
- * Dependencies (decimal.js, zod, yaml) stay external: tsup externalises everything in `dependencies`.
+ * The library's dependencies (decimal.js, zod) stay external: tsup externalises everything in `dependencies`.
+ * `yaml` is the CLI's alone: it is a devDependency, bundled into dist/cli.js (`noExternal`), so that users of
+ * the library do not install it. The core never imports it (test/package/pack.test.ts checks the imports).
+ * The CLI's version comes from package.json, inlined at build time (src/cli/usage.ts imports it).
  *
  * tsup runs the two configurations concurrently. Only the first one cleans dist/, and it must not delete
  * the CLI if the CLI build happens to finish first, hence the `!cli.js` exclusion.
@@ -30,6 +33,15 @@ export default defineConfig([
     sourcemap: false,
     target: 'node18',
     platform: 'node',
-    banner: { js: '#!/usr/bin/env node' },
+    noExternal: ['yaml'],
+    // yaml's Node build is CommonJS and requires `process` and `buffer`; in an ESM bundle esbuild's require
+    // shim needs a real `require`, made here. The shebang stays the first line.
+    banner: {
+      js: [
+        '#!/usr/bin/env node',
+        "import { createRequire as __jixiaoCreateRequire } from 'node:module';",
+        'const require = __jixiaoCreateRequire(import.meta.url);',
+      ].join('\n'),
+    },
   },
 ]);

@@ -12,7 +12,8 @@ export interface CliIo extends Output {
 
 /**
  * 运行 jixiao 命令。Runs the `jixiao` command line and reports every failure: issues (exit 1), usage and
- * file errors (exit 2), anything unexpected (exit 3, one line; the stack trace with JIXIAO_DEBUG=1).
+ * file errors (exit 2), anything unexpected (exit 3, one line; the stack trace with JIXIAO_DEBUG=1) — an
+ * exception, or an `internal-error` issue from the library.
  *
  * @param argv the arguments after the program name
  * @param io output streams and environment
@@ -60,7 +61,9 @@ function print(io: Output, text: string): number {
 function report(e: unknown, io: CliIo): number {
   if (e instanceof IssuesFound) {
     io.err(formatIssues(e.groups).join('\n'));
-    return EXIT.issues;
+    // The library reports its own defects as `internal-error` issues rather than throwing: still a bug.
+    const defect = e.groups.some((g) => g.issues.some((i) => i.code === 'internal-error'));
+    return defect ? EXIT.unexpected : EXIT.issues;
   }
   if (e instanceof JixiaoError) {
     // Not expected (the commands use the safe API), but a JixiaoError is still issues, not a crash.

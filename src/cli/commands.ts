@@ -2,7 +2,7 @@ import { formatScoreTable, safeEvaluate, validateFramework, type Framework, type
 import type { Format } from './args.js';
 import { EXIT, FileError, IssuesFound, type FileIssues } from './failures.js';
 import { sheetProblems } from './issues.js';
-import { isEvaluation, loadFile, toEvaluationFile, valueShapeIssues, type EvaluationFile, type LoadedFile } from './loadFile.js';
+import { isEvaluation, loadFile, toEvaluationFile, type EvaluationFile, type LoadedFile } from './loadFile.js';
 import type { Encoding } from './readText.js';
 
 /** 输出。Where the commands write: one call per line (or block) of text. */
@@ -71,7 +71,9 @@ function checkFramework(loaded: LoadedFile): { framework?: Framework; groups: Fi
 
 /**
  * Checks the envelope, loads and validates the framework, evaluates the inputs. Issues of the framework are
- * headlined with the framework file; issues of the envelope and the inputs, with the evaluation file.
+ * headlined with the framework file; issues of the envelope and the inputs, with the evaluation file. The
+ * inputs are evaluated even when the envelope has issues (all are reported at once), but then no sheet is
+ * given; values that are not plain data stop before evaluation, so that no value is reported twice.
  */
 function evaluateFile(loaded: LoadedFile, encoding: Encoding | undefined): Evaluated {
   const envelope = toEvaluationFile(loaded.doc as { readonly [key: string]: unknown }, loaded.path);
@@ -79,12 +81,10 @@ function evaluateFile(loaded: LoadedFile, encoding: Encoding | undefined): Evalu
   const file = envelope.file;
   if (file === undefined) return { groups: grouped(loaded.path, own) };
   const fw = checkFramework(loadFile(file.frameworkPath, encoding));
-  if (fw.framework === undefined) return { file, groups: [...grouped(loaded.path, own), ...fw.groups] };
-  own.push(...valueShapeIssues(fw.framework, file.inputs.values));
-  if (own.length > 0) return { file, groups: grouped(loaded.path, own) };
+  if (fw.framework === undefined || loaded.issues.length > 0) return { file, groups: [...grouped(loaded.path, own), ...fw.groups] };
   const result = safeEvaluate(fw.framework, file.inputs);
-  if (!result.ok) return { file, groups: grouped(loaded.path, result.issues) };
-  return { file, sheet: result.value, groups: grouped(loaded.path, sheetProblems(result.value)) };
+  const groups = grouped(loaded.path, [...own, ...(result.ok ? sheetProblems(result.value) : result.issues)]);
+  return result.ok && own.length === 0 ? { file, sheet: result.value, groups } : { file, groups };
 }
 
 function grouped(file: string, issues: readonly Issue[]): FileIssues[] {

@@ -23,20 +23,19 @@ export function unknownKey(path: IssuePath): Issue {
 }
 
 /**
- * 打分表中要报告的问题。The issues a score sheet carries that make the evaluation fail `validate` and make
- * `score` exit with code 1: today, one `missing-input` issue per missing input and indicator (the sheet's
- * warnings of that code), located at the input (`values.<name>`), and any `issues` the sheet carries.
+ * 打分表中要报告的问题。The issues of a score sheet that make `validate` fail and `score` exit with code 1:
+ * the sheet's `issues` (bad input values, faults such as a division by zero, unknown inputs…), then one
+ * `missing-input` per missing input and indicator — a warning in the sheet, an issue for the CLI — located
+ * at the input (`values.<name>`) rather than at the indicator.
  *
  * @param sheet the score sheet from `safeEvaluate`
- * @returns the issues to print; empty when the sheet is complete and clean
+ * @returns the issues to print; empty when the sheet is complete
  */
 export function sheetProblems(sheet: ScoreSheet): Issue[] {
-  // Forward-compatible: the core is to add `issues` (errors on input values) to partial sheets.
-  const errors = (sheet as { readonly issues?: readonly Issue[] }).issues ?? [];
   const missing = sheet.warnings
     .filter((w) => w.code === 'missing-input')
     .map((w) => (w.data?.input === undefined ? w : { ...w, path: ['values', w.data.input] }));
-  return [...errors, ...missing];
+  return [...sheet.issues, ...missing];
 }
 
 /**

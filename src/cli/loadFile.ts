@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, join } from 'node:path';
-import type { EvaluationInputs, Framework, Issue } from '../index.js';
+import type { EvaluationInputs, Issue } from '../index.js';
 import { parseData, plainDataIssues, isRecord } from './parseData.js';
 import { invalidType, unknownKey } from './issues.js';
 import { readText, type Encoding } from './readText.js';
@@ -76,28 +76,4 @@ export function toEvaluationFile(doc: { readonly [key: string]: unknown }, path:
     } as EvaluationInputs,
   };
   return { file, issues };
-}
-
-const SCALAR_TYPES = new Set(['number', 'percent', 'fraction', 'score', 'boolean']);
-
-/**
- * 声明为单个值的输入给了列表或映射。Values given as a list or mapping to an input declared as a single
- * value (number, percent, fraction, score, yes/no): reported here, before the library reads them.
- *
- * @param framework the validated framework, whose input declarations are used
- * @param values the `values` of the evaluation file
- * @returns one `invalid-type` issue per such value
- */
-export function valueShapeIssues(framework: Framework, values: unknown): Issue[] {
-  const declared = framework.definition.inputs ?? {};
-  if (!isRecord(values)) return [];
-  return Object.entries(values)
-    .filter(([name, value]) => {
-      const decl = Object.hasOwn(declared, name) ? declared[name] : undefined;
-      return decl !== undefined && SCALAR_TYPES.has(decl.type) && typeof value === 'object' && value !== null;
-    })
-    .map(([name]) => {
-      const yesNo = declared[name]?.type === 'boolean';
-      return yesNo ? invalidType(['values', name], 'yes/no', '是/否') : invalidType(['values', name], 'number', '数字');
-    });
 }

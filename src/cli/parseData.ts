@@ -1,12 +1,9 @@
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Issue, IssuePath } from '../index.js';
+import { LIMITS, type Issue, type IssuePath } from '../index.js';
 import { FileError } from './failures.js';
 import { invalidNumber, invalidType } from './issues.js';
 import { findDuplicateKey, lineColumn } from './jsonKeys.js';
-
-/** 嵌套层数上限。Documents nested deeper than this are refused (no real framework comes near it). */
-export const MAX_DEPTH = 64;
 
 /**
  * 按扩展名解析文本：`.json` 用 JSON，`.yaml`/`.yml` 用 YAML，其他先试 JSON 再试 YAML。Parses text by
@@ -15,15 +12,12 @@ export const MAX_DEPTH = 64;
  * @param text the decoded file content
  * @param path the file, for its extension and for messages
  * @returns the parsed document
- * @throws FileError on a syntax error, an empty document, or nesting deeper than MAX_DEPTH
+ * @throws FileError on a syntax error or an empty document
  */
 export function parseData(text: string, path: string): unknown {
   const ext = extname(path).toLowerCase();
   const doc = ext === '.json' ? parseJson(text, path) : ext === '.yaml' || ext === '.yml' ? parseYamlText(text, path) : parseEither(text, path);
   if (doc === null || doc === undefined) throw new FileError(`文件是空的 / The file is empty: ${path}`);
-  if (depthOf(doc) > MAX_DEPTH) {
-    throw new FileError(`嵌套超过 ${MAX_DEPTH} 层 / Nested deeper than ${MAX_DEPTH} levels: ${path}`);
-  }
   return doc;
 }
 
@@ -81,24 +75,12 @@ function firstLine(e: unknown): string {
   return message.split('\n')[0] ?? message;
 }
 
-/** Nesting depth, measured without recursion (a deep document must not overflow the stack here). */
-function depthOf(doc: unknown): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[doc, 1]];
-  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    const [value, depth] = item;
-    deepest = Math.max(deepest, depth);
-    if (deepest > MAX_DEPTH) break;
-    if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) stack.push([v, depth + 1]);
-  }
-  return deepest;
-}
-
 /**
  * 检查文档只含普通数据。Reports what plain data (string, finite number, boolean, null, list, mapping)
- * cannot hold: YAML's `!!binary`, `!!set`, `!!timestamp`… values and infinite or NaN numbers.
+ * cannot hold: YAML's `!!binary`, `!!set`, `!!timestamp`… values and infinite or NaN numbers. Walks without
+ * recursion and stops at `LIMITS.nesting` levels: the library reports deeper documents (`too-deep`).
  *
- * @param doc a parsed document (at most MAX_DEPTH deep, as `parseData` guarantees)
+ * @param doc a parsed document
  * @returns one issue per offending value, with its path
  */
 export function plainDataIssues(doc: unknown): Issue[] {
@@ -106,10 +88,13 @@ export function plainDataIssues(doc: unknown): Issue[] {
   const stack: [unknown, IssuePath][] = [[doc, []]];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const [value, path] = item;
+    const deeper = path.length < LIMITS.nesting;
     if (typeof value === 'number' && !Number.isFinite(value)) issues.push(invalidNumber(path, String(value)));
-    else if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, [...path, i]]));
-    else if (isRecord(value)) for (const [k, v] of Object.entries(value)) stack.push([v, [...path, k]]);
-    else if (typeof value === 'object' && value !== null) issues.push(invalidType(path, PLAIN.en, PLAIN.zh));
+    else if (Array.isArray(value)) {
+      if (deeper) value.forEach((v, i) => stack.push([v, [...path, i]]));
+    } else if (isRecord(value)) {
+      if (deeper) for (const [k, v] of Object.entries(value)) stack.push([v, [...path, k]]);
+    } else if (typeof value === 'object' && value !== null) issues.push(invalidType(path, PLAIN.en, PLAIN.zh));
   }
   return issues.reverse();
 }

@@ -1,16 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { version } from '../../package.json';
+import { repo, spawnCli, STACK, TINY_VALUES, tinyEvaluation, type Run } from './helpers.js';
 
-const repo = new URL('../../', import.meta.url).pathname;
-const tsx = join(repo, 'node_modules/.bin/tsx');
-
-function cli(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(tsx, [join(repo, 'src/cli/main.ts'), ...args], { cwd: repo, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+/* End to end: the real entry point (src/cli/main.ts through tsx), its argv, streams and exit code. */
+const cli = (...args: string[]): Run => spawnCli(args);
 
 describe('jixiao CLI 命令行', () => {
   it('score prints the score table of the 大埔 example', () => {
@@ -60,5 +56,35 @@ describe('jixiao CLI 命令行', () => {
     expect(cli('score').code).toBe(2);
     expect(cli('score', 'no/such/file.yaml').code).toBe(2);
     expect(cli('score', 'examples/dabu-2021/evaluation.yaml', '--bogus').code).toBe(2);
+  });
+
+  it('headlines issues with the file, wherever the options stand (not with "--format")', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, `framework: ${join(repo, 'examples/dabu-2021/framework.yaml')}\nvalues:\n  procurement-actual: abc\n`);
+    for (const args of [['score', '--format', 'json', file], ['--format=json', 'score', file], ['validate', '--encoding', 'utf8', file]]) {
+      const r = cli(...args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.err.startsWith(`${file}：发现 `)).toBe(true);
+      expect(r.err).toContain('[invalid-number] values.procurement-actual');
+      expect(r.err).not.toContain('--');
+    }
+  });
+
+  it('--version prints the package version (run through tsx)', () => {
+    const r = cli('--version');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`${version}\n`);
+  });
+
+  it('prints no YAML warning for an unknown tag, and no stack trace for a bad file', () => {
+    const { path } = tinyEvaluation(`framework: ./framework.yaml\nnotes: !memo 见附件\n${TINY_VALUES}`);
+    const r = cli('validate', path);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const bad = tinyEvaluation('framework: ./framework.yaml\nvalues:\n  published: { toString: false }\n');
+    const b = cli('score', bad.path);
+    expect(b.code).toBe(1);
+    expect(b.err).not.toMatch(STACK);
   });
 });

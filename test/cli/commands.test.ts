@@ -134,13 +134,24 @@ describe('score 打分', () => {
     expect(json.err).toContain('[missing-input] values.published');
   });
 
-  it('prints no sheet when the inputs have errors', () => {
+  it('prints the partial sheet, then the issues, when input values are bad (exit 1)', () => {
     const { path } = tinyEvaluation('framework: ./framework.yaml\nvalues:\n  actual: abc\n  budget: 100\n  published: 是\n');
     const r = runIn(['score', path, '--format', 'json']);
     expect(r.code).toBe(1);
-    expect(r.out).toBe('');
-    expect(r.err).toContain('[invalid-number] values.actual');
+    const sheet = JSON.parse(r.out) as { complete: boolean; total: string | null };
+    expect(sheet).toMatchObject({ complete: false, total: null });
+    expect(r.err).toMatch(/：发现 1 个问题 \/ 1 issue\(s\)\n- \[invalid-number\] values\.actual/);
     expect(r.err).not.toMatch(STACK);
+  });
+
+  it('prints no sheet when the evaluation file itself has issues, but reports the inputs too', () => {
+    const { path } = tinyEvaluation('framework: ./framework.yaml\nyear: 2024.5\nvalues:\n  actual: abc\n  budget: 100\n  published: 是\n');
+    const r = runIn(['score', path]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('发现 2 个问题');
+    expect(r.err).toContain('[invalid-type] year');
+    expect(r.err).toContain('[invalid-number] values.actual');
   });
 });
 
