@@ -4,6 +4,8 @@ import type { Issue, IssuePath } from './issue.js';
 type Params = { readonly [key: string]: string };
 type Template = (p: Params) => readonly [zh: string, en: string];
 
+const DEPTH_ZH: { readonly [what: string]: string } = { expression: '表达式嵌套', 'indicator tree': '指标层级', nesting: '数据嵌套' };
+
 /* All message templates, Chinese first. */
 const TEMPLATES: { readonly [C in IssueCode]: Template } = {
   'invalid-type': (p) => [`类型错误：应为${p.expectedZh ?? p.expected}`, `Invalid type: expected ${p.expected}`],
@@ -14,7 +16,7 @@ const TEMPLATES: { readonly [C in IssueCode]: Template } = {
     `数值“${p.value}”超出可处理的范围（整数部分至多 18 位，小数至多 20 位）`,
     `The number "${p.value}" is out of range (at most 18 digits before the point and 20 after it)`,
   ],
-  'too-deep': (p) => [`${p.whatZh}嵌套超过 ${p.limit} 层`, `The ${p.what} is nested deeper than ${p.limit} levels`],
+  'too-deep': (p) => [`${DEPTH_ZH[p.what ?? ''] ?? p.what}超过 ${p.limit} 层`, `The ${p.what} is nested deeper than ${p.limit} levels`],
   'too-large': (p) => [`数据包含的值超过 ${p.limit} 个`, `The document holds more than ${p.limit} values`],
   'unknown-kind': (p) => [`未知的类型“${p.kind}”，应为以下之一：${p.expected}`, `Unknown kind "${p.kind}"; expected one of ${p.expected}`],
   'invalid-input': (p) => [`输入“${p.input}”的值无法读取，见该输入的问题`, `The value of input "${p.input}" could not be read; see its issue`],

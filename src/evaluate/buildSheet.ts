@@ -233,6 +233,7 @@ export function buildSheet<N>(
   };
 }
 
+/** Marks scored nodes as vetoed; a node that could not score keeps its status, so no problem is hidden. */
 function markVetoed(n: NodeResult): NodeResult {
-  return { ...n, status: 'vetoed', children: n.children.map(markVetoed) };
+  return { ...n, status: n.status === 'scored' ? 'vetoed' : n.status, children: n.children.map(markVetoed) };
 }

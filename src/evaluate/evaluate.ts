@@ -3,6 +3,7 @@ import { decimalPlaces, pow10, type Dec } from '../calc/decimal.js';
 import { JixiaoError } from '../errors/JixiaoError.js';
 import type { Issues } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
+import { reason } from '../errors/reasons.js';
 import type { Result } from '../errors/result.js';
 import { checkNesting } from '../framework/checkNesting.js';
 import { compile, type Compiled } from '../framework/compile.js';
@@ -52,16 +53,13 @@ function resolveOptions(parsed: ParsedFramework, options: unknown): Result<Round
   const o = options as EvaluateOptions;
   const precision = o.precision ?? parsed.precision;
   if (precision < 0 || precision > 10) {
-    return { ok: false, issues: [makeIssue('invalid-option', ['options', 'precision'], { reasonZh: '小数位数须为 0 到 10 的整数', reason: 'precision must be an integer from 0 to 10' })] };
+    return { ok: false, issues: [makeIssue('invalid-option', ['options', 'precision'], reason('precision-range'))] };
   }
   if (precision < parsed.weightDecimals) {
     return {
       ok: false,
       issues: [
-        makeIssue('invalid-option', ['options', 'precision'], {
-          reasonZh: `精度 ${precision} 少于分值的小数位数 ${parsed.weightDecimals}`,
-          reason: `precision ${precision} is below the ${parsed.weightDecimals} decimals of the weights`,
-        }),
+        makeIssue('invalid-option', ['options', 'precision'], reason('precision-below-weights', { precision: String(precision), decimals: String(parsed.weightDecimals) })),
       ],
     };
   }

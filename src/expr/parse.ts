@@ -1,4 +1,5 @@
 import type { IssuePath } from '../errors/issue.js';
+import { reason } from '../errors/reasons.js';
 import { LIMITS } from '../limits.js';
 import { EXPR_OPERATOR_KEYS, EXPR_OPERATORS } from './operators.js';
 import type { ParsedCondition, ParsedExpr } from './parsed.js';
@@ -18,7 +19,7 @@ export function checkInput(ctx: ParseContext, name: string, wanted: readonly Inp
 }
 
 const tooDeep = (ctx: ParseContext, path: IssuePath): undefined => {
-  ctx.report('too-deep', path, { limit: String(LIMITS.exprDepth), whatZh: '表达式', what: 'expression' });
+  ctx.report('too-deep', path, { limit: String(LIMITS.exprDepth), what: 'expression' });
   return undefined;
 };
 
@@ -36,7 +37,7 @@ export function parseExpr(ctx: ParseContext, e: Expr, path: IssuePath, depth = 1
   const raw = (e as { readonly [k: string]: Expr | readonly Expr[] })[op];
   const operands = EXPR_OPERATORS[op].arity === 1 ? [raw as Expr] : (raw as readonly Expr[]);
   if (operands.length === 0) {
-    ctx.report('rule-invalid', [...path, op], { reasonZh: `“${op}”至少需要一个运算数`, reason: `"${op}" needs at least one operand` });
+    ctx.report('rule-invalid', [...path, op], reason('empty-list', { field: op }));
     return undefined;
   }
   const args = operands.map((x, i) => parseExpr(ctx, x, EXPR_OPERATORS[op].arity === 1 ? [...path, op] : [...path, op, i], depth + 1));
@@ -59,7 +60,7 @@ export function parseCondition(ctx: ParseContext, c: Condition, path: IssuePath,
   const op = 'all' in c ? 'all' : 'any';
   const list = 'all' in c ? c.all : (c as { readonly any: readonly Condition[] }).any;
   if (list.length === 0) {
-    ctx.report('rule-invalid', [...path, op], { reasonZh: `“${op}”至少需要一个条件`, reason: `"${op}" needs at least one condition` });
+    ctx.report('rule-invalid', [...path, op], reason('empty-list', { field: op }));
     return undefined;
   }
   const args = list.map((x, i) => parseCondition(ctx, x, [...path, op, i], depth + 1));

@@ -1,4 +1,5 @@
 import { cmp, toPlain, ZERO, type Dec } from '../calc/decimal.js';
+import { reason } from '../errors/reasons.js';
 import type { ParseContext } from '../expr/ParseContext.js';
 import type { FrameworkDefinition } from './types.js';
 
@@ -8,7 +9,7 @@ import type { FrameworkDefinition } from './types.js';
  */
 export function checkGrades(def: FrameworkDefinition, total: Dec | undefined, ctx: ParseContext): { label: string; min: Dec }[] | undefined {
   if (def.grades.length === 0) {
-    ctx.report('grade-scale-invalid', ['grades'], { reasonZh: '至少需要一个等级', reason: 'at least one grade is needed' });
+    ctx.report('grade-scale-invalid', ['grades'], reason('empty-list', { field: 'grades' }));
     return undefined;
   }
   const grades = def.grades.map((g, i) => ({
@@ -35,7 +36,7 @@ export function checkGrades(def: FrameworkDefinition, total: Dec | undefined, ct
     const up = sorted[k + 1];
     const min = g.min as Dec;
     if (total !== undefined && cmp(min, total) > 0) {
-      report('grade-scale-invalid', ['grades', g.i, 'min'], { reasonZh: `下限 ${toPlain(min)} 超过满分`, reason: `lower bound ${toPlain(min)} exceeds the total` });
+      report('grade-scale-invalid', ['grades', g.i, 'min'], reason('grade-above-total', { value: toPlain(min) }));
     }
     if (up !== undefined && cmp(up.min as Dec, min) === 0) report('grade-scale-overlap', ['grades', up.i, 'min'], { a: g.label, b: up.label });
     const upper = up?.min ?? total;

@@ -15,7 +15,7 @@ export function checkNesting(root: unknown): Issue | undefined {
     const { value, depth, path } = stack.pop() as (typeof stack)[number];
     if (++count > LIMITS.values) return makeIssue('too-large', [], { limit: String(LIMITS.values) });
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= LIMITS.nesting) return makeIssue('too-deep', path, { limit: String(LIMITS.nesting), whatZh: '数据嵌套', what: 'nesting' });
+    if (depth >= LIMITS.nesting) return makeIssue('too-deep', path, { limit: String(LIMITS.nesting), what: 'nesting' });
     const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
     for (const [key, child] of entries) {
       if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1, path: [...path, key] });

@@ -2,6 +2,7 @@ import { add, cmp, decimalPlaces, isNegative, toPlain, ZERO, type Dec } from '..
 import { parseNumber } from '../calc/parseNumber.js';
 import type { Issue, IssuePath } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
+import { reason } from '../errors/reasons.js';
 import { parseCondition, parseExpr } from '../expr/parse.js';
 import type { InputType, ParseContext } from '../expr/ParseContext.js';
 import type { Num } from '../expr/types.js';
@@ -38,7 +39,7 @@ function locate(def: FrameworkDefinition, issues: Issue[]): Located[] {
   while (stack.length > 0) {
     const here = stack.pop() as Located;
     if (here.level > LIMITS.treeDepth) {
-      issues.push(makeIssue('too-deep', here.path, { limit: String(LIMITS.treeDepth), whatZh: '指标层级', what: 'indicator tree' }));
+      issues.push(makeIssue('too-deep', here.path, { limit: String(LIMITS.treeDepth), what: 'indicator tree' }));
       continue;
     }
     out.push(here);
@@ -75,7 +76,7 @@ export function parseFramework(def: FrameworkDefinition): { parsed: ParsedFramew
   const weights = readWeights(located, ctx);
   const ids = checkIds(located, def, issues);
   const total = ctx.num(def.total, ['total']);
-  if (total !== undefined && cmp(total, ZERO) <= 0) ctx.report('invalid-option', ['total'], { reasonZh: '满分须大于 0', reason: 'the total must be greater than 0' });
+  if (total !== undefined && cmp(total, ZERO) <= 0) ctx.report('invalid-option', ['total'], reason('total-not-positive'));
   checkSums(located, def, weights, total, ctx);
   checkPolicies(def, located, ids, ctx);
   const precision = def.options?.precision ?? 2;
@@ -175,7 +176,7 @@ function checkPolicies(def: FrameworkDefinition, located: readonly Located[], id
   const check = (p: NotApplicablePolicy | undefined, path: IssuePath, selfId?: string): void => {
     if (p === undefined || p.policy !== 'transfer') return;
     if (!ids.has(p.to) || ids.get(p.to)?.[0] === 'adjustments') ctx.report('unknown-node', [...path, 'to'], { id: p.to });
-    else if (p.to === selfId) ctx.report('invalid-option', [...path, 'to'], { reasonZh: '不能转移给自身', reason: 'cannot transfer to itself' });
+    else if (p.to === selfId) ctx.report('invalid-option', [...path, 'to'], reason('transfer-to-self'));
   };
   check(def.options?.notApplicable, ['options', 'notApplicable']);
   for (const { node, path } of located) check(node.notApplicable, [...path, 'notApplicable'], node.id);
@@ -184,16 +185,13 @@ function checkPolicies(def: FrameworkDefinition, located: readonly Located[], id
 /** The precision lies in [0, 10] and can show every weight. */
 function checkPrecision(precision: number, located: readonly Located[], weights: ReadonlyMap<Indicator, Dec>, ctx: ParseContext): void {
   if (precision < 0 || precision > 10) {
-    ctx.report('invalid-option', ['options', 'precision'], { reasonZh: '小数位数须在 0 到 10 之间', reason: 'precision must be 0 to 10' });
+    ctx.report('invalid-option', ['options', 'precision'], reason('precision-range'));
     return;
   }
   for (const { node, path } of located) {
     const w = weights.get(node);
     if (w !== undefined && decimalPlaces(w) > precision) {
-      ctx.report('invalid-option', [...path, 'weight'], {
-        reasonZh: `分值 ${toPlain(w)} 的小数位多于精度 ${precision}`,
-        reason: `weight ${toPlain(w)} has more decimals than the precision ${precision}`,
-      });
+      ctx.report('invalid-option', [...path, 'weight'], reason('weight-decimals', { weight: toPlain(w), precision: String(precision) }));
     }
   }
 }
@@ -216,7 +214,7 @@ function parseModifiers(node: Indicator, path: IssuePath, isBranch: boolean, ctx
     const c = when?.[key];
     if (c === undefined) return undefined;
     if (key !== 'notApplicable' && isBranch) {
-      ctx.report('invalid-option', [...path, 'when', key], { reasonZh: '满分/不得分条件只能用于末级指标', reason: 'full/zero conditions apply to leaf indicators only' });
+      ctx.report('invalid-option', [...path, 'when', key], reason('modifier-on-branch'));
     }
     return parseCondition(ctx, c, [...path, 'when', key]);
   };

@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import type { Calculator } from '../calc/calculator.js';
 import type { Dec } from '../calc/decimal.js';
 import type { IssuePath } from '../errors/issue.js';
+import { reason, type ReasonId } from '../errors/reasons.js';
 import type { CompiledExpr } from '../expr/compile.js';
 import type { InputType, ParseContext } from '../expr/ParseContext.js';
 import type { Env, Trace } from '../expr/trace.js';
@@ -60,9 +61,9 @@ export interface RuleModule<R extends { readonly kind: string }, P> {
   readonly compile: <N>(params: P, ctx: RuleCompileContext<N>) => Kernel<N>;
 }
 
-/** Reports `rule-invalid` with a reason in both languages. */
-export function ruleInvalid(ctx: ParseContext, path: IssuePath, reasonZh: string, reason: string): undefined {
-  ctx.report('rule-invalid', path, { reasonZh, reason });
+/** Reports `rule-invalid` with a reason from the catalogue (src/errors/reasons.ts). */
+export function ruleInvalid(ctx: ParseContext, path: IssuePath, id: ReasonId, params: { readonly [key: string]: string } = {}): undefined {
+  ctx.report('rule-invalid', path, reason(id, params));
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { cmp, isNegative, ONE, toPlain, ZERO, type Dec } from '../calc/decimal.js';
 import type { IssuePath } from '../errors/issue.js';
+import { reason, type ReasonId } from '../errors/reasons.js';
 import type { ParseContext } from '../expr/ParseContext.js';
 import { parseExpr } from '../expr/parse.js';
 import type { ParsedExpr } from '../expr/parsed.js';
@@ -91,23 +92,23 @@ function parseBand(ctx: ParseContext, b: Band, weight: Dec | undefined, path: Is
   const fraction = optionalNum(ctx, b.fraction, [...path, 'fraction']);
   if (min === null || max === null || points === null || fraction === null) return undefined;
   let ok = true;
-  const bad = (reasonZh: string, reason: string, at: IssuePath = path): void => {
-    ctx.report('band-invalid', at, { reasonZh, reason });
+  const bad = (id: ReasonId, params: { readonly [key: string]: string }, at: IssuePath = path): void => {
+    ctx.report('band-invalid', at, reason(id, params));
     ok = false;
   };
-  if ((points === undefined) === (fraction === undefined)) bad('points 与 fraction 须且只须给出一个', 'give exactly one of points and fraction');
-  if (points !== undefined && isNegative(points)) bad(`得分 ${toPlain(points)} 不能为负`, `points ${toPlain(points)} cannot be negative`, [...path, 'points']);
+  if ((points === undefined) === (fraction === undefined)) bad('points-xor-fraction', {});
+  if (points !== undefined && isNegative(points)) bad('negative', { field: 'points', value: toPlain(points) }, [...path, 'points']);
   if (points !== undefined && weight !== undefined && cmp(points, weight) > 0) {
     ctx.report('points-exceed-weight', [...path, 'points'], { points: toPlain(points), weight: toPlain(weight) });
     ok = false;
   }
   if (fraction !== undefined && (cmp(fraction, ZERO) < 0 || cmp(fraction, ONE) > 0)) {
-    bad(`比例 ${toPlain(fraction)} 须在 [0, 1] 内`, `fraction ${toPlain(fraction)} must lie in [0, 1]`, [...path, 'fraction']);
+    bad('fraction-range', { value: toPlain(fraction) }, [...path, 'fraction']);
   }
   const band: ParsedBand = { min, max, minInclusive: b.minInclusive ?? true, maxInclusive: b.maxInclusive ?? false, points, fraction };
   if (min !== undefined && max !== undefined) {
     const order = cmp(min, max);
-    if (order > 0 || (order === 0 && !(band.minInclusive && band.maxInclusive))) bad(`区间 ${bandText(band)} 为空`, `band ${bandText(band)} is empty`);
+    if (order > 0 || (order === 0 && !(band.minInclusive && band.maxInclusive))) bad('band-empty', { band: bandText(band) });
   }
   return ok ? band : undefined;
 }
@@ -159,7 +160,7 @@ export const bands: RuleModule<BandsRule, Params> = {
   schema: z.strictObject({ kind: z.literal('bands'), value: exprSchema, absolute: z.optional(z.boolean()), bands: z.array(bandSchema), unit: z.optional(z.string()) }),
   parse(rule, ctx, path) {
     const value = parseExpr(ctx, rule.value, [...path, 'value']);
-    if (rule.bands.length === 0) return ruleInvalid(ctx, [...path, 'bands'], '至少需要一个区间', 'at least one band is needed');
+    if (rule.bands.length === 0) return ruleInvalid(ctx, [...path, 'bands'], 'empty-list', { field: 'bands' });
     const parsed = rule.bands.map((b, i) => parseBand(ctx, b, ctx.weight, [...path, 'bands', i]));
     if (!parsed.every((b) => b !== undefined)) return undefined;
     const covered = checkCoverage(ctx, parsed as ParsedBand[], path);

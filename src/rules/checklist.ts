@@ -3,7 +3,7 @@ import { add, cmp, toPlain, ZERO, type Dec } from '../calc/decimal.js';
 import { numSchema } from '../expr/schema.js';
 import type { Num } from '../expr/types.js';
 import { noteRead } from '../expr/trace.js';
-import type { RuleModule } from './RuleModule.js';
+import { ruleInvalid, type RuleModule } from './RuleModule.js';
 
 /** 检查项。One check point of a checklist. */
 export interface Check {
@@ -60,8 +60,7 @@ export const checklist: RuleModule<ChecklistRule, Params> = {
       return points === undefined ? undefined : { id: c.id, points };
     });
     if (rule.checks.length === 0) {
-      ctx.report('rule-invalid', [...path, 'checks'], { reasonZh: '至少需要一个检查项', reason: 'at least one check is needed' });
-      return undefined;
+      return ruleInvalid(ctx, [...path, 'checks'], 'empty-list', { field: 'checks' });
     }
     if (!checks.every((c) => c !== undefined)) return undefined;
     const total = (checks as { points: Dec }[]).reduce((s, c) => add(s, c.points), ZERO);

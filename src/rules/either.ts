@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { newTrace } from '../expr/trace.js';
-import type { Kernel, ParsedRule, RuleCompileContext, RuleModule } from './RuleModule.js';
+import { ruleInvalid, type Kernel, type ParsedRule, type RuleCompileContext, type RuleModule } from './RuleModule.js';
 import type { Rule, RuleOutcome } from './registry.js';
 
 /** 二者择其一：取第一个输入齐全的规则。Either-or: the first alternative whose inputs are all present. */
@@ -29,8 +29,7 @@ export const either: RuleModule<EitherRule, readonly ParsedRule[]> = {
   namedInputs: () => [],
   parse(rule, ctx, path) {
     if (rule.alternatives.length === 0) {
-      ctx.report('rule-invalid', [...path, 'alternatives'], { reasonZh: '至少需要一个备选规则', reason: 'at least one alternative is needed' });
-      return undefined;
+      return ruleInvalid(ctx, [...path, 'alternatives'], 'empty-list', { field: 'alternatives' });
     }
     const parsed = rule.alternatives.map((r, i) => ctx.parseRule(r, [...path, 'alternatives', i]));
     return parsed.every((p) => p !== undefined) ? (parsed as ParsedRule[]) : undefined;

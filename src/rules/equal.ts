@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { clampWith } from '../calc/calculator.js';
-import { isNegative, ZERO, type Dec } from '../calc/decimal.js';
+import { isNegative, toPlain, ZERO, type Dec } from '../calc/decimal.js';
 import { parseExpr } from '../expr/parse.js';
 import type { ParsedExpr } from '../expr/parsed.js';
 import { exprSchema, numSchema } from '../expr/schema.js';
@@ -48,7 +48,7 @@ export const equal: RuleModule<EqualRule, Params> = {
     const actual = parseExpr(ctx, rule.actual, [...path, 'actual']);
     const target = parseExpr(ctx, rule.target, [...path, 'target']);
     const tolerance = rule.tolerance === undefined ? ZERO : ctx.num(rule.tolerance, [...path, 'tolerance']);
-    if (tolerance !== undefined && isNegative(tolerance)) return ruleInvalid(ctx, [...path, 'tolerance'], '容差不能为负', 'the tolerance cannot be negative');
+    if (tolerance !== undefined && isNegative(tolerance)) return ruleInvalid(ctx, [...path, 'tolerance'], 'negative', { field: 'tolerance', value: toPlain(tolerance) });
     return actual === undefined || target === undefined || tolerance === undefined ? undefined : { actual, target, tolerance };
   },
   compile(p, { calc: c, expr }) {

@@ -33,7 +33,7 @@ export const manual: RuleModule<ManualRule, Params> = {
   schema: z.strictObject({ kind: z.literal('manual'), input: z.optional(z.string()), step: z.optional(numSchema) }),
   namedInputs: (rule, leafId) => [{ name: rule.input ?? leafId, type: 'score' }],
   parse(rule, ctx, path) {
-    const step = rule.step === undefined ? undefined : positiveNum(ctx, rule.step, [...path, 'step'], '步长', 'the step');
+    const step = rule.step === undefined ? undefined : positiveNum(ctx, rule.step, [...path, 'step'], 'step');
     return rule.step !== undefined && step === undefined ? undefined : { input: rule.input ?? ctx.leafId, step };
   },
   compile(p, { calc: c }) {

@@ -38,7 +38,7 @@ export const perOccurrence: RuleModule<PerOccurrenceRule, Params> = {
   schema: z.strictObject({ kind: z.literal('per-occurrence'), count: exprSchema, points: numSchema }),
   parse(rule, ctx, path) {
     const count = parseExpr(ctx, rule.count, [...path, 'count']);
-    const points = positiveNum(ctx, rule.points, [...path, 'points'], '每次扣分', 'the points per occurrence');
+    const points = positiveNum(ctx, rule.points, [...path, 'points'], 'points');
     return count === undefined || points === undefined ? undefined : { count, points };
   },
   compile(p, { calc: c, expr }) {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { cmp, ONE, toPlain, ZERO, type Dec } from '../calc/decimal.js';
+import { reason, type ReasonId } from '../errors/reasons.js';
 import { parseExpr } from '../expr/parse.js';
 import type { ParsedExpr } from '../expr/parsed.js';
 import { exprSchema, numSchema } from '../expr/schema.js';
@@ -39,19 +40,19 @@ export const piecewise: RuleModule<PiecewiseRule, Params> = {
   schema: z.strictObject({ kind: z.literal('piecewise'), value: exprSchema, points: z.array(z.tuple([numSchema, numSchema])), unit: z.optional(z.string()) }),
   parse(rule, ctx, path) {
     const value = parseExpr(ctx, rule.value, [...path, 'value']);
-    const bad = (at: (string | number)[], reasonZh: string, reason: string): void => ctx.report('piecewise-invalid', at, { reasonZh, reason });
-    if (rule.points.length < 2) bad([...path, 'points'], '至少需要两个分段点', 'at least two points are needed');
+    const bad = (at: (string | number)[], id: ReasonId, params: { readonly [key: string]: string } = {}): void => ctx.report('piecewise-invalid', at, reason(id, params));
+    if (rule.points.length < 2) bad([...path, 'points'], 'too-few', { field: 'points', min: '2' });
     let ok = rule.points.length >= 2;
     let prev: Dec | undefined;
     const points = rule.points.map(([x, f], i): readonly [Dec, Dec] | undefined => {
       const xv = ctx.num(x, [...path, 'points', i, 0]);
       const fv = ctx.num(f, [...path, 'points', i, 1]);
       if (fv !== undefined && (cmp(fv, ZERO) < 0 || cmp(fv, ONE) > 0)) {
-        bad([...path, 'points', i, 1], `比例 ${toPlain(fv)} 须在 [0, 1] 内`, `fraction ${toPlain(fv)} must lie in [0, 1]`);
+        bad([...path, 'points', i, 1], 'fraction-range', { value: toPlain(fv) });
         ok = false;
       }
       if (xv !== undefined && prev !== undefined && cmp(xv, prev) <= 0) {
-        bad([...path, 'points', i, 0], '分段点的 x 须严格递增', 'x must increase strictly');
+        bad([...path, 'points', i, 0], 'x-not-increasing');
         ok = false;
       }
       if (xv !== undefined) prev = xv;

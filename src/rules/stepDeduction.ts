@@ -55,9 +55,9 @@ interface Params {
 }
 
 /** Reads a literal that must be above zero. */
-export function positiveNum(ctx: ParseContext, value: Num, path: IssuePath, whatZh: string, what: string): Dec | undefined {
+export function positiveNum(ctx: ParseContext, value: Num, path: IssuePath, field: string): Dec | undefined {
   const v = ctx.num(value, path);
-  if (v !== undefined && cmp(v, ZERO) <= 0) return ruleInvalid(ctx, path, `${whatZh}须大于 0`, `${what} must be greater than 0`);
+  if (v !== undefined && cmp(v, ZERO) <= 0) return ruleInvalid(ctx, path, 'not-positive', { field });
   return v;
 }
 
@@ -77,8 +77,8 @@ export const stepDeduction: RuleModule<StepDeductionRule, Params> = {
   parse(rule, ctx, path) {
     const value = parseExpr(ctx, rule.value, [...path, 'value']);
     const threshold = ctx.num(rule.threshold, [...path, 'threshold']);
-    const step = positiveNum(ctx, rule.step, [...path, 'step'], '步长', 'the step');
-    const points = positiveNum(ctx, rule.points, [...path, 'points'], '每步扣分', 'the points per step');
+    const step = positiveNum(ctx, rule.step, [...path, 'step'], 'step');
+    const points = positiveNum(ctx, rule.points, [...path, 'points'], 'points');
     if (value === undefined || threshold === undefined || step === undefined || points === undefined) return undefined;
     return { value, direction: rule.direction, threshold, step, points, steps: rule.steps };
   },

@@ -59,7 +59,7 @@ export const tiers: RuleModule<TiersRule, Params> = {
   }),
   namedInputs: (rule, leafId) => [{ name: rule.input ?? leafId, type: 'tier' }],
   parse(rule, ctx, path) {
-    if (rule.tiers.length === 0) return ruleInvalid(ctx, [...path, 'tiers'], '至少需要一个档次', 'at least one tier is needed');
+    if (rule.tiers.length === 0) return ruleInvalid(ctx, [...path, 'tiers'], 'empty-list', { field: 'tiers' });
     const ids = new Set<string>();
     let ok = true;
     const parsed = rule.tiers.map((tier, i) => {

@@ -1,0 +1,35 @@
+type Params = { readonly [key: string]: string };
+
+/*
+ * The reasons carried by the issue codes that have several (rule-invalid, band-invalid, piecewise-invalid,
+ * invalid-option, grade-scale-invalid): Chinese first. They live here beside messages.ts, so that no module
+ * outside src/errors/ writes a sentence.
+ */
+const REASONS: { readonly [id: string]: (p: Params) => readonly [zh: string, en: string] } = {
+  'empty-list': (p: Params) => [`“${p.field}”至少需要一项`, `"${p.field}" needs at least one entry`],
+  'too-few': (p: Params) => [`“${p.field}”至少需要 ${p.min} 项`, `"${p.field}" needs at least ${p.min} entries`],
+  'not-positive': (p: Params) => [`“${p.field}”须大于 0`, `"${p.field}" must be greater than 0`],
+  negative: (p: Params) => [`“${p.field}”不能为负（${p.value}）`, `"${p.field}" cannot be negative (${p.value})`],
+  'fraction-range': (p: Params) => [`比例 ${p.value} 须在 [0, 1] 内`, `fraction ${p.value} must lie in [0, 1]`],
+  'points-xor-fraction': () => ['points 与 fraction 须且只须给出一个', 'give exactly one of points and fraction'],
+  'band-empty': (p: Params) => [`区间 ${p.band} 为空`, `band ${p.band} is empty`],
+  'x-not-increasing': () => ['分段点的 x 须严格递增', 'x must increase strictly'],
+  'total-not-positive': () => ['满分须大于 0', 'the total must be greater than 0'],
+  'transfer-to-self': () => ['不能转移给自身', 'cannot transfer to itself'],
+  'precision-range': () => ['小数位数须为 0 到 10 的整数', 'precision must be an integer from 0 to 10'],
+  'weight-decimals': (p: Params) => [`分值 ${p.weight} 的小数位多于精度 ${p.precision}`, `weight ${p.weight} has more decimals than the precision ${p.precision}`],
+  'precision-below-weights': (p: Params) => [`精度 ${p.precision} 少于分值的小数位数 ${p.decimals}`, `precision ${p.precision} is below the ${p.decimals} decimals of the weights`],
+  'modifier-on-branch': () => ['满分/不得分条件只能用于末级指标', 'full/zero conditions apply to leaf indicators only'],
+  'grade-above-total': (p: Params) => [`下限 ${p.value} 超过满分`, `lower bound ${p.value} exceeds the total`],
+};
+
+/** A reason's id. */
+export type ReasonId =
+  | 'empty-list' | 'too-few' | 'not-positive' | 'negative' | 'fraction-range' | 'points-xor-fraction' | 'band-empty' | 'x-not-increasing'
+  | 'total-not-positive' | 'transfer-to-self' | 'precision-range' | 'weight-decimals' | 'precision-below-weights' | 'modifier-on-branch' | 'grade-above-total';
+
+/** The data of an issue that carries a reason: the reason in both languages, plus its parameters. */
+export function reason(id: ReasonId, params: Params = {}): Params {
+  const [reasonZh, reasonEn] = (REASONS[id] as (p: Params) => readonly [string, string])(params);
+  return { ...params, reasonZh, reason: reasonEn };
+}
