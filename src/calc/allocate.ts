@@ -3,13 +3,14 @@ import { sumWith } from './calculator.js';
 
 /**
  * 按比例分配（最大余额法）。Splits `amount` in proportion to `shares` on a grid of 10^-places, so that the
- * parts sum exactly to `amount`. When the shares already sum to `amount` they are returned unchanged.
+ * parts sum exactly to `amount`. Shares already on the grid that sum to `amount` are returned unchanged.
  * Leftover grid units go to the largest remainders; equal remainders are ordered by `keys` (for indicators,
  * their ids), so the split never depends on the order the shares are listed in.
  */
 export function allocate<N>(c: Calculator<N>, amount: N, shares: readonly N[], keys: readonly string[], unit: N): N[] {
   const total = sumWith(c, shares);
-  if (c.cmp(total, amount) === 0) return [...shares];
+  const onGrid = shares.every((s) => c.isInteger(c.div(s, unit)));
+  if (onGrid && c.cmp(total, amount) === 0) return [...shares];
   if (c.isZero(total)) return shares.map(() => c.zero);
   const exact = shares.map((s) => c.div(c.mul(amount, s), total));
   const floors = exact.map((x) => c.mul(c.floor(c.div(x, unit)), unit));

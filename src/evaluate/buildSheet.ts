@@ -48,7 +48,9 @@ export function buildSheet<N>(
   const dec = (n: N): Dec => c.toDec(n);
   const fmt = { precision: r.precision, rounding: r.rounding };
   const show = (n: N): string => (r.roundAt === 'leaf' ? toFixed(dec(n), r.precision, r.rounding) : toPlain(dec(n)));
-  const at = (n: N): string => points(toPlain(dec(n)), fmt);
+  // Scores in sentences: at the precision when leaves are rounded; with rounding only at the total, the exact
+  // score to two more places (trailing zeros beyond the precision trimmed), so no sentence rounds on its own.
+  const at = (n: N): string => (r.roundAt === 'leaf' ? points(toPlain(dec(n)), fmt) : trimTo(toFixed(dec(n), r.precision + 2, r.rounding), r.precision));
   const x: ExplainContext = { inputs: parsed.inputs, written: inputs.written, format: fmt };
   const issues: Issue[] = [...inputs.general, ...[...inputs.byInput.values()].flat()];
   const warnings: Issue[] = [];
@@ -231,6 +233,14 @@ export function buildSheet<N>(
     warnings,
     missingInputs,
   };
+}
+
+/** "4.50" → "4.5" and "4.00" → "4" (keeping `keep` decimals at least): trailing zeros beyond `keep` trimmed. */
+function trimTo(fixed: string, keep: number): string {
+  const [int, frac = ''] = fixed.split('.');
+  let f = frac;
+  while (f.length > keep && f.endsWith('0')) f = f.slice(0, -1);
+  return f === '' ? (int ?? '') : `${int ?? ''}.${f}`;
 }
 
 /** Marks scored nodes as vetoed; a node that could not score keeps its status, so no problem is hidden. */
