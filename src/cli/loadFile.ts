@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import type { EvaluationInputs, Issue } from '../index.js';
-import { parseData, plainDataIssues, isRecord } from './parseData.js';
+import { isRecord, parseData, plainDataIssues } from './parseData.js';
 import { invalidType, unknownKey } from './issues.js';
 import { readText, type Encoding } from './readText.js';
 
@@ -60,13 +60,14 @@ export function toEvaluationFile(doc: { readonly [key: string]: unknown }, path:
   const framework = field('framework');
   const unit = field('unit');
   const year = field('year');
-  if (typeof framework !== 'string' || framework.trim() === '') issues.push(invalidType(['framework'], 'a file path', '文件路径'));
+  const frameworkPath = typeof framework === 'string' && framework.trim() !== '' ? framework : undefined;
+  if (frameworkPath === undefined) issues.push(invalidType(['framework'], 'a file path', '文件路径'));
   if (unit !== undefined && typeof unit !== 'string') issues.push(invalidType(['unit'], 'a string', '文字'));
   if (year !== undefined && !Number.isInteger(year)) issues.push(invalidType(['year'], 'an integer year', '整数年份'));
-  if (typeof framework !== 'string' || framework.trim() === '') return { issues };
+  if (frameworkPath === undefined) return { issues };
   const notApplicable = field('notApplicable');
   const file: EvaluationFile = {
-    frameworkPath: isAbsolute(framework) ? framework : join(dirname(path), framework),
+    frameworkPath: isAbsolute(frameworkPath) ? frameworkPath : join(dirname(path), frameworkPath),
     ...(typeof unit === 'string' ? { unit } : {}),
     ...(typeof year === 'number' && Number.isInteger(year) ? { year } : {}),
     // The library checks the shapes of `values` and `notApplicable` and reports them with their paths.
