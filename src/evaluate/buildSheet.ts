@@ -93,7 +93,7 @@ export function buildSheet<N>(
       : zhEn(lang, `${name} 输入有误：${why}，暂不得分`, `${name}: invalid input: ${why}; no points yet`);
   };
 
-  const scoredText = (s: ScoredNode<N>, lang: Lang): string => {
+  const scoredText = (s: ScoredNode<N>, outcome: RuleOutcome | undefined, lang: Lang): string => {
     const { name, rule } = s.node.parsed;
     const lost = c.sub(s.effectiveWeight, s.score);
     const tail = c.isZero(lost)
@@ -109,8 +109,8 @@ export function buildSheet<N>(
       const cond = s.node.parsed.when?.[s.modifier];
       const text = cond === undefined ? '' : conditionText(cond, x, lang);
       detail = s.modifier === 'full' ? zhEn(lang, `满足满分条件（${text}）`, `full-marks condition holds (${text})`) : zhEn(lang, `满足不得分条件（${text}）`, `no-points condition holds (${text})`);
-    } else if (s.outcome !== undefined && rule !== undefined) {
-      detail = explainRule(outcomeStrings(c, s.outcome) as RuleOutcome, rule.definition, x, lang);
+    } else if (outcome !== undefined && rule !== undefined) {
+      detail = explainRule(outcome, rule.definition, x, lang);
     }
     return zhEn(lang, `${name} ${detail}，${tail}`, `${name}: ${detail}; ${tail}`);
   };
@@ -133,8 +133,9 @@ export function buildSheet<N>(
   const toResult = (s: ScoredNode<N>): NodeResult => {
     const p = s.node.parsed;
     const own = traceIssues(s.trace, p.path, p.name);
+    const outcome = s.outcome === undefined ? undefined : (outcomeStrings(c, s.outcome) as RuleOutcome);
     const text = (lang: Lang): string =>
-      s.status === 'not-applicable' ? naText(s, lang) : s.status === 'scored' || s.status === 'incomplete' ? scoredText(s, lang) : blockedText(s, own, lang);
+      s.status === 'not-applicable' ? naText(s, lang) : s.status === 'scored' || s.status === 'incomplete' ? scoredText(s, outcome, lang) : blockedText(s, own, lang);
     const read = [...s.trace.read].filter((n) => inputs.exact.has(n));
     return {
       id: p.id,
@@ -148,7 +149,7 @@ export function buildSheet<N>(
       status: s.status,
       ...(p.rule === undefined ? {} : { rule: p.rule.kind }),
       ...(s.modifier === undefined ? {} : { modifier: s.modifier }),
-      ...(s.outcome === undefined ? {} : { outcome: outcomeStrings(c, s.outcome) as RuleOutcome }),
+      ...(outcome === undefined ? {} : { outcome }),
       inputs: Object.fromEntries(read.map((n) => [n, inputs.exact.get(n) as string])),
       explanation: text('zh'),
       explanationEn: text('en'),

@@ -15,7 +15,7 @@ import { translateZodIssues } from '../framework/translateZodIssues.js';
 import type { EvaluationInputs, FrameworkDefinition, RoundAt, RoundingMode } from '../framework/types.js';
 import { applyAdjustments } from './applyAdjustments.js';
 import { buildSheet } from './buildSheet.js';
-import { effectiveWeights } from './effectiveWeights.js';
+import { effectiveWeights, type WeightPlan } from './effectiveWeights.js';
 import { parseInputs } from './parseInputs.js';
 import { conditionNA, scoreTree, type Rounding } from './scoreTree.js';
 import type { ScoreSheet } from './types.js';
@@ -31,12 +31,18 @@ export interface EvaluateOptions {
 }
 
 /** Compiled forms and hashes of parsed frameworks (caches, never required). */
-const compiledCache = new WeakMap<ParsedFramework, { compiled: Compiled<Dec>; hash: string }>();
+interface CacheEntry {
+  readonly compiled: Compiled<Dec>;
+  readonly hash: string;
+  /** Weight plans without not-applicable indicators, by precision: the same for every such evaluation. */
+  readonly plans: Map<number, WeightPlan<Dec>>;
+}
+const compiledCache = new WeakMap<ParsedFramework, CacheEntry>();
 
-function compiledOf(parsed: ParsedFramework): { compiled: Compiled<Dec>; hash: string } {
+function compiledOf(parsed: ParsedFramework): CacheEntry {
   let entry = compiledCache.get(parsed);
   if (entry === undefined) {
-    entry = { compiled: compile(parsed, decimalCalculator), hash: contentHash(parsed.definition) };
+    entry = { compiled: compile(parsed, decimalCalculator), hash: contentHash(parsed.definition), plans: new Map() };
     compiledCache.set(parsed, entry);
   }
   return entry;
@@ -108,11 +114,15 @@ export function safeEvaluate(framework: Framework | FrameworkDefinition, inputs:
 }
 
 function score(parsed: ParsedFramework, inputs: EvaluationInputs, r: Rounding): ScoreSheet {
-  const { compiled, hash } = compiledOf(parsed);
+  const { compiled, hash, plans } = compiledOf(parsed);
   const read = parseInputs(parsed, inputs.values, inputs.notApplicable ?? []);
   const { na, undecided } = conditionNA(compiled, read.env, read.notApplicable);
   const unit = decimalCalculator.from(pow10(-Math.max(r.precision, decimalPlaces(parsed.total))));
-  const plan = effectiveWeights(compiled, na, unit);
+  let plan = na.size === 0 ? plans.get(r.precision) : undefined;
+  if (plan === undefined) {
+    plan = effectiveWeights(compiled, na, unit);
+    if (na.size === 0) plans.set(r.precision, plan);
+  }
   for (const id of plan.notApplicable) undecided.delete(id);
   const tree = scoreTree(compiled, read.env, plan, undecided, r);
   const adjustments = applyAdjustments(compiled, read.env, r);
