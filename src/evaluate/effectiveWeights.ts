@@ -6,7 +6,10 @@ import type { NotApplicablePolicy } from '../framework/types.js';
 export interface WeightPlan<N> {
   /** Every node that is not applicable (the whole subtree of an NA node is included). */
   readonly notApplicable: ReadonlySet<string>;
-  /** The highest NA nodes, each with the policy that governs its subtree. */
+  /**
+   * The highest NA nodes, each with the policy applied to its subtree: its own, except that a transfer to a
+   * node that is itself not applicable is applied as `rescale`.
+   */
   readonly naTop: ReadonlyMap<string, NotApplicablePolicy>;
   readonly effective: ReadonlyMap<string, N>;
 }
@@ -49,6 +52,7 @@ export function effectiveWeights<N>(compiled: Compiled<N>, declaredNA: ReadonlyS
     } else {
       // A transfer to a node that is itself not applicable falls back to rescaling.
       removed.set(id, policy.policy === 'redistribute' ? 'redistribute' : 'rescale');
+      if (policy.policy === 'transfer') naTop.set(id, { policy: 'rescale' });
     }
   }
 

@@ -312,3 +312,17 @@ describe('precision and rounding 精度与舍入', () => {
     expect(evaluate(f, { values: { a: 0.1, b: 0.2 } }).total).toBe('0.30');
   });
 });
+
+describe('not-applicable explanations 不适用说明', () => {
+  it('a transfer to a node that is itself not applicable is rescaled, and says so', () => {
+    const def = frameworkOf([
+      { id: 'a', name: '甲', weight: 10, rule: { kind: 'manual' }, notApplicable: { policy: 'transfer', to: 'b' } },
+      { id: 'b', name: '乙', weight: 10, rule: { kind: 'manual' } },
+      { id: 'c', name: '丙', weight: 80, rule: { kind: 'manual' } },
+    ]);
+    const s = evaluate(def, { values: { c: 40 }, notApplicable: ['a', 'b'] });
+    expect(s.indicators[0]?.explanation).toBe('甲不适用，分值按适用指标折算');
+    expect(s.indicators[2]?.effectiveWeight).toBe('100.00');
+    expect(s.total).toBe('50.00');
+  });
+});
