@@ -1,0 +1,16 @@
+/**
+ * Vitest configuration used only by Stryker (`npm run mutate`, see stryker.config.mjs): the repository's
+ * vitest.config.ts without the tests that spawn processes or run for long: package build/pack, CLI, fuzzing,
+ * and the documentation checks (they run every code block of the docs through tsc/tsx in child processes).
+ */
+import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config';
+
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      exclude: [...configDefaults.exclude, 'test/package/**', 'test/cli/**', 'test/fuzz/**', 'test/docs/**'],
+    },
+  }),
+);
