@@ -18,6 +18,7 @@ const REASONS: { readonly [id: string]: (p: Params) => readonly [zh: string, en:
   'transfer-to-self': () => ['不能转移给自身', 'cannot transfer to itself'],
   'precision-range': () => ['小数位数须为 0 到 10 的整数', 'precision must be an integer from 0 to 10'],
   'weight-decimals': (p: Params) => [`分值 ${p.weight} 的小数位多于精度 ${p.precision}`, `weight ${p.weight} has more decimals than the precision ${p.precision}`],
+  'cap-decimals': (p: Params) => [`上限 ${p.max} 的小数位多于精度 ${p.precision}`, `cap ${p.max} has more decimals than the precision ${p.precision}`],
   'precision-below-weights': (p: Params) => [`精度 ${p.precision} 少于分值的小数位数 ${p.decimals}`, `precision ${p.precision} is below the ${p.decimals} decimals of the weights`],
   'modifier-on-branch': () => ['满分/不得分条件只能用于末级指标', 'full/zero conditions apply to leaf indicators only'],
   'grade-above-total': (p: Params) => [`下限 ${p.value} 超过满分`, `lower bound ${p.value} exceeds the total`],
@@ -26,7 +27,7 @@ const REASONS: { readonly [id: string]: (p: Params) => readonly [zh: string, en:
 /** A reason's id. */
 export type ReasonId =
   | 'empty-list' | 'too-few' | 'not-positive' | 'negative' | 'fraction-range' | 'points-xor-fraction' | 'band-empty' | 'x-not-increasing'
-  | 'total-not-positive' | 'transfer-to-self' | 'precision-range' | 'weight-decimals' | 'precision-below-weights' | 'modifier-on-branch' | 'grade-above-total';
+  | 'total-not-positive' | 'transfer-to-self' | 'precision-range' | 'weight-decimals' | 'cap-decimals' | 'precision-below-weights' | 'modifier-on-branch' | 'grade-above-total';
 
 /** The data of an issue that carries a reason: the reason in both languages, plus its parameters. */
 export function reason(id: ReasonId, params: Params = {}): Params {

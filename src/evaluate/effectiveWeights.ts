@@ -41,6 +41,18 @@ export function effectiveWeights<N>(compiled: Compiled<N>, declaredNA: ReadonlyS
   };
   compiled.roots.forEach(findTops);
 
+  // The siblings of every node, to see whether a redistributed weight has anyone to go to.
+  const siblings = new Map<string, readonly CompiledNode<N>[]>();
+  const index = (nodes: readonly CompiledNode<N>[]): void => {
+    for (const n of nodes) {
+      siblings.set(n.parsed.id, nodes);
+      index(n.children);
+    }
+  };
+  if ([...naTop.values()].some((p) => p.policy === 'redistribute')) index(compiled.roots);
+  const takers = (id: string): boolean =>
+    (siblings.get(id) ?? []).some((s) => s.parsed.id !== id && !na.has(s.parsed.id) && c.cmp(s.weight, c.zero) > 0);
+
   const bonus = new Map<string, N>();
   const removed = new Map<string, 'rescale' | 'redistribute' | 'transfer'>();
   for (const [id, policy] of naTop) {
@@ -49,10 +61,13 @@ export function effectiveWeights<N>(compiled: Compiled<N>, declaredNA: ReadonlyS
     if (policy.policy === 'transfer' && !na.has(policy.to)) {
       bonus.set(policy.to, c.add(bonus.get(policy.to) ?? c.zero, node.weight));
       removed.set(id, 'transfer');
+    } else if (policy.policy === 'redistribute' && takers(id)) {
+      removed.set(id, 'redistribute');
     } else {
-      // A transfer to a node that is itself not applicable falls back to rescaling.
-      removed.set(id, policy.policy === 'redistribute' ? 'redistribute' : 'rescale');
-      if (policy.policy === 'transfer') naTop.set(id, { policy: 'rescale' });
+      // A transfer to a node that is itself not applicable, or a redistribution with no applicable sibling of
+      // positive weight to take it, falls back to rescaling.
+      removed.set(id, 'rescale');
+      if (policy.policy !== 'rescale') naTop.set(id, { policy: 'rescale' });
     }
   }
 

@@ -7,7 +7,7 @@ import { reason } from '../errors/reasons.js';
 import type { Result } from '../errors/result.js';
 import { checkNesting } from '../framework/checkNesting.js';
 import { compile, type Compiled } from '../framework/compile.js';
-import { parsedFrameworkOf, type Framework } from '../framework/defineFramework.js';
+import { guarded, parsedFrameworkOf, type Framework } from '../framework/defineFramework.js';
 import { contentHash } from '../framework/hash.js';
 import type { ParsedFramework } from '../framework/parsed.js';
 import { evaluateOptionsSchema, evaluationInputsSchema } from '../framework/schema.js';
@@ -99,7 +99,7 @@ function checkInputs(inputs: unknown): Result<EvaluationInputs> {
  * if (result.ok && result.value.complete) console.log(result.value.total, result.value.grade?.label);
  */
 export function safeEvaluate(framework: Framework | FrameworkDefinition, inputs: EvaluationInputs, options?: EvaluateOptions): Result<ScoreSheet> {
-  try {
+  return guarded(() => {
     const parsed = parsedFrameworkOf(framework);
     if (!parsed.ok) return parsed;
     const rounding = resolveOptions(parsed.value, options);
@@ -107,10 +107,7 @@ export function safeEvaluate(framework: Framework | FrameworkDefinition, inputs:
     const envelope = checkInputs(inputs);
     if (!envelope.ok) return envelope;
     return { ok: true, value: score(parsed.value, envelope.value, rounding.value) };
-  } catch (e) {
-    // Reaching here is a bug in jixiao; it is reported as an issue rather than thrown at the caller.
-    return { ok: false, issues: [makeIssue('internal-error', [], { message: e instanceof Error ? e.message : String(e) })] };
-  }
+  });
 }
 
 function score(parsed: ParsedFramework, inputs: EvaluationInputs, r: Rounding): ScoreSheet {

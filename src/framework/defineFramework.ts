@@ -1,5 +1,6 @@
 import { JixiaoError } from '../errors/JixiaoError.js';
 import type { Issues } from '../errors/issue.js';
+import { makeIssue } from '../errors/messages.js';
 import type { Result } from '../errors/result.js';
 import { checkNesting } from './checkNesting.js';
 import { contentHash } from './hash.js';
@@ -56,6 +57,18 @@ export function checkDefinition(definition: unknown): Result<ParsedFramework> {
   return { ok: true, value: result.parsed };
 }
 
+/**
+ * Runs a check that must never throw; reaching the catch is a bug in jixiao, reported as an issue rather than
+ * thrown at the caller (the fuzz script counts it as a failure).
+ */
+export function guarded<T>(check: () => Result<T>): Result<T> {
+  try {
+    return check();
+  } catch (e) {
+    return { ok: false, issues: [makeIssue('internal-error', [], { message: e instanceof Error ? e.message : String(e) })] };
+  }
+}
+
 /** The parsed form of frameworks this copy of the library has checked (a cache, never required). */
 const parsedCache = new WeakMap<object, ParsedFramework>();
 
@@ -70,7 +83,7 @@ const parsedCache = new WeakMap<object, ParsedFramework>();
  * if (!result.ok) for (const issue of result.issues) console.log(issue.code, issue.path, issue.message);
  */
 export function validateFramework(definition: unknown): Result<Framework> {
-  const checked = checkDefinition(definition);
+  const checked = guarded(() => checkDefinition(definition));
   if (!checked.ok) return checked;
   const def = checked.value.definition;
   const framework: Framework = Object.freeze({ format: FRAMEWORK_FORMAT, id: def.id, name: def.name, hash: contentHash(def), definition: def });
@@ -107,9 +120,9 @@ export function parsedFrameworkOf(framework: unknown): Result<ParsedFramework> {
     const cached = parsedCache.get(framework);
     if (cached !== undefined) return { ok: true, value: cached };
   }
-  if (!isFrameworkValue(framework)) return checkDefinition(framework);
+  if (!isFrameworkValue(framework)) return guarded(() => checkDefinition(framework));
   // Only framework values are cached: a bare definition may still be edited by its owner.
-  const checked = checkDefinition(framework.definition);
+  const checked = guarded(() => checkDefinition(framework.definition));
   if (checked.ok) parsedCache.set(framework, checked.value);
   return checked;
 }

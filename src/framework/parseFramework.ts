@@ -81,6 +81,7 @@ export function parseFramework(def: FrameworkDefinition): { parsed: ParsedFramew
   checkPolicies(def, located, ids, ctx);
   const precision = def.options?.precision ?? 2;
   checkPrecision(precision, located, weights, ctx);
+  const adjustments = parseAdjustments(def, precision, ctx);
   const grades = checkGrades(def, total, ctx);
 
   const byId = new Map<string, ParsedNode>();
@@ -106,7 +107,6 @@ export function parseFramework(def: FrameworkDefinition): { parsed: ParsedFramew
     return parsed;
   };
   const roots = def.indicators.map((n, i) => build(n, ['indicators', i], 1, [], rootPolicy));
-  const adjustments = parseAdjustments(def, ctx);
   const [first, ...rest] = issues;
   if (first !== undefined || total === undefined || grades === undefined) return { issues: first === undefined ? [] : [first, ...rest] };
   return {
@@ -122,7 +122,7 @@ export function parseFramework(def: FrameworkDefinition): { parsed: ParsedFramew
       inputs,
       adjustments,
       grades,
-      weightDecimals: Math.max(0, ...[...weights.values()].map(decimalPlaces)),
+      weightDecimals: Math.max(0, ...[...weights.values(), ...adjustments.flatMap((a) => (a.kind === 'veto' ? [] : [a.max]))].map(decimalPlaces)),
     },
   };
 }
@@ -221,7 +221,8 @@ function parseModifiers(node: Indicator, path: IssuePath, isBranch: boolean, ctx
   return { notApplicableIf: read('notApplicable'), zeroIf: read('zero'), fullIf: read('full'), when };
 }
 
-function parseAdjustments(def: FrameworkDefinition, ctx: ParseContext): ParsedAdjustment[] {
+/** Adjustments: conditions and amounts parsed; a cap must not be negative nor finer than the precision. */
+function parseAdjustments(def: FrameworkDefinition, precision: number, ctx: ParseContext): ParsedAdjustment[] {
   const out: ParsedAdjustment[] = [];
   (def.adjustments ?? []).forEach((a, i) => {
     const path = ['adjustments', i];
@@ -232,6 +233,9 @@ function parseAdjustments(def: FrameworkDefinition, ctx: ParseContext): ParsedAd
     }
     const max = ctx.num(a.max, [...path, 'max']);
     if (max !== undefined && isNegative(max)) ctx.report('negative-amount', [...path, 'max'], { name: a.name, value: toPlain(max) });
+    if (max !== undefined && precision >= 0 && decimalPlaces(max) > precision) {
+      ctx.report('invalid-option', [...path, 'max'], reason('cap-decimals', { max: toPlain(max), precision: String(precision) }));
+    }
     const amount = parseExpr(ctx, a.amount, [...path, 'amount']);
     if (max !== undefined && amount !== undefined) out.push({ kind: a.kind, id: a.id, name: a.name, path, max, amount });
   });

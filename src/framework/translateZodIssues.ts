@@ -59,7 +59,7 @@ function unknownKind(issue: ZodIssue, value: unknown): { kind: string; expected:
   if (issue.code !== 'invalid_union' || !('discriminator' in issue) || !('options' in issue)) return undefined;
   const options = (issue as { options?: unknown }).options;
   if (!Array.isArray(options)) return undefined;
-  return { kind: typeof value === 'string' ? value : JSON.stringify(value) ?? '', expected: options.map(String).join(' | ') };
+  return { kind: typeof value === 'string' ? value : `(${typeof value})`, expected: options.map(String).join(' | ') };
 }
 
 /** The value at `path` in `input`, or undefined where the path leads nowhere. */

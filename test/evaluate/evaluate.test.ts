@@ -326,3 +326,31 @@ describe('not-applicable explanations 不适用说明', () => {
     expect(s.total).toBe('50.00');
   });
 });
+
+describe('found by fuzzing 模糊测试发现', () => {
+  it('redistribute with no applicable sibling of positive weight falls back to rescale, keeping every level whole', () => {
+    const def = frameworkOf(
+      [
+        { id: 'p', name: '父', weight: 10, notApplicable: { policy: 'redistribute' }, children: [{ id: 'a', name: '甲', weight: 0, rule: { kind: 'manual' } }, { id: 'b', name: '乙', weight: 10, rule: { kind: 'manual' } }] },
+        { id: 'q', name: '丙', weight: 90, rule: { kind: 'manual' } },
+      ],
+    );
+    const s = evaluate(def, { values: { a: 0, q: 45 }, notApplicable: ['b'] });
+    expect(s.indicators.map((n) => n.effectiveWeight)).toEqual(['0.00', '100.00']);
+    expect(s.total).toBe('50.00');
+    expect(s.indicators[0]?.children[1]?.explanation).toBe('乙不适用，分值按适用指标折算');
+  });
+  it('an adjustment cap finer than the precision is refused, so no amount is rounded past its cap', () => {
+    const def = frameworkOf([{ id: 'x', name: '指标', weight: 10, rule: { kind: 'manual' } }], { b: { type: 'number' } }, {
+      adjustments: [{ kind: 'bonus', id: 'bonus', name: '加分项', max: '2.345', amount: { input: 'b' } }],
+      options: { bonusAboveTotal: true },
+    });
+    const r = validateFramework(def);
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['invalid-option', 'adjustments.0.max']]);
+    expect(validateFramework({ ...def, options: { precision: 3, bonusAboveTotal: true } }).ok).toBe(true);
+  });
+  it('a non-JSON value such as a BigInt kind is an issue, never an exception', () => {
+    const r = validateFramework(frameworkOf([{ id: 'x', name: '指标', weight: 10, rule: { kind: 1n } as never }]));
+    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['unknown-kind']);
+  });
+});

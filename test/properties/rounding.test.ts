@@ -13,6 +13,8 @@ const weightDecimals = (def: Parameters<typeof defineFramework>[0]): number => {
     (n.children ?? []).forEach((c) => visit(c as never));
   };
   def.indicators.forEach((n) => visit(n as never));
+  // Adjustment caps count too: a precision finer than a cap could round an amount past it.
+  for (const a of def.adjustments ?? []) if (a.kind !== 'veto') most = Math.max(most, dec(a.max).decimalPlaces());
   return most;
 };
 

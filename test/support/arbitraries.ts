@@ -602,11 +602,11 @@ export function buildFramework(spec: FrameworkSpec): FrameworkDefinition {
   const a = spec.adjustments;
   if (a.deduction !== undefined) {
     inputs['adj-d'] = { type: 'number' };
-    adjustments.push({ kind: 'deduction', id: 'adj-d', name: '扣分项', max: scaled(a.deduction, 2), amount: { input: 'adj-d' } });
+    adjustments.push({ kind: 'deduction', id: 'adj-d', name: '扣分项', max: scaled(a.deduction, Math.min(2, precision)), amount: { input: 'adj-d' } });
   }
   if (a.bonus !== undefined) {
     inputs['adj-b'] = { type: 'number' };
-    adjustments.push({ kind: 'bonus', id: 'adj-b', name: '加分项', max: scaled(a.bonus, 2), amount: { input: 'adj-b' } });
+    adjustments.push({ kind: 'bonus', id: 'adj-b', name: '加分项', max: scaled(a.bonus, Math.min(2, precision)), amount: { input: 'adj-b' } });
   }
   if (a.veto !== undefined) {
     adjustments.push({ kind: 'veto', id: 'adj-v', name: '一票否决', when: condition(a.veto.when, 'veto', inputs), effect: a.veto.effect });
