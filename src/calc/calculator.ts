@@ -59,6 +59,17 @@ export const decimalCalculator: Calculator<Dec> = {
   is: d.isDec,
 };
 
+/**
+ * 保护位数。Quotients carry 50 significant digits, so 3 × (1 ÷ 3) is 0.999…9, not 1. Before a score is rounded
+ * to the precision (or kept as the exact score when rounding happens at the total), it is first rounded
+ * half-even to `GUARD_PLACES` decimals: a directed mode (`down`, `floor`…) then rounds the true value, never
+ * the quotient's last digit. Inputs have at most 20 decimals (NUMBER_LIMITS), far inside the guard.
+ */
+export const GUARD_PLACES = 30;
+
+/** A computed score snapped to the guard places (see `GUARD_PLACES`). */
+export const snap = <N>(c: Calculator<N>, a: N): N => c.round(a, GUARD_PLACES, 'half-even');
+
 /** a brought into [lo, hi] with calculator `c`. */
 export function clampWith<N>(c: Calculator<N>, a: N, lo: N, hi: N): N {
   if (c.cmp(a, lo) < 0) return lo;

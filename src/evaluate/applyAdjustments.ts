@@ -1,4 +1,4 @@
-import { minWith } from '../calc/calculator.js';
+import { minWith, snap } from '../calc/calculator.js';
 import { blocked, newTrace, type Env, type Trace } from '../expr/trace.js';
 import type { Compiled } from '../framework/compile.js';
 import type { ParsedAdjustment } from '../framework/parsed.js';
@@ -38,7 +38,7 @@ export function applyAdjustments<N>(compiled: Compiled<N>, env: Env<N>, r: Round
     if (raw === undefined || blocked(t)) return { parsed: a.parsed, ...none, status: blockedStatus(t), trace: t };
     const capped = c.cmp(raw, a.max) > 0;
     if (capped) t.warnings.push({ code: 'adjustment-capped', data: { value: raw, max: a.max } });
-    const kept = minWith(c, raw, a.max);
+    const kept = snap(c, minWith(c, raw, a.max));
     const amount = r.roundAt === 'leaf' ? c.round(kept, r.precision, r.rounding) : kept;
     return { parsed: a.parsed, points: a.parsed.kind === 'deduction' ? c.neg(amount) : amount, amount: raw, capped, triggered: false, status: 'applied', trace: t };
   });

@@ -52,16 +52,18 @@ export function buildSheet<N>(
   // score to two more places (trailing zeros beyond the precision trimmed), so no sentence rounds on its own.
   const at = (n: N): string => (r.roundAt === 'leaf' ? points(toPlain(dec(n)), fmt) : trimTo(toFixed(dec(n), r.precision + 2, r.rounding), r.precision));
   const x: ExplainContext = { inputs: parsed.inputs, written: inputs.written, format: fmt };
-  const issues: Issue[] = [...inputs.general, ...[...inputs.byInput.values()].flat()];
+  const issues: Issue[] = [...inputs.general];
+  for (const list of inputs.byInput.values()) for (const issue of list) issues.push(issue);
   const warnings: Issue[] = [];
   const missingInputs: string[] = [];
+  const missingSeen = new Set<string>();
 
   /** The issues of a trace, at the node or adjustment `path` named `name`. */
   const traceIssues = (t: Trace, path: IssuePath, name: string): Issue[] => {
     const own: Issue[] = [];
     for (const f of t.invalid) {
       const input = f.code === 'invalid-input' ? inputs.byInput.get(String(f.data.input)) : undefined;
-      if (input !== undefined) own.push(...input);
+      if (input !== undefined) for (const issue of input) own.push(issue);
       else {
         const issue = findingIssue(c, f, path, name);
         own.push(issue);
@@ -74,7 +76,10 @@ export function buildSheet<N>(
       issues.push(issue);
     }
     for (const m of t.missing) {
-      if (!missingInputs.includes(m)) missingInputs.push(m);
+      if (!missingSeen.has(m)) {
+        missingSeen.add(m);
+        missingInputs.push(m);
+      }
       const issue = makeIssue('missing-input', path, { input: m, name });
       own.push(issue);
       warnings.push(issue);
@@ -143,7 +148,7 @@ export function buildSheet<N>(
       level: p.level,
       path: p.names,
       weight: toFixed(p.weight, r.precision, r.rounding),
-      effectiveWeight: toFixed(dec(s.effectiveWeight), r.precision, r.rounding),
+      effectiveWeight: r.roundAt === 'leaf' ? toFixed(dec(s.effectiveWeight), r.precision, r.rounding) : show(s.effectiveWeight),
       score: show(s.score),
       lost: show(c.sub(s.effectiveWeight, s.score)),
       status: s.status,

@@ -18,15 +18,19 @@ export interface WeightPlan<N> {
  * Works out effective weights. A removed NA node (rescale, redistribute, transfer) weighs 0; redistribute keeps
  * the parent's weight so its siblings share it; transfer adds the weight to the target (and its ancestors) and
  * takes it from the NA node's ancestors; rescale takes it away and the whole tree is scaled back to the total.
- * Weights are then handed down the tree with `allocate` on the grid of the precision, so every level sums
- * exactly; spare grid units go to the largest remainders, ties to the smaller id, whatever the sibling order.
+ * Weights are then handed down the tree with `allocate` on the grid of the precision (`unit`), so every level
+ * sums exactly; spare grid units go to the largest remainders, ties to the smaller id, whatever the sibling
+ * order. With rounding only at the total the grid is 10^-30 (`GUARD_PLACES`), far below any shown place.
  */
 export function effectiveWeights<N>(compiled: Compiled<N>, declaredNA: ReadonlySet<string>, unit: N): WeightPlan<N> {
   const c = compiled.calc;
   const na = new Set<string>();
+  // Declared NA (with their subtrees): the policy of the highest such node governs its subtree.
+  const declared = new Set<string>();
   // A node is NA when declared so, when an ancestor is, or when all its children are.
   const markNA = (node: CompiledNode<N>, inherited: boolean): boolean => {
     const self = inherited || declaredNA.has(node.parsed.id);
+    if (self) declared.add(node.parsed.id);
     const flags = node.children.map((ch) => markNA(ch, self));
     const result = self || (node.children.length > 0 && flags.every(Boolean));
     if (result) na.add(node.parsed.id);
@@ -34,9 +38,10 @@ export function effectiveWeights<N>(compiled: Compiled<N>, declaredNA: ReadonlyS
   };
   for (const root of compiled.roots) markNA(root, false);
 
+  // A branch that is NA only because all its children are applies each child's own policy, not its own.
   const naTop = new Map<string, NotApplicablePolicy>();
   const findTops = (node: CompiledNode<N>): void => {
-    if (na.has(node.parsed.id)) naTop.set(node.parsed.id, node.parsed.policy);
+    if (declared.has(node.parsed.id)) naTop.set(node.parsed.id, node.parsed.policy);
     else node.children.forEach(findTops);
   };
   compiled.roots.forEach(findTops);
@@ -98,3 +103,4 @@ export function effectiveWeights<N>(compiled: Compiled<N>, declaredNA: ReadonlyS
   handDown(compiled.roots, compiled.total);
   return { notApplicable: na, naTop, effective };
 }
+

@@ -1,4 +1,4 @@
-import { decimalCalculator } from '../calc/calculator.js';
+import { decimalCalculator, GUARD_PLACES } from '../calc/calculator.js';
 import { decimalPlaces, pow10, type Dec } from '../calc/decimal.js';
 import { JixiaoError } from '../errors/JixiaoError.js';
 import type { Issues } from '../errors/issue.js';
@@ -34,7 +34,7 @@ export interface EvaluateOptions {
 interface CacheEntry {
   readonly compiled: Compiled<Dec>;
   readonly hash: string;
-  /** Weight plans without not-applicable indicators, by precision: the same for every such evaluation. */
+  /** Weight plans without not-applicable indicators, by grid places: the same for every such evaluation. */
   readonly plans: Map<number, WeightPlan<Dec>>;
 }
 const compiledCache = new WeakMap<ParsedFramework, CacheEntry>();
@@ -114,11 +114,15 @@ function score(parsed: ParsedFramework, inputs: EvaluationInputs, r: Rounding): 
   const { compiled, hash, plans } = compiledOf(parsed);
   const read = parseInputs(parsed, inputs.values, inputs.notApplicable ?? []);
   const { na, undecided } = conditionNA(compiled, read.env, read.notApplicable);
-  const unit = decimalCalculator.from(pow10(-Math.max(r.precision, decimalPlaces(parsed.total))));
-  let plan = na.size === 0 ? plans.get(r.precision) : undefined;
+  // Weights are split on the grid of the precision when leaves are rounded; on the guard grid when only the
+  // total is, so that no shown place depends on how a spare unit was placed.
+  const places = r.roundAt === 'leaf' ? Math.max(r.precision, decimalPlaces(parsed.total)) : GUARD_PLACES;
+  const unit = decimalCalculator.from(pow10(-places));
+  const key = places;
+  let plan = na.size === 0 ? plans.get(key) : undefined;
   if (plan === undefined) {
     plan = effectiveWeights(compiled, na, unit);
-    if (na.size === 0) plans.set(r.precision, plan);
+    if (na.size === 0) plans.set(key, plan);
   }
   for (const id of plan.notApplicable) undecided.delete(id);
   const tree = scoreTree(compiled, read.env, plan, undecided, r);

@@ -15,7 +15,7 @@ export function findNode(sheet: ScoreSheet, id: string): NodeResult | undefined 
   while (stack.length > 0) {
     const node = stack.pop() as NodeResult;
     if (node.id === id) return node;
-    stack.push(...node.children);
+    for (const child of node.children) stack.push(child);
   }
   return undefined;
 }

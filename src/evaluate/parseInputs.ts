@@ -78,7 +78,9 @@ export function parseInputs(parsed: ParsedFramework, values: { readonly [name: s
   const general: Issue[] = [];
   const fail = (name: string, issue: Issue): void => {
     invalid.add(name);
-    byInput.set(name, [...(byInput.get(name) ?? []), issue]);
+    const list = byInput.get(name);
+    if (list === undefined) byInput.set(name, [issue]);
+    else list.push(issue);
   };
 
   for (const [name, value] of Object.entries(values)) {

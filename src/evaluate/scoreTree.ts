@@ -1,4 +1,4 @@
-import { clampWith, sumWith } from '../calc/calculator.js';
+import { clampWith, snap, sumWith } from '../calc/calculator.js';
 import type { RoundingMode } from '../calc/rounding.js';
 import { blocked, newTrace, type Env, type Trace } from '../expr/trace.js';
 import type { Compiled, CompiledNode } from '../framework/compile.js';
@@ -64,7 +64,7 @@ export function scoreTree<N>(compiled: Compiled<N>, env: Env<N>, plan: WeightPla
   /** The raw score kept within [0, weight], scaled to the effective weight, rounded at leaves when asked. */
   const finish = (raw: N, weight: N, eff: N): N => {
     const bounded = clampWith(c, raw, c.zero, weight);
-    const scaled = c.cmp(weight, eff) === 0 ? bounded : c.isZero(weight) ? c.zero : c.div(c.mul(bounded, eff), weight);
+    const scaled = snap(c, c.cmp(weight, eff) === 0 ? bounded : c.isZero(weight) ? c.zero : c.div(c.mul(bounded, eff), weight));
     return r.roundAt === 'leaf' ? clampWith(c, c.round(scaled, r.precision, r.rounding), c.zero, eff) : scaled;
   };
   const leaf = (node: CompiledNode<N>, eff: N, t: Trace, fields: Partial<Pick<ScoredNode<N>, 'outcome' | 'modifier'>>, raw?: N): ScoredNode<N> => ({
@@ -107,11 +107,12 @@ export function scoreTree<N>(compiled: Compiled<N>, env: Env<N>, plan: WeightPla
     if (node.children.length === 0) return scoreLeaf(node, eff);
     const children = node.children.map(scoreNode);
     const done = children.every((ch) => ch.status === 'scored' || ch.status === 'not-applicable');
+    const allNA = children.every((ch) => ch.status === 'not-applicable');
     return {
       node,
       effectiveWeight: eff,
       score: sumWith(c, children.map((ch) => ch.score)),
-      status: done ? 'scored' : 'incomplete',
+      status: allNA ? 'not-applicable' : done ? 'scored' : 'incomplete',
       trace: newTrace(),
       outcome: undefined,
       modifier: undefined,

@@ -1,4 +1,3 @@
-import type { BandsRule } from '../rules/bands.js';
 import type { Rule, RuleKind, RuleOutcome } from '../rules/registry.js';
 import { literal, points, quantity } from './format.js';
 import { conditionText, withWorking, type ExplainContext, type Lang } from './text.js';
@@ -10,9 +9,9 @@ type Template<K extends RuleKind> = (o: Of<K, RuleOutcome>, rule: Of<K, Rule>, x
 
 const zhEn = (lang: Lang, zh: string, en: string): string => (lang === 'zh' ? zh : en);
 
-function bandInterval(b: BandsRule['bands'][number], unit: string | undefined): string {
-  const lo = b.min === undefined ? '(-∞' : `${b.minInclusive ?? true ? '[' : '('}${literal(String(b.min), unit)}`;
-  const hi = b.max === undefined ? '+∞)' : `${literal(String(b.max), unit)}${b.maxInclusive ?? false ? ']' : ')'}`;
+function bandInterval(o: Of<'bands', RuleOutcome>, unit: string | undefined): string {
+  const lo = o.min === undefined ? '(-∞' : `${o.minInclusive ? '[' : '('}${literal(o.min, unit)}`;
+  const hi = o.max === undefined ? '+∞)' : `${literal(o.max, unit)}${o.maxInclusive ? ']' : ')'}`;
   return `${lo}, ${hi}`;
 }
 
@@ -23,8 +22,9 @@ function bandInterval(b: BandsRule['bands'][number], unit: string | undefined): 
 export const RULE_TEMPLATES: { readonly [K in RuleKind]: Template<K> } = {
   ratio: (o, rule, x, lang) => {
     const shown = withWorking(quantity(o.value, '%'), rule.value, x, lang);
-    if (o.cut === 'below') return zhEn(lang, `完成率 ${shown}，低于 ${literal(String(rule.zeroBelow), '%')}，不得分`, `ratio ${shown}, below ${literal(String(rule.zeroBelow), '%')}: no points`);
-    if (o.cut === 'above') return zhEn(lang, `完成率 ${shown}，超过 ${literal(String(rule.zeroAbove), '%')}（超额过多），不得分`, `ratio ${shown}, above ${literal(String(rule.zeroAbove), '%')} (far over target): no points`);
+    const limit = o.limit === undefined ? '' : literal(o.limit, '%');
+    if (o.cut === 'below') return zhEn(lang, `完成率 ${shown}，低于 ${limit}，不得分`, `ratio ${shown}, below ${limit}: no points`);
+    if (o.cut === 'above') return zhEn(lang, `完成率 ${shown}，超过 ${limit}（超额过多），不得分`, `ratio ${shown}, above ${limit} (far over target): no points`);
     return zhEn(lang, `完成率 ${shown}${o.capped ? '，按 100% 计' : ''}`, `ratio ${shown}${o.capped ? ', counted as 100%' : ''}`);
   },
   'lower-is-better': (o, rule, x, lang) => {
@@ -46,20 +46,23 @@ export const RULE_TEMPLATES: { readonly [K in RuleKind]: Template<K> } = {
     const shown = withWorking(quantity(o.value, unit), rule.value, x, lang);
     const band = rule.bands[o.band];
     const abs = rule.absolute === true ? zhEn(lang, '（取绝对值）', ' (absolute value)') : '';
-    const where = band?.label !== undefined ? zhEn(lang, `属“${band.label}”档`, `in band "${band.label}"`) : zhEn(lang, `落在区间 ${band === undefined ? '' : bandInterval(band, unit)}`, `in ${band === undefined ? '' : bandInterval(band, unit)}`);
+    const where = band?.label !== undefined ? zhEn(lang, `属“${band.label}”档`, `in band "${band.label}"`) : zhEn(lang, `落在区间 ${bandInterval(o, unit)}`, `in ${bandInterval(o, unit)}`);
     return zhEn(lang, `值 ${shown}${abs}，${where}`, `value ${shown}${abs}, ${where}`);
   },
   'step-deduction': (o, rule, x, lang) => {
     const unit = displayUnit(rule.value, x.inputs, rule.unit);
     const shown = withWorking(quantity(o.value, unit), rule.value, x, lang);
     const dir = rule.direction === 'above' ? zhEn(lang, '超过', 'above') : zhEn(lang, '低于', 'below');
-    const threshold = literal(String(rule.threshold), unit);
-    if (o.steps === '0' || o.deduction === '0') return zhEn(lang, `值 ${shown}，未${dir}阈值 ${threshold}`, `value ${shown}, not ${dir} the threshold ${threshold}`);
+    const threshold = literal(o.threshold, unit);
+    if (!o.excess.startsWith('-') && o.excess !== '0' && o.deduction === '0') {
+      return zhEn(lang, `值 ${shown}，${dir}阈值 ${threshold} 不足一个步长，不扣分`, `value ${shown}, ${dir} the threshold ${threshold} by less than a step: nothing deducted`);
+    }
+    if (o.deduction === '0') return zhEn(lang, `值 ${shown}，未${dir}阈值 ${threshold}`, `value ${shown}, not ${dir} the threshold ${threshold}`);
     const end = o.exhausted ? zhEn(lang, '，扣完为止', ', down to 0') : '';
     return zhEn(
       lang,
-      `值 ${shown}，${dir}阈值 ${threshold} 计 ${quantity(o.steps, undefined)} 个步长，每步扣 ${literal(String(rule.points), undefined)} 分${end}`,
-      `value ${shown}, ${quantity(o.steps, undefined)} step(s) ${dir} the threshold ${threshold}, ${literal(String(rule.points), undefined)} point(s) each${end}`,
+      `值 ${shown}，${dir}阈值 ${threshold} 计 ${quantity(o.steps, undefined)} 个步长，每步扣 ${literal(o.perStep, undefined)} 分${end}`,
+      `value ${shown}, ${quantity(o.steps, undefined)} step(s) ${dir} the threshold ${threshold}, ${literal(o.perStep, undefined)} point(s) each${end}`,
     );
   },
   piecewise: (o, rule, x, lang) => {
@@ -83,9 +86,9 @@ export const RULE_TEMPLATES: { readonly [K in RuleKind]: Template<K> } = {
   },
   'count-ratio': (o, _rule, _x, lang) =>
     zhEn(lang, `达成 ${quantity(o.met, undefined)} 个 / 共 ${quantity(o.total, undefined)} 个（${quantity(o.ratio, '%')}）`, `${quantity(o.met, undefined)} of ${quantity(o.total, undefined)} met (${quantity(o.ratio, '%')})`),
-  'per-occurrence': (o, rule, _x, lang) => {
+  'per-occurrence': (o, _rule, _x, lang) => {
     const end = o.exhausted ? zhEn(lang, '，扣完为止', ', down to 0') : '';
-    return zhEn(lang, `发生 ${quantity(o.count, undefined)} 次，每次扣 ${literal(String(rule.points), undefined)} 分${end}`, `${quantity(o.count, undefined)} occurrence(s), ${literal(String(rule.points), undefined)} point(s) each${end}`);
+    return zhEn(lang, `发生 ${quantity(o.count, undefined)} 次，每次扣 ${literal(o.perOccurrence, undefined)} 分${end}`, `${quantity(o.count, undefined)} occurrence(s), ${literal(o.perOccurrence, undefined)} point(s) each${end}`);
   },
   manual: (_o, _rule, _x, lang) => zhEn(lang, '评价人打分', "evaluator's score"),
   either: (o, rule, x, lang) => {

@@ -68,13 +68,14 @@ export function compileCondition<N>(c: Calculator<N>, cond: ParsedCondition): Co
       const all = cond.op === 'all';
       const parts = cond.args.map((x) => compileCondition(c, x));
       return (env, t) => {
-        const [missing, invalid] = [t.missing.length, t.invalid.length];
+        const [missing, invalid, faults] = [t.missing.length, t.invalid.length, t.faults.length];
         const values = parts.map((p) => p(env, t));
         // A decided combination wins over undecided parts (false in `all`, true in `any`): what those parts
-        // lacked does not matter then, so it is not reported.
+        // lacked, or the faults they met, do not matter then, so they are not reported.
         if (all ? values.includes(false) : values.includes(true)) {
           t.missing.length = missing;
           t.invalid.length = invalid;
+          t.faults.length = faults;
           return !all;
         }
         return values.includes(undefined) ? undefined : all;

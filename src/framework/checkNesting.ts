@@ -16,7 +16,13 @@ export function checkNesting(root: unknown): Issue | undefined {
     if (++count > LIMITS.values) return makeIssue('too-large', [], { limit: String(LIMITS.values) });
     if (value === null || typeof value !== 'object') continue;
     if (depth >= LIMITS.nesting) return makeIssue('too-deep', path, { limit: String(LIMITS.nesting), what: 'nesting' });
-    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    let entries: [string | number, unknown][];
+    try {
+      entries = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    } catch {
+      // A getter that throws, a revoked proxy: not plain data.
+      return makeIssue('invalid-type', path, { expected: 'plain data (JSON)', expectedZh: '纯数据（JSON）' });
+    }
     for (const [key, child] of entries) {
       if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1, path: [...path, key] });
       else if (++count > LIMITS.values) return makeIssue('too-large', [], { limit: String(LIMITS.values) });

@@ -37,7 +37,7 @@ function deepFreeze<T>(value: T): T {
     const v = stack.pop();
     if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
       Object.freeze(v);
-      stack.push(...Object.values(v));
+      for (const child of Object.values(v)) stack.push(child);
     }
   }
   return value;

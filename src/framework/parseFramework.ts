@@ -45,7 +45,7 @@ function locate(def: FrameworkDefinition, issues: Issue[]): Located[] {
     out.push(here);
     if ('children' in here.node && here.node.children !== undefined) {
       const kids = here.node.children.map((node, i) => ({ node, path: [...here.path, 'children', i], level: here.level + 1 }));
-      stack.push(...kids.reverse());
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Located);
     }
   }
   return out;
@@ -122,7 +122,7 @@ export function parseFramework(def: FrameworkDefinition): { parsed: ParsedFramew
       inputs,
       adjustments,
       grades,
-      weightDecimals: Math.max(0, ...[...weights.values(), ...adjustments.flatMap((a) => (a.kind === 'veto' ? [] : [a.max]))].map(decimalPlaces)),
+      weightDecimals: [...weights.values(), ...adjustments.flatMap((a) => (a.kind === 'veto' ? [] : [a.max]))].reduce((most, w) => Math.max(most, decimalPlaces(w)), 0),
     },
   };
 }

@@ -69,9 +69,10 @@ export function formatScoreTable(sheet: ScoreSheet, options: FormatOptions = {})
   const scores = shownScores(sheet);
   const rows: [string, string, string, string, string][] = [];
   const visit = (n: NodeResult, depth: number): void => {
-    const weight = n.effectiveWeight === n.weight ? n.weight : `${n.weight}→${n.effectiveWeight}`;
+    const eff = fixed(n.effectiveWeight);
+    const weight = eff === n.weight ? n.weight : `${n.weight}→${eff}`;
     const score = scores.get(n) ?? fixed(n.score);
-    rows.push([`${'  '.repeat(depth)}${n.name}`, weight, score, fixed(dec(n.effectiveWeight).minus(score).toString()), STATUS[n.status]]);
+    rows.push([`${'  '.repeat(depth)}${n.name}`, weight, score, fixed(dec(eff).minus(score).toString()), STATUS[n.status]]);
     n.children.forEach((ch) => visit(ch, depth + 1));
   };
   sheet.indicators.forEach((n) => visit(n, 0));
@@ -82,7 +83,7 @@ export function formatScoreTable(sheet: ScoreSheet, options: FormatOptions = {})
   }
   const header: [string, string, string, string, string] = ['指标 Indicator', '分值', '得分', '扣分', ''];
   const all = [header, ...rows];
-  const cols = [0, 1, 2, 3].map((i) => Math.max(...all.map((r) => width(r[i] ?? ''))));
+  const cols = [0, 1, 2, 3].map((i) => all.reduce((most, r) => Math.max(most, width(r[i] ?? '')), 0));
   const line = (r: readonly string[]): string =>
     [padEnd(r[0] ?? '', cols[0] ?? 0), ...[1, 2, 3].map((i) => padStart(r[i] ?? '', cols[i] ?? 0)), r[4] ?? ''].join('  ').trimEnd();
   const rule = '─'.repeat((cols[0] ?? 0) + (cols[1] ?? 0) + (cols[2] ?? 0) + (cols[3] ?? 0) + 6);

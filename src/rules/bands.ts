@@ -47,6 +47,14 @@ export interface BandsOutcome<N = string> {
   readonly value: N;
   /** 落入的区间（在 `bands` 中的下标）。Index of the band the value fell in. */
   readonly band: number;
+  /** 该区间的下限（无则为无下界）。Its lower bound, absent when unbounded. */
+  readonly min?: N;
+  /** 该区间的上限（无则为无上界）。Its upper bound, absent when unbounded. */
+  readonly max?: N;
+  /** 是否含下限。Lower bound included. */
+  readonly minInclusive: boolean;
+  /** 是否含上限。Upper bound included. */
+  readonly maxInclusive: boolean;
 }
 
 /** A band with its literals read. */
@@ -180,7 +188,8 @@ export const bands: RuleModule<BandsRule, Params> = {
         t.faults.push({ code: 'value-outside-bands', data: { value: raw } });
         return undefined;
       }
-      return { score: band.points ?? c.mul(weight, band.fraction ?? c.zero), outcome: { kind: 'bands', value: raw, band: index } };
+      const bounds = { ...(band.min === undefined ? {} : { min: band.min }), ...(band.max === undefined ? {} : { max: band.max }), minInclusive: band.minInclusive, maxInclusive: band.maxInclusive };
+      return { score: band.points ?? c.mul(weight, band.fraction ?? c.zero), outcome: { kind: 'bands', value: raw, band: index, ...bounds } };
     };
   },
 };

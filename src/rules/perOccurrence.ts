@@ -21,6 +21,8 @@ export interface PerOccurrenceRule {
 export interface PerOccurrenceOutcome<N = string> {
   readonly kind: 'per-occurrence';
   readonly count: N;
+  /** 每次扣分。Points per occurrence. */
+  readonly perOccurrence: N;
   /** 扣分（未封顶）。Points deducted before the floor at 0. */
   readonly deduction: N;
   /** 扣完为止。The deduction reached the weight. */
@@ -53,7 +55,7 @@ export const perOccurrence: RuleModule<PerOccurrenceRule, Params> = {
       const deduction = c.mul(n, points);
       return {
         score: maxWith(c, c.zero, c.sub(weight, deduction)),
-        outcome: { kind: 'per-occurrence', count: n, deduction, exhausted: c.cmp(deduction, weight) >= 0 },
+        outcome: { kind: 'per-occurrence', count: n, perOccurrence: points, deduction, exhausted: c.cmp(deduction, weight) >= 0 },
       };
     };
   },

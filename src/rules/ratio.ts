@@ -27,6 +27,8 @@ export interface RatioOutcome<N = string> {
   readonly value: N;
   /** 因低于 zeroBelow 或超过 zeroAbove 得 0 分。Set when a cut-off gave 0. */
   readonly cut?: 'below' | 'above';
+  /** 起作用的界限（zeroBelow 或 zeroAbove）。The cut-off that applied, with `cut`. */
+  readonly limit?: N;
   /** 比率超过 1，按满分封顶。The ratio exceeded 1 and the score was capped. */
   readonly capped: boolean;
 }
@@ -58,8 +60,8 @@ export const ratio: RuleModule<RatioRule, Params> = {
       if (v === undefined) return undefined;
       if (reviewAbove !== undefined && c.cmp(v, reviewAbove) > 0) t.warnings.push({ code: 'review-over-completion', data: { value: v, limit: reviewAbove } });
       const capped = c.cmp(v, c.one) > 0;
-      if (zeroBelow !== undefined && c.cmp(v, zeroBelow) < 0) return { score: c.zero, outcome: { kind: 'ratio', value: v, cut: 'below', capped } };
-      if (zeroAbove !== undefined && c.cmp(v, zeroAbove) > 0) return { score: c.zero, outcome: { kind: 'ratio', value: v, cut: 'above', capped } };
+      if (zeroBelow !== undefined && c.cmp(v, zeroBelow) < 0) return { score: c.zero, outcome: { kind: 'ratio', value: v, cut: 'below', limit: zeroBelow, capped } };
+      if (zeroAbove !== undefined && c.cmp(v, zeroAbove) > 0) return { score: c.zero, outcome: { kind: 'ratio', value: v, cut: 'above', limit: zeroAbove, capped } };
       return { score: c.mul(weight, clampWith(c, v, c.zero, c.one)), outcome: { kind: 'ratio', value: v, capped } };
     };
   },

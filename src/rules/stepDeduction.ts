@@ -35,6 +35,10 @@ export interface StepDeductionRule {
 export interface StepDeductionOutcome<N = string> {
   readonly kind: 'step-deduction';
   readonly value: N;
+  /** 阈值。The threshold. */
+  readonly threshold: N;
+  /** 每步扣分。Points per step. */
+  readonly perStep: N;
   /** 超出阈值的部分（≤ 0 表示未超出）。How far past the threshold (≤ 0: not past it). */
   readonly excess: N;
   /** 计扣的步数。Steps counted. */
@@ -89,7 +93,7 @@ export const stepDeduction: RuleModule<StepDeductionRule, Params> = {
       if (v === undefined) return undefined;
       const excess = p.direction === 'above' ? c.sub(v, threshold) : c.sub(threshold, v);
       if (c.cmp(excess, c.zero) <= 0) {
-        return { score: weight, outcome: { kind: 'step-deduction', value: v, excess, steps: c.zero, deduction: c.zero, exhausted: false } };
+        return { score: weight, outcome: { kind: 'step-deduction', value: v, threshold, perStep: points, excess, steps: c.zero, deduction: c.zero, exhausted: false } };
       }
       const exact = c.div(excess, step);
       const steps = p.steps === 'completed' ? c.floor(exact) : p.steps === 'started' ? c.ceil(exact) : exact;
@@ -97,7 +101,7 @@ export const stepDeduction: RuleModule<StepDeductionRule, Params> = {
       const exhausted = c.cmp(deduction, weight) >= 0;
       return {
         score: maxWith(c, c.zero, c.sub(weight, deduction)),
-        outcome: { kind: 'step-deduction', value: v, excess, steps, deduction, exhausted },
+        outcome: { kind: 'step-deduction', value: v, threshold, perStep: points, excess, steps, deduction, exhausted },
       };
     };
   },

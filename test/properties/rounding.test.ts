@@ -36,9 +36,10 @@ describe('precision and rounding 精度与舍入', () => {
         const bound = roundingError(mode).times(mode === 'half-even' ? n + 1 : n).times(unit);
         const diff = dec(totalOf(leaf)).minus(totalOf(total)).abs();
         expect(diff.lte(bound), `leaf ${totalOf(leaf)} vs total ${totalOf(total)}: ${diff.toFixed()} > ${bound.toFixed()}`).toBe(true);
-        // Effective weights are allocated on the same grid either way.
+        // Leaf rounding splits effective weights on the precision's grid; total rounding on a far finer one, so
+        // they agree to within one unit of the precision.
         const w = byId(total);
-        for (const [id, node] of byId(leaf)) expect(w.get(id)?.effectiveWeight).toBe(node.effectiveWeight);
+        for (const [id, node] of byId(leaf)) expect(dec(w.get(id)?.effectiveWeight ?? 'NaN').minus(node.effectiveWeight).abs().lt(unit)).toBe(true);
       }),
       RUNS,
     );

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/index.js';
+import type { Rule } from '../../src/index.js';
+import { frameworkOf } from '../support/minimal.js';
+
+/** Findings of the review of the redesign, each pinned. */
+describe('review findings 复核发现', () => {
+  it('literals written as documents write them ("60%", "1,000", "−5", full-width) explain without re-reading', () => {
+    const cases: [Rule, 'fraction' | 'number', Record<string, unknown>, string][] = [
+      [{ kind: 'ratio', value: { input: 'v' }, zeroBelow: '60%' }, 'fraction', { v: '0.5' }, '完成率 50.00%，低于 60%，不得分'],
+      [{ kind: 'step-deduction', value: { input: 'v' }, direction: 'below', threshold: '９０%', step: '5%', points: 1, steps: 'started', unit: '%' }, 'fraction', { v: '0.8' }, '低于阈值 90% 计 2 个步长，每步扣 1 分'],
+      [{ kind: 'bands', value: { input: 'v' }, bands: [{ max: '1,000', fraction: 1 }, { min: '1,000', fraction: 0 }] }, 'number', { v: 5 }, '落在区间 (-∞, 1000)'],
+      [{ kind: 'bands', value: { input: 'v' }, bands: [{ max: '−5', fraction: 0 }, { min: '−5', fraction: 1 }] }, 'number', { v: 5 }, '落在区间 [-5, +∞)'],
+    ];
+    for (const [rule, type, values, text] of cases) {
+      const s = evaluate(frameworkOf([{ id: 'x', name: '指标', weight: 10, rule }], { v: { type } }), { values: values as never });
+      expect(s.issues).toEqual([]);
+      expect(s.indicators[0]?.explanation).toContain(text);
+    }
+  });
+
+  it("a parent NA only because all its children are applies each child's own policy (transfer)", () => {
+    const def = frameworkOf([
+      { id: 'a', name: '甲', weight: 20, children: [{ id: 'a1', name: '甲一', weight: 20, rule: { kind: 'manual' }, notApplicable: { policy: 'transfer', to: 'b' } }] },
+      { id: 'b', name: '乙', weight: 40, rule: { kind: 'manual' } },
+      { id: 'c', name: '丙', weight: 40, rule: { kind: 'manual' } },
+    ]);
+    const s = evaluate(def, { values: { b: 30, c: 40 }, notApplicable: ['a1'] });
+    expect(s.indicators.map((n) => [n.id, n.status, n.effectiveWeight, n.score])).toEqual([
+      ['a', 'not-applicable', '0.00', '0.00'],
+      ['b', 'scored', '60.00', '45.00'],
+      ['c', 'scored', '40.00', '40.00'],
+    ]);
+    expect(s.total).toBe('85.00');
+  });
+
+  it('directed rounding rounds the true value: 3 × (1 ÷ 3) is 1.00 under down and floor', () => {
+    const def = frameworkOf([{ id: 'x', name: '指标', weight: 3, rule: { kind: 'ratio', value: { div: [{ input: 'a' }, { input: 'b' }] } } }], { a: { type: 'number' }, b: { type: 'number' } });
+    for (const rounding of ['down', 'floor'] as const) {
+      expect(evaluate(def, { values: { a: 1, b: 3 } }, { rounding }).total).toBe('1.00');
+      expect(evaluate(def, { values: { a: 1, b: 3 } }, { rounding, roundAt: 'total' }).indicators[0]?.score).toBe('1');
+    }
+  });
+
+  it("with roundAt 'total' the total does not depend on which id gets a spare unit", () => {
+    const ids = ['a', 'b', 'c', 'd'];
+    const totals = ids.slice(0, 3).map((full) => {
+      const def = frameworkOf(ids.map((id) => ({ id, name: id, weight: id === 'd' ? 10 : 30, rule: { kind: 'manual' as const } })), {}, { options: { roundAt: 'total' } });
+      const values = Object.fromEntries(ids.slice(0, 3).map((id) => [id, id === full ? 30 : 0]));
+      return evaluate(def, { values, notApplicable: ['d'] }).total;
+    });
+    expect(totals).toEqual(['33.33', '33.33', '33.33']);
+  });
+
+  it('a decided any/all forgets the faults of its undecided parts, as it forgets their missing inputs', () => {
+    const def = frameworkOf(
+      [{ id: 'x', name: '指标', weight: 10, rule: { kind: 'binary', when: { any: [{ is: 'ok' }, { left: { div: [1, { input: 'b' }] }, op: '>', right: 1 }] } } }],
+      { ok: { type: 'boolean' }, b: { type: 'number' } },
+    );
+    expect(evaluate(def, { values: { ok: true, b: 0 } }).total).toBe('10.00');
+    expect(evaluate(def, { values: { ok: true } }).total).toBe('10.00');
+    expect(evaluate(def, { values: { ok: false, b: 0 } }).indicators[0]?.status).toBe('fault');
+  });
+
+  it('a value past the threshold by less than a step says so, not "not past the threshold"', () => {
+    const rule: Rule = { kind: 'step-deduction', value: { input: 'v' }, direction: 'below', threshold: '0.9', step: '0.05', points: 1, steps: 'completed', unit: '%' };
+    const s = evaluate(frameworkOf([{ id: 'x', name: '指标', weight: 10, rule }], { v: { type: 'fraction' } }), { values: { v: '0.88' } });
+    expect(s.indicators[0]?.explanation).toBe('指标 值 88.00%，低于阈值 90% 不足一个步长，不扣分，得满分 10.00 分');
+  });
+});
