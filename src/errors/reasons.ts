@@ -19,7 +19,12 @@ const REASONS: { readonly [id: string]: (p: Params) => readonly [zh: string, en:
   'precision-range': () => ['小数位数须为 0 到 10 的整数', 'precision must be an integer from 0 to 10'],
   'weight-decimals': (p: Params) => [`分值 ${p.weight} 的小数位多于精度 ${p.precision}`, `weight ${p.weight} has more decimals than the precision ${p.precision}`],
   'cap-decimals': (p: Params) => [`上限 ${p.max} 的小数位多于精度 ${p.precision}`, `cap ${p.max} has more decimals than the precision ${p.precision}`],
-  'precision-below-weights': (p: Params) => [`精度 ${p.precision} 少于分值的小数位数 ${p.decimals}`, `precision ${p.precision} is below the ${p.decimals} decimals of the weights`],
+  'transfer-to-zero': (p: Params) => [`不能转移给分值为 0 的指标“${p.to}”（它的得分只能为 0）`, `cannot transfer to "${p.to}", whose weight is 0 (it can only score 0)`],
+  'cut-offs-cross': (p: Params) => [`zeroBelow ${p.below} 大于 zeroAbove ${p.above}，任何比率都不得分`, `zeroBelow ${p.below} is above zeroAbove ${p.above}: no ratio could score`],
+  'step-above-weight': (p: Params) => [`步长 ${p.step} 大于分值 ${p.weight}，只能打 0 分`, `the step ${p.step} exceeds the weight ${p.weight}: only 0 could be given`],
+  'grade-decimals': (p: Params) => [`等级界限 ${p.value} 的小数位多于精度 ${p.precision}，总分达不到它`, `grade bound ${p.value} has more decimals than the precision ${p.precision}: no total could meet it exactly`],
+  'percent-unit': (p: Params) => [`输入“${p.input}”以 % 为单位，请声明 type: percent（或 fraction）`, `input "${p.input}" is in %: declare it as type: percent (or fraction)`],
+  'precision-below-weights': (p: Params) => [`精度 ${p.precision} 少于分值、上限或等级界限的小数位数 ${p.decimals}`, `precision ${p.precision} is below the ${p.decimals} decimals of the weights, caps or grade bounds`],
   'modifier-on-branch': () => ['满分/不得分条件只能用于末级指标', 'full/zero conditions apply to leaf indicators only'],
   'grade-above-total': (p: Params) => [`下限 ${p.value} 超过满分`, `lower bound ${p.value} exceeds the total`],
 };
@@ -27,7 +32,7 @@ const REASONS: { readonly [id: string]: (p: Params) => readonly [zh: string, en:
 /** A reason's id. */
 export type ReasonId =
   | 'empty-list' | 'too-few' | 'not-positive' | 'negative' | 'fraction-range' | 'points-xor-fraction' | 'band-empty' | 'x-not-increasing'
-  | 'total-not-positive' | 'transfer-to-self' | 'precision-range' | 'weight-decimals' | 'cap-decimals' | 'precision-below-weights' | 'modifier-on-branch' | 'grade-above-total';
+  | 'total-not-positive' | 'transfer-to-self' | 'precision-range' | 'weight-decimals' | 'cap-decimals' | 'transfer-to-zero' | 'cut-offs-cross' | 'step-above-weight' | 'grade-decimals' | 'percent-unit' | 'precision-below-weights' | 'modifier-on-branch' | 'grade-above-total';
 
 /** The data of an issue that carries a reason: the reason in both languages, plus its parameters. */
 export function reason(id: ReasonId, params: Params = {}): Params {

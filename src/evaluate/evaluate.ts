@@ -61,11 +61,11 @@ function resolveOptions(parsed: ParsedFramework, options: unknown): Result<Round
   if (precision < 0 || precision > 10) {
     return { ok: false, issues: [makeIssue('invalid-option', ['options', 'precision'], reason('precision-range'))] };
   }
-  if (precision < parsed.weightDecimals) {
+  if (precision < parsed.minPrecision) {
     return {
       ok: false,
       issues: [
-        makeIssue('invalid-option', ['options', 'precision'], reason('precision-below-weights', { precision: String(precision), decimals: String(parsed.weightDecimals) })),
+        makeIssue('invalid-option', ['options', 'precision'], reason('precision-below-weights', { precision: String(precision), decimals: String(parsed.minPrecision) })),
       ],
     };
   }

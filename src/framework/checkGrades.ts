@@ -1,4 +1,4 @@
-import { cmp, toPlain, ZERO, type Dec } from '../calc/decimal.js';
+import { cmp, decimalPlaces, toPlain, ZERO, type Dec } from '../calc/decimal.js';
 import { reason } from '../errors/reasons.js';
 import type { ParseContext } from '../expr/ParseContext.js';
 import type { FrameworkDefinition } from './types.js';
@@ -7,7 +7,7 @@ import type { FrameworkDefinition } from './types.js';
  * Checks the grade scale — at least one grade, unique labels, the lowest starting at 0, no two at the same lower
  * bound, none above the total, optional upper bounds meeting the next grade — and returns it highest first.
  */
-export function checkGrades(def: FrameworkDefinition, total: Dec | undefined, ctx: ParseContext): { label: string; min: Dec }[] | undefined {
+export function checkGrades(def: FrameworkDefinition, total: Dec | undefined, precision: number, ctx: ParseContext): { label: string; min: Dec }[] | undefined {
   if (def.grades.length === 0) {
     ctx.report('grade-scale-invalid', ['grades'], reason('empty-list', { field: 'grades' }));
     return undefined;
@@ -26,12 +26,14 @@ export function checkGrades(def: FrameworkDefinition, total: Dec | undefined, ct
   };
   const labels = new Set<string>();
   for (const g of grades) {
+    if (g.min !== undefined && decimalPlaces(g.min) > precision) report('grade-scale-invalid', ['grades', g.i, 'min'], reason('grade-decimals', { value: toPlain(g.min), precision: String(precision) }));
+    if (g.min !== undefined && cmp(g.min, ZERO) < 0) report('grade-scale-invalid', ['grades', g.i, 'min'], reason('negative', { field: 'min', value: toPlain(g.min) }));
     if (labels.has(g.label)) report('duplicate-id', ['grades', g.i, 'label'], { id: g.label });
     labels.add(g.label);
   }
   const sorted = [...grades].sort((a, b) => cmp(a.min as Dec, b.min as Dec));
   const lowest = sorted[0];
-  if (lowest !== undefined && cmp(lowest.min as Dec, ZERO) !== 0) report('grade-scale-gap', ['grades', lowest.i, 'min'], { a: '0 分', b: lowest.label });
+  if (lowest !== undefined && cmp(lowest.min as Dec, ZERO) > 0) report('grade-scale-gap', ['grades', lowest.i, 'min'], { a: '0 分', b: lowest.label });
   sorted.forEach((g, k) => {
     const up = sorted[k + 1];
     const min = g.min as Dec;

@@ -78,11 +78,12 @@ export function parseFramework(def: FrameworkDefinition): { parsed: ParsedFramew
   const total = ctx.num(def.total, ['total']);
   if (total !== undefined && cmp(total, ZERO) <= 0) ctx.report('invalid-option', ['total'], reason('total-not-positive'));
   checkSums(located, def, weights, total, ctx);
-  checkPolicies(def, located, ids, ctx);
+  checkPolicies(def, located, ids, weights, ctx);
+  checkInputUnits(def, ctx);
   const precision = def.options?.precision ?? 2;
   checkPrecision(precision, located, weights, ctx);
   const adjustments = parseAdjustments(def, precision, ctx);
-  const grades = checkGrades(def, total, ctx);
+  const grades = checkGrades(def, total, precision, ctx);
 
   const byId = new Map<string, ParsedNode>();
   const rootPolicy: NotApplicablePolicy = def.options?.notApplicable ?? { policy: 'rescale' };
@@ -122,7 +123,7 @@ export function parseFramework(def: FrameworkDefinition): { parsed: ParsedFramew
       inputs,
       adjustments,
       grades,
-      weightDecimals: [...weights.values(), ...adjustments.flatMap((a) => (a.kind === 'veto' ? [] : [a.max]))].reduce((most, w) => Math.max(most, decimalPlaces(w)), 0),
+      minPrecision: [...weights.values(), ...adjustments.flatMap((a) => (a.kind === 'veto' ? [] : [a.max])), ...grades.map((g) => g.min)].reduce((most, w) => Math.max(most, decimalPlaces(w)), 0),
     },
   };
 }
@@ -172,14 +173,27 @@ function checkSums(located: readonly Located[], def: FrameworkDefinition, weight
 }
 
 /** A `transfer` policy names an existing indicator other than itself. */
-function checkPolicies(def: FrameworkDefinition, located: readonly Located[], ids: ReadonlyMap<string, IssuePath>, ctx: ParseContext): void {
+function checkPolicies(def: FrameworkDefinition, located: readonly Located[], ids: ReadonlyMap<string, IssuePath>, weights: ReadonlyMap<Indicator, Dec>, ctx: ParseContext): void {
+  const byId = new Map(located.map((l) => [l.node.id, l.node]));
   const check = (p: NotApplicablePolicy | undefined, path: IssuePath, selfId?: string): void => {
     if (p === undefined || p.policy !== 'transfer') return;
+    const target = byId.get(p.to);
+    const weight = target === undefined ? undefined : weights.get(target);
     if (!ids.has(p.to) || ids.get(p.to)?.[0] === 'adjustments') ctx.report('unknown-node', [...path, 'to'], { id: p.to });
     else if (p.to === selfId) ctx.report('invalid-option', [...path, 'to'], reason('transfer-to-self'));
+    else if (weight !== undefined && cmp(weight, ZERO) === 0) ctx.report('invalid-option', [...path, 'to'], reason('transfer-to-zero', { to: p.to }));
   };
   check(def.options?.notApplicable, ['options', 'notApplicable']);
   for (const { node, path } of located) check(node.notApplicable, [...path, 'notApplicable'], node.id);
+}
+
+/** A `%` unit belongs to percent and fraction inputs: on a plain number it would be stripped and shown ×100. */
+function checkInputUnits(def: FrameworkDefinition, ctx: ParseContext): void {
+  for (const [name, decl] of Object.entries(def.inputs ?? {})) {
+    if (decl.type !== 'percent' && decl.type !== 'fraction' && decl.unit !== undefined && ['%', '％', '百分比'].includes(decl.unit.trim())) {
+      ctx.report('invalid-option', ['inputs', name, 'unit'], reason('percent-unit', { input: name }));
+    }
+  }
 }
 
 /** The precision lies in [0, 10] and can show every weight. */

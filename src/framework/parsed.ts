@@ -58,6 +58,6 @@ export interface ParsedFramework {
   readonly adjustments: readonly ParsedAdjustment[];
   /** Grades, highest lower bound first. */
   readonly grades: readonly { readonly label: string; readonly min: Dec }[];
-  /** The most decimals any weight or adjustment cap has: a precision below it could not show them. */
-  readonly weightDecimals: number;
+  /** The most decimals any weight, adjustment cap or grade bound has: a precision below it could not show them. */
+  readonly minPrecision: number;
 }

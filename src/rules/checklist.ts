@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { add, cmp, toPlain, ZERO, type Dec } from '../calc/decimal.js';
+import { add, cmp, isNegative, toPlain, ZERO, type Dec } from '../calc/decimal.js';
 import { numSchema } from '../expr/schema.js';
 import type { Num } from '../expr/types.js';
 import { noteRead } from '../expr/trace.js';
@@ -57,6 +57,10 @@ export const checklist: RuleModule<ChecklistRule, Params> = {
       }
       seen.add(c.id);
       const points = ctx.num(c.points, [...path, 'checks', i, 'points']);
+      if (points !== undefined && isNegative(points)) {
+        ctx.report('negative-amount', [...path, 'checks', i, 'points'], { name: c.name, value: toPlain(points) });
+        return undefined;
+      }
       return points === undefined ? undefined : { id: c.id, points };
     });
     if (rule.checks.length === 0) {

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import type { Dec } from '../calc/decimal.js';
+import { cmp, toPlain, type Dec } from '../calc/decimal.js';
 import { numSchema } from '../expr/schema.js';
 import type { Num } from '../expr/types.js';
 import { noteRead } from '../expr/trace.js';
-import type { RuleModule } from './RuleModule.js';
+import { ruleInvalid, type RuleModule } from './RuleModule.js';
 import { positiveNum } from './stepDeduction.js';
 
 /** 评价人打分 [0, w]，可限定步长（0.5）。Evaluator's manual score in [0, w], optionally on a step. */
@@ -34,6 +34,9 @@ export const manual: RuleModule<ManualRule, Params> = {
   namedInputs: (rule, leafId) => [{ name: rule.input ?? leafId, type: 'score' }],
   parse(rule, ctx, path) {
     const step = rule.step === undefined ? undefined : positiveNum(ctx, rule.step, [...path, 'step'], 'step');
+    if (step !== undefined && ctx.weight !== undefined && cmp(step, ctx.weight) > 0) {
+      return ruleInvalid(ctx, [...path, 'step'], 'step-above-weight', { step: toPlain(step), weight: toPlain(ctx.weight) });
+    }
     return rule.step !== undefined && step === undefined ? undefined : { input: rule.input ?? ctx.leafId, step };
   },
   compile(p, { calc: c }) {

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
 import { clampWith } from '../calc/calculator.js';
-import type { Dec } from '../calc/decimal.js';
+import { cmp, toPlain, type Dec } from '../calc/decimal.js';
 import { parseExpr } from '../expr/parse.js';
 import type { ParsedExpr } from '../expr/parsed.js';
 import { exprSchema, numSchema } from '../expr/schema.js';
 import type { Expr, Num } from '../expr/types.js';
-import { allParsed, optionalNum, type RuleModule } from './RuleModule.js';
+import { allParsed, optionalNum, ruleInvalid, type RuleModule } from './RuleModule.js';
 
 /** 比率（正向）：w × min(value, 1)。Ratio, higher is better. */
 export interface RatioRule {
@@ -50,6 +50,9 @@ export const ratio: RuleModule<RatioRule, Params> = {
     const zeroAbove = optionalNum(ctx, rule.zeroAbove, [...path, 'zeroAbove']);
     const reviewAbove = optionalNum(ctx, rule.reviewAbove, [...path, 'reviewAbove']);
     if (!allParsed(value) || zeroBelow === null || zeroAbove === null || reviewAbove === null) return undefined;
+    if (zeroBelow !== undefined && zeroAbove !== undefined && cmp(zeroBelow, zeroAbove) > 0) {
+      return ruleInvalid(ctx, [...path, 'zeroBelow'], 'cut-offs-cross', { below: toPlain(zeroBelow), above: toPlain(zeroAbove) });
+    }
     return { value: value as ParsedExpr, zeroBelow, zeroAbove, reviewAbove };
   },
   compile(p, { calc: c, expr }) {

@@ -1,4 +1,5 @@
 import DecimalJs from 'decimal.js';
+import { expect } from 'vitest';
 import { evaluate, findNode, LEGACY_TIERS, LIMITS, NATIONAL_GRADES, safeEvaluate, validateFramework } from '../../src/index.js';
 import type { EvaluateOptions, FrameworkDefinition, InputValue, NodeResult, RoundingMode, ScoreSheet } from '../../src/index.js';
 import { codes, demo, exampleFile, exampleSheet, leaf, yamlOf, type Leaf } from './engine.js';
@@ -147,12 +148,18 @@ const node = (sheet: ScoreSheet, id: string): NodeResult => {
 /** Demo's raw score of a leaf: what its rule gives against its defined weight. */
 const RAW: { readonly [id: string]: string } = { execution: '9.547', quantity: '18', quality: '13.5', timeliness: '12', social: '13', sustainable: '12', satisfaction: '9' };
 
-/** A row of a worked example: weight → effective, raw × effective ÷ weight = exact, score. */
-function workedRow(sheet: ScoreSheet, exactSheet: ScoreSheet, id: string): string {
+/**
+ * A row of a worked example: weight → effective, raw × effective ÷ weight = the unrounded score, score. The
+ * unrounded score is the leaf-rounding sheet's effective weight times the raw score, which the engine must
+ * agree with: its leaf score is that value rounded.
+ */
+function workedRow(sheet: ScoreSheet, id: string): string {
   const n = node(sheet, id);
   const w = new D(n.weight).toString();
   if (n.status === 'not-applicable') return `| ${n.name} | ${w} → ${new D(n.effectiveWeight).toString()} | 不适用 N/A | ${n.score} |`;
-  return `| ${n.name} | ${w} → ${n.effectiveWeight} | ${RAW[id]} × ${n.effectiveWeight} ÷ ${w} = ${exact(node(exactSheet, id).score)} | ${n.score} |`;
+  const unrounded = new D(RAW[id] ?? 'NaN').times(n.effectiveWeight).div(w);
+  expect(unrounded.toFixed(sheet.options.precision)).toBe(n.score);
+  return `| ${n.name} | ${w} → ${n.effectiveWeight} | ${RAW[id]} × ${n.effectiveWeight} ÷ ${w} = ${exact(unrounded.toString())} | ${n.score} |`;
 }
 const split = (sheet: ScoreSheet, ...ids: string[]): string => ids.map((id) => node(sheet, id).effectiveWeight).join(' / ');
 const level1 = (sheet: ScoreSheet): string => sheet.indicators.map((n) => n.score).join(' + ');
@@ -262,7 +269,7 @@ const CONCEPTS: Figure[] = [
         `Result: ${split(s, 'quantity', 'quality', 'timeliness')}.`,
         `得到 ${split(s, 'social', 'sustainable')}。`,
         `Result: ${split(s, 'social', 'sustainable')}.`,
-        ...['execution', 'quantity', 'quality', 'timeliness', 'social', 'sustainable', 'satisfaction'].map((id) => workedRow(s, x, id)),
+        ...['execution', 'quantity', 'quality', 'timeliness', 'social', 'sustainable', 'satisfaction'].map((id) => workedRow(s, id)),
         `| **总分 Total** | 100 | | **${s.total}** |`,
         `用 \`roundAt: 'total'\` 时，总分为 ${x.total}，等于公式 适用得分之和 ÷ 适用分值 × 100 = ${applicable.toString()} ÷ 90 × 100 = ${formula.toFixed(4)} 舍入后的结果`,
         `With \`roundAt: 'total'\` the total is ${x.total}. That is the rounded value of the formula applicable scores ÷ applicable weight × 100 = ${applicable.toString()} ÷ 90 × 100 = ${formula.toFixed(4)}`,
@@ -296,15 +303,14 @@ const CONCEPTS: Figure[] = [
     what: 'redistribute: timeliness not applicable under 产出',
     text: () => {
       const s = demoSheet({ notApplicable: ['timeliness'], policy: { at: 'output', policy: { policy: 'redistribute' } } });
-      const x = demoSheet({ notApplicable: ['timeliness'], policy: { at: 'output', policy: { policy: 'redistribute' } }, options: { roundAt: 'total' } });
       const rescaled = demoSheet({ notApplicable: ['timeliness'] });
       const output = node(s, 'output');
       return [
         `得到 ${split(s, 'quantity', 'quality')}。`,
         `Result: ${split(s, 'quantity', 'quality')}.`,
-        workedRow(s, x, 'quantity'),
-        workedRow(s, x, 'quality'),
-        workedRow(s, x, 'timeliness'),
+        workedRow(s, 'quantity'),
+        workedRow(s, 'quality'),
+        workedRow(s, 'timeliness'),
         `| ${output.name} | ${new D(output.weight).toString()} | ${node(s, 'quantity').score} + ${node(s, 'quality').score} | ${output.score} |`,
         `| **总分 Total** | | ${level1(s)} | **${s.total}** |`,
         `同一情形如果用 \`rescale\`，整个体系都按 85 → 100 折算，总分为 ${rescaled.total}。`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/index.js';
+import { evaluate, validateFramework } from '../../src/index.js';
 import type { Rule } from '../../src/index.js';
 import { frameworkOf } from '../support/minimal.js';
 
@@ -66,5 +66,29 @@ describe('review findings 复核发现', () => {
     const rule: Rule = { kind: 'step-deduction', value: { input: 'v' }, direction: 'below', threshold: '0.9', step: '0.05', points: 1, steps: 'completed', unit: '%' };
     const s = evaluate(frameworkOf([{ id: 'x', name: '指标', weight: 10, rule }], { v: { type: 'fraction' } }), { values: { v: '0.88' } });
     expect(s.indicators[0]?.explanation).toBe('指标 值 88.00%，低于阈值 90% 不足一个步长，不扣分，得满分 10.00 分');
+  });
+});
+
+describe('validation refuses what cannot score sensibly 校验', () => {
+  const codesOf = (def: unknown): string[][] => {
+    const r = validateFramework(def);
+    return r.ok ? [] : r.issues.map((i) => [i.code, i.path.join('.')]);
+  };
+  const leaf = (rule: Rule, weight = 10) => [{ id: 'x', name: '指标', weight, rule }];
+  it('negative check points, crossed cut-offs, a manual step above the weight', () => {
+    expect(codesOf(frameworkOf(leaf({ kind: 'checklist', checks: [{ id: 'a', name: '甲', points: 12 }, { id: 'b', name: '减', points: -2 }] })))).toEqual([['negative-amount', 'indicators.0.rule.checks.1.points']]);
+    expect(codesOf(frameworkOf(leaf({ kind: 'ratio', value: { input: 'v' }, zeroBelow: 2, zeroAbove: '1.3' }), { v: { type: 'percent' } }))).toEqual([['rule-invalid', 'indicators.0.rule.zeroBelow']]);
+    expect(codesOf(frameworkOf(leaf({ kind: 'manual', step: 20 })))).toEqual([['rule-invalid', 'indicators.0.rule.step']]);
+    expect(codesOf(frameworkOf(leaf({ kind: 'manual', step: 10 })))).toEqual([]);
+  });
+  it('grade bounds finer than the precision, or negative; a % unit on a plain number; a transfer to a weight-0 node', () => {
+    expect(codesOf(frameworkOf(leaf({ kind: 'manual' }), {}, { grades: [{ label: '优', min: '9.5' }, { label: '差', min: 0 }], options: { precision: 0 } }))).toEqual([['grade-scale-invalid', 'grades.0.min']]);
+    expect(codesOf(frameworkOf(leaf({ kind: 'manual' }), {}, { grades: [{ label: '差', min: -5 }] }))).toEqual([['grade-scale-invalid', 'grades.0.min']]);
+    expect(codesOf(frameworkOf(leaf({ kind: 'ratio', value: { input: 'v' } }), { v: { type: 'number', unit: '%' } }))).toEqual([['invalid-option', 'inputs.v.unit']]);
+    const zero = frameworkOf([
+      { id: 'a', name: '甲', weight: 10, rule: { kind: 'manual' }, notApplicable: { policy: 'transfer', to: 'z' } },
+      { id: 'z', name: '零', weight: 0, rule: { kind: 'manual' } },
+    ]);
+    expect(codesOf(zero)).toEqual([['invalid-option', 'indicators.0.notApplicable.to']]);
   });
 });

@@ -15,6 +15,8 @@ const weightDecimals = (def: Parameters<typeof defineFramework>[0]): number => {
   def.indicators.forEach((n) => visit(n as never));
   // Adjustment caps count too: a precision finer than a cap could round an amount past it.
   for (const a of def.adjustments ?? []) if (a.kind !== 'veto') most = Math.max(most, dec(a.max).decimalPlaces());
+  // So do grade bounds: a total at a coarser precision could never meet them exactly.
+  for (const g of def.grades) most = Math.max(most, dec(g.min).decimalPlaces());
   return most;
 };
 

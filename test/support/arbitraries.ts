@@ -526,7 +526,8 @@ function buildRule(spec: RuleSpec, prefix: string, weight: Dec, unit: Dec, input
     case 'per-occurrence':
       return { kind: 'per-occurrence', count: declare(inputs, `${prefix}-c`, 'number'), points: scaled(spec.points, 2) };
     case 'manual':
-      return { kind: 'manual', ...(explicit ? { input: `${prefix}-s` } : {}), ...(spec.step === undefined ? {} : { step: spec.step }) };
+      // A step above the weight is refused (only 0 could be given): such a step is left out.
+      return { kind: 'manual', ...(explicit ? { input: `${prefix}-s` } : {}), ...(spec.step === undefined || dec(spec.step).gt(weight) ? {} : { step: spec.step }) };
     case 'either':
       return {
         kind: 'either',
@@ -612,7 +613,7 @@ export function buildFramework(spec: FrameworkSpec): FrameworkDefinition {
     adjustments.push({ kind: 'veto', id: 'adj-v', name: '一票否决', when: condition(a.veto.when, 'veto', inputs), effect: a.veto.effect });
   }
 
-  const mins = [...new Set(spec.grades.cuts.map((c) => str(total.times(c).div(100).toDecimalPlaces(2, Decimal.ROUND_DOWN))))]
+  const mins = [...new Set(spec.grades.cuts.map((c) => str(total.times(c).div(100).toDecimalPlaces(Math.min(2, precision), Decimal.ROUND_DOWN))))]
     .map(dec)
     .filter((m) => m.gt(0))
     .sort((x, y) => y.comparedTo(x));
