@@ -3,8 +3,8 @@ import { cmp, toFixed, toPlain, type Dec } from '../calc/decimal.js';
 import type { Issue, IssuePath } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
 import { points, quantity } from '../explain/format.js';
-import { explainRule } from '../explain/ruleTemplates.js';
-import { conditionText, type ExplainContext, type Lang } from '../explain/text.js';
+import { adjustmentSentence, nodeSentence, type AdjustmentFacts, type NodeFacts } from '../explain/nodeText.js';
+import type { ExplainContext, Lang } from '../explain/text.js';
 import type { Finding, Trace } from '../expr/trace.js';
 import type { Compiled } from '../framework/compile.js';
 import type { RuleOutcome } from '../rules/registry.js';
@@ -13,7 +13,6 @@ import type { ParsedInputs } from './parseInputs.js';
 import type { Rounding, ScoredNode } from './scoreTree.js';
 import type { AdjustmentResult, LostPoint, NodeResult, ScoreSheet } from './types.js';
 
-const zhEn = (lang: Lang, zh: string, en: string): string => (lang === 'zh' ? zh : en);
 
 /** Converts a kernel's outcome (calculator values) to exact decimal strings. */
 function outcomeStrings<N>(c: Calculator<N>, value: unknown): unknown {
@@ -88,59 +87,26 @@ export function buildSheet<N>(
     return own;
   };
 
-  const blockedText = (s: ScoredNode<N>, own: readonly Issue[], lang: Lang): string => {
-    const name = s.node.parsed.name;
-    if (s.status === 'missing-input') return zhEn(lang, `${name} 缺少输入“${s.trace.missing.join('、')}”，暂不得分`, `${name}: input ${s.trace.missing.join(', ')} missing; no points yet`);
-    const first = own.find((i) => i.code !== 'missing-input');
-    const why = first === undefined ? '' : lang === 'zh' ? first.message : first.messageEn;
-    return s.status === 'fault'
-      ? zhEn(lang, `${name} 计算出错：${why}，暂不得分`, `${name}: computation fault: ${why}; no points yet`)
-      : zhEn(lang, `${name} 输入有误：${why}，暂不得分`, `${name}: invalid input: ${why}; no points yet`);
-  };
-
-  const scoredText = (s: ScoredNode<N>, outcome: RuleOutcome | undefined, lang: Lang): string => {
-    const { name, rule } = s.node.parsed;
-    const lost = c.sub(s.effectiveWeight, s.score);
-    const tail = c.isZero(lost)
-      ? zhEn(lang, `得满分 ${at(s.effectiveWeight)} 分`, `full marks ${at(s.effectiveWeight)}`)
-      : zhEn(lang, `得 ${at(s.score)} 分（扣 ${at(lost)} 分）`, `${at(s.score)} of ${at(s.effectiveWeight)} (−${at(lost)})`);
-    if (s.children.length > 0) {
-      return c.isZero(lost)
-        ? zhEn(lang, `${name} 满分 ${at(s.effectiveWeight)} 分，${tail}`, `${name}: ${tail}`)
-        : zhEn(lang, `${name} 满分 ${at(s.effectiveWeight)} 分，${tail}`, `${name}: ${tail}`);
-    }
-    let detail = '';
-    if (s.modifier !== undefined) {
-      const cond = s.node.parsed.when?.[s.modifier];
-      const text = cond === undefined ? '' : conditionText(cond, x, lang);
-      detail = s.modifier === 'full' ? zhEn(lang, `满足满分条件（${text}）`, `full-marks condition holds (${text})`) : zhEn(lang, `满足不得分条件（${text}）`, `no-points condition holds (${text})`);
-    } else if (outcome !== undefined && rule !== undefined) {
-      detail = explainRule(outcome, rule.definition, x, lang);
-    }
-    return zhEn(lang, `${name} ${detail}，${tail}`, `${name}: ${detail}; ${tail}`);
-  };
-
-  const naText = (s: ScoredNode<N>, lang: Lang): string => {
-    const name = s.node.parsed.name;
-    const p = s.naPolicy;
-    if (p === undefined) return zhEn(lang, `${name}不适用`, `${name}: not applicable`);
-    const target = p.policy === 'transfer' ? (parsed.byId.get(p.to)?.name ?? p.to) : '';
-    const how = {
-      rescale: zhEn(lang, '分值按适用指标折算', 'its points are rescaled over the applicable indicators'),
-      redistribute: zhEn(lang, '分值由同级指标分摊', 'its points are shared by its siblings'),
-      transfer: zhEn(lang, `分值转入“${target}”`, `its points go to "${target}"`),
-      full: zhEn(lang, '按满分计', 'counted as full marks'),
-      zero: zhEn(lang, '按 0 分计', 'counted as 0'),
-    }[p.policy];
-    return zhEn(lang, `${name}不适用，${how}`, `${name}: not applicable; ${how}`);
-  };
-
   const toResult = (s: ScoredNode<N>): NodeResult => {
     const p = s.node.parsed;
     const own = traceIssues(s.trace, p.path, p.name);
     const outcome = s.outcome === undefined ? undefined : (outcomeStrings(c, s.outcome) as RuleOutcome);
-    const text = (lang: Lang): string =>
-      s.status === 'not-applicable' ? naText(s, lang) : s.status === 'scored' || s.status === 'incomplete' ? scoredText(s, outcome, lang) : blockedText(s, own, lang);
+    const lost = c.sub(s.effectiveWeight, s.score);
+    const facts: NodeFacts = {
+      name: p.name,
+      status: s.status,
+      branch: s.children.length > 0,
+      score: at(s.score),
+      effectiveWeight: at(s.effectiveWeight),
+      lost: at(lost),
+      full: c.isZero(lost),
+      missing: s.trace.missing,
+      problem: own.find((i) => i.code !== 'missing-input'),
+      modifier: s.modifier === undefined ? undefined : { which: s.modifier, condition: p.when?.[s.modifier] },
+      rule: outcome === undefined || p.rule === undefined ? undefined : { outcome, definition: p.rule.definition },
+      na: s.naPolicy === undefined ? undefined : { policy: s.naPolicy, target: s.naPolicy.policy === 'transfer' ? (parsed.byId.get(s.naPolicy.to)?.name ?? s.naPolicy.to) : '' },
+    };
+    const text = (lang: Lang): string => nodeSentence(facts, x, lang);
     const read = [...s.trace.read].filter((n) => inputs.exact.has(n));
     return {
       id: p.id,
@@ -167,16 +133,18 @@ export function buildSheet<N>(
   const adjustmentResults = adjustments.map((a): AdjustmentResult & { raw: N } => {
     const { id, name, kind, path } = a.parsed;
     traceIssues(a.trace, path, name);
-    const status = a.status;
-    const word = (lang: Lang) => (kind === 'deduction' ? zhEn(lang, '扣', 'minus') : zhEn(lang, '加', 'plus'));
-    const text = (lang: Lang): string => {
-      if (status !== 'applied') return zhEn(lang, `${name}：无法确定（${status === 'missing-input' ? `缺少输入“${a.trace.missing.join('、')}”` : '输入有误或计算出错'}）`, `${name}: undecided (${status})`);
-      if (a.parsed.kind === 'veto') {
-        return a.triggered ? zhEn(lang, `${name}：${conditionText(a.parsed.condition, x, lang)}，一票否决`, `${name}: ${conditionText(a.parsed.condition, x, lang)}: veto`) : zhEn(lang, `${name}：未触发`, `${name}: not triggered`);
-      }
-      const amount = at(c.cmp(a.points, c.zero) < 0 ? c.neg(a.points) : a.points);
-      return zhEn(lang, `${name} ${word(lang)} ${amount} 分（上限 ${toPlain(a.parsed.max)} 分）`, `${name}: ${word(lang)} ${amount} (cap ${toPlain(a.parsed.max)})`);
+    const facts: AdjustmentFacts = {
+      name,
+      kind,
+      status: a.status,
+      missing: a.trace.missing,
+      triggered: a.triggered,
+      condition: a.parsed.kind === 'veto' ? a.parsed.condition : undefined,
+      amount: at(c.cmp(a.points, c.zero) < 0 ? c.neg(a.points) : a.points),
+      cap: a.parsed.kind === 'veto' ? '' : toPlain(a.parsed.max),
     };
+    const text = (lang: Lang): string => adjustmentSentence(facts, x, lang);
+    const status = a.status;
     return { id, name, kind, points: show(a.points), triggered: a.triggered, status, explanation: text('zh'), explanationEn: text('en'), raw: a.points };
   });
 
@@ -210,12 +178,14 @@ export function buildSheet<N>(
     }
   };
   tree.forEach((s, i) => collect(s, indicators[i] as NodeResult));
-  for (const a of adjustmentResults) {
-    if (a.kind === 'deduction' && c.cmp(a.raw, c.zero) < 0) {
-      const amount = c.neg(a.raw);
+  adjustmentResults.forEach((a, i) => {
+    // A deduction's points, and a zeroing veto's: what it took from the running total.
+    const taken = adjustments[i] === zeroVeto ? vetoPoints : a.kind === 'deduction' ? a.raw : c.zero;
+    if (c.cmp(taken, c.zero) < 0) {
+      const amount = c.neg(taken);
       lost.push({ amount: dec(amount), line: { id: a.id, name: a.name, path: [a.name], lost: at(amount), reason: a.explanation, reasonEn: a.explanationEn } });
     }
-  }
+  });
   // Largest first; equal losses keep tree order (the sort is stable).
   const ranked = lost.sort((p, q) => cmp(q.amount, p.amount)).map((l) => l.line);
   const complete = issues.length === 0 && missingInputs.length === 0 && adjustments.every((a) => a.status === 'applied');

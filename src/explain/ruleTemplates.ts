@@ -1,13 +1,12 @@
 import type { Rule, RuleKind, RuleOutcome } from '../rules/registry.js';
 import { literal, points, quantity } from './format.js';
-import { conditionText, withWorking, type ExplainContext, type Lang } from './text.js';
+import { conditionText, withWorking, zhEn, type ExplainContext, type Lang } from './text.js';
 import { displayUnit } from './units.js';
 
 type Of<K extends RuleKind, U> = Extract<U, { kind: K }>;
 /** A rule's sentence fragment in one language, from its outcome and definition. */
 type Template<K extends RuleKind> = (o: Of<K, RuleOutcome>, rule: Of<K, Rule>, x: ExplainContext, lang: Lang) => string;
 
-const zhEn = (lang: Lang, zh: string, en: string): string => (lang === 'zh' ? zh : en);
 
 function bandInterval(o: Of<'bands', RuleOutcome>, unit: string | undefined): string {
   const lo = o.min === undefined ? '(-∞' : `${o.minInclusive ? '[' : '('}${literal(o.min, unit)}`;

@@ -14,6 +14,9 @@ export interface ExplainContext {
 /** Language of a sentence. */
 export type Lang = 'zh' | 'en';
 
+/** The Chinese or the English text, by language. */
+export const zhEn = (lang: Lang, zh: string, en: string): string => (lang === 'zh' ? zh : en);
+
 const SYMBOLS = { add: '+', sub: '−', mul: '×', div: '÷' } as const;
 const OP_TEXT: { readonly [O in ComparisonOp]: string } = { '<': '<', '<=': '≤', '=': '=', '!=': '≠', '>=': '≥', '>': '>' };
 

@@ -89,6 +89,12 @@ export function formatScoreTable(sheet: ScoreSheet, options: FormatOptions = {})
   const rule = '─'.repeat((cols[0] ?? 0) + (cols[1] ?? 0) + (cols[2] ?? 0) + (cols[3] ?? 0) + 6);
   const out = [sheet.framework.name, rule, line(header), rule, ...rows.map(line), rule];
   out.push(`指标得分 Subtotal  ${fixed(sheet.subtotal)} / ${sheet.maximum}`);
+  // The total is the subtotal plus the adjustments, kept within [0, maximum]: say so when that bound applied.
+  const running = sheet.adjustments.reduce((sum, a) => sum.plus(a.points), dec(sheet.subtotal));
+  const shownTotal = sheet.total ?? sheet.provisional?.total;
+  if (shownTotal !== undefined && fixed(running.toString()) !== shownTotal) {
+    out.push(running.greaterThan(dec(shownTotal)) ? `超过满分的部分不计 Capped at the maximum：${fixed(running.toString())} → ${shownTotal}` : `总分不低于 0 Floored at 0：${fixed(running.toString())} → ${shownTotal}`);
+  }
   if (sheet.total !== null) {
     out.push(`总分 Total         ${sheet.total} / ${sheet.maximum}${sheet.grade === null ? '' : `   等级 Grade：${sheet.grade.label}`}${sheet.vetoed ? '（一票否决 vetoed）' : ''}`);
   } else if (sheet.provisional !== null) {

@@ -52,3 +52,21 @@ describe('text score table 文本打分表', () => {
     expect(text).toMatch(/暂计总分 Provisional total（不完整，非最终结果 incomplete, not final）\s+20 \/ 100/);
   });
 });
+
+describe('adjustments in the table 调整项', () => {
+  const def = frameworkOf([{ id: 'x', name: '指标', weight: 100, rule: { kind: 'manual' } }], { b: { type: 'number' }, v: { type: 'boolean' } }, {
+    adjustments: [
+      { kind: 'bonus', id: 'bonus', name: '加分项', max: 10, amount: { input: 'b' } },
+      { kind: 'veto', id: 'veto', name: '一票否决', when: { is: 'v' }, effect: 'zero-total' },
+    ],
+  });
+  it('says when the total was capped at the maximum', () => {
+    const text = formatScoreTable(evaluate(def, { values: { x: 95, b: 10, v: false } }));
+    expect(text).toContain('超过满分的部分不计 Capped at the maximum：105.00 → 100.00');
+  });
+  it('lists what a zeroing veto took among the lost points', () => {
+    const sheet = evaluate(def, { values: { x: 95, b: 2, v: true } });
+    expect(sheet.total).toBe('0.00');
+    expect(sheet.lostPoints.map((l) => [l.id, l.lost])).toEqual([['veto', '97.00'], ['x', '5.00']]);
+  });
+});
