@@ -123,6 +123,7 @@ export function parsedFrameworkOf(framework: unknown): Result<ParsedFramework> {
   if (!isFrameworkValue(framework)) return guarded(() => checkDefinition(framework));
   // Only framework values are cached: a bare definition may still be edited by its owner.
   const checked = guarded(() => checkDefinition(framework.definition));
-  if (checked.ok) parsedCache.set(framework, checked.value);
+  if (!checked.ok) return { ok: false, issues: checked.issues.map((i) => ({ ...i, path: ['definition', ...i.path] })) as unknown as Issues };
+  parsedCache.set(framework, checked.value);
   return checked;
 }

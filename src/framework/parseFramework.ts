@@ -217,7 +217,8 @@ function parseLeafRule(node: Indicator, path: IssuePath, weight: Dec | undefined
   if (parsed === undefined) return undefined;
   for (const { name, type } of namedInputs(rule, node.id)) {
     const declared = ctx.inputTypes.get(name);
-    if (declared !== type) ctx.report('input-type-mismatch', [...path, 'rule'], { input: name, actual: declared ?? '—', expected: type });
+    const at = 'input' in rule && rule.input !== undefined ? [...path, 'rule', 'input'] : [...path, 'rule'];
+    if (declared !== type) ctx.report('input-type-mismatch', at, { input: name, actual: declared ?? '—', expected: type });
   }
   return { definition: rule, kind: rule.kind, parsed };
 }

@@ -29,7 +29,7 @@ export function translateZodIssues(issues: readonly ZodIssue[], input?: unknown)
     }
     const value = valueAt(input, path);
     const kind = unknownKind(issue, value);
-    if (value === undefined) out.push(makeIssue('missing-field', path, { key: String(path.at(-1) ?? '') }));
+    if (value === undefined && path.length > 0) out.push(makeIssue('missing-field', path, { key: String(path.at(-1) ?? '') }));
     else if (kind !== undefined) out.push(makeIssue('unknown-kind', path, kind));
     else out.push(makeIssue('invalid-type', path, describeExpected(issue)));
   }
@@ -49,8 +49,11 @@ function describeExpected(issue: ZodIssue): { expected: string; expectedZh: stri
         expected: 'a number, a decimal string or one of the documented forms',
         expectedZh: '数字、数值文本或文档所列的形式之一',
       };
+    case 'too_big':
+    case 'too_small':
+      return { expected: 'a value within range', expectedZh: '范围内的值' };
     default:
-      return { expected: issue.message, expectedZh: issue.message };
+      return { expected: 'a valid value', expectedZh: '有效的值' };
   }
 }
 

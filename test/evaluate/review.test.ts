@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, validateFramework } from '../../src/index.js';
+import { defineFramework, evaluate, safeEvaluate, validateFramework } from '../../src/index.js';
 import type { Rule } from '../../src/index.js';
 import { frameworkOf } from '../support/minimal.js';
 
@@ -90,5 +90,21 @@ describe('validation refuses what cannot score sensibly 校验', () => {
       { id: 'z', name: '零', weight: 0, rule: { kind: 'manual' } },
     ]);
     expect(codesOf(zero)).toEqual([['invalid-option', 'indicators.0.notApplicable.to']]);
+  });
+});
+
+describe('issue paths and messages 问题路径与说明', () => {
+  const show = (r: { ok: boolean; issues?: readonly { code: string; path: readonly (string | number)[]; message: string }[] }): string[] =>
+    r.ok ? [] : (r.issues ?? []).map((i) => `${i.code}@${i.path.join('.')} ${i.message}`);
+  it('point into the value the caller passed, with a message that says what is expected', () => {
+    const f = defineFramework(frameworkOf([{ id: 'x', name: 'x', weight: 10, rule: { kind: 'manual' } }]));
+    const copy = JSON.parse(JSON.stringify(f)) as { definition: { total: unknown } };
+    copy.definition.total = 'abc';
+    expect(show(safeEvaluate(copy as never, { values: {} }))).toEqual(['invalid-number@definition.total 无法识别的数值“abc”']);
+    expect(show(safeEvaluate(f, { values: {} }, { precision: 1e300 }))).toEqual(['invalid-type@options.precision 类型错误：应为范围内的值']);
+    expect(show(safeEvaluate(undefined as never, { values: {} }))).toEqual(['invalid-type@ 类型错误：应为对象']);
+    expect(show(validateFramework(frameworkOf([{ id: 'x', name: 'x', weight: 10, rule: { kind: 'manual', input: 'v' } }], { v: { type: 'number' } })))).toEqual([
+      'input-type-mismatch@indicators.0.rule.input 输入“v”的类型为 number，此处需要 score',
+    ]);
   });
 });
