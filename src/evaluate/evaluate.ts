@@ -8,7 +8,6 @@ import type { Result } from '../errors/result.js';
 import { checkNesting } from '../framework/checkNesting.js';
 import { compile, type Compiled } from '../framework/compile.js';
 import { guarded, parsedFrameworkOf, type Framework } from '../framework/defineFramework.js';
-import { contentHash } from '../framework/hash.js';
 import type { ParsedFramework } from '../framework/parsed.js';
 import { evaluateOptionsSchema, evaluationInputsSchema } from '../framework/schema.js';
 import { translateZodIssues } from '../framework/translateZodIssues.js';
@@ -42,7 +41,7 @@ const compiledCache = new WeakMap<ParsedFramework, CacheEntry>();
 function compiledOf(parsed: ParsedFramework): CacheEntry {
   let entry = compiledCache.get(parsed);
   if (entry === undefined) {
-    entry = { compiled: compile(parsed, decimalCalculator), hash: contentHash(parsed.definition), plans: new Map() };
+    entry = { compiled: compile(parsed, decimalCalculator), hash: parsed.hash, plans: new Map() };
     compiledCache.set(parsed, entry);
   }
   return entry;

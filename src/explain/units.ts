@@ -6,14 +6,12 @@ import type { InputDeclaration } from '../framework/types.js';
  * 1. the rule's own `unit`;
  * 2. a single input: `%` for percent/fraction inputs, else its declared `unit`;
  * 3. a quotient of two inputs declared with the same unit (万元 ÷ 万元): a ratio, shown in `%`;
- * 4. the rule kind's meaning (`ratio`, `count-ratio`: a ratio, `%`);
  * otherwise no unit (the number is shown bare).
  */
 export function displayUnit(
   expr: Expr,
   inputs: ReadonlyMap<string, InputDeclaration>,
   declared: string | undefined,
-  ratioByMeaning = false,
 ): string | undefined {
   if (declared !== undefined) return declared;
   const unitOf = (e: Expr): string | undefined => {
@@ -27,5 +25,5 @@ export function displayUnit(
     const [a, b] = [unitOf(expr.div[0]), unitOf(expr.div[1])];
     if (a !== undefined && a === b) return '%';
   }
-  return ratioByMeaning ? '%' : undefined;
+  return undefined;
 }

@@ -17,4 +17,6 @@ export interface ParseContext {
   readonly num: (value: Num, path: IssuePath) => Dec | undefined;
   /** Declared (and implicit) input types by name. */
   readonly inputTypes: ReadonlyMap<string, InputType>;
+  /** Told of every input name an expression or condition reads (so the framework knows who reads what). */
+  readonly noteInput?: (name: string) => void;
 }

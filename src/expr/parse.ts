@@ -11,6 +11,7 @@ export const NUMERIC_INPUTS: readonly InputType[] = ['number', 'percent', 'fract
 
 /** Checks that `name` is declared with one of the `wanted` types; reports otherwise. */
 export function checkInput(ctx: ParseContext, name: string, wanted: readonly InputType[], path: IssuePath): boolean {
+  ctx.noteInput?.(name);
   const type = ctx.inputTypes.get(name);
   if (type === undefined) ctx.report('unknown-input', path, { input: name });
   else if (!wanted.includes(type)) ctx.report('input-type-mismatch', path, { input: name, actual: type, expected: wanted.join('/') });

@@ -3,7 +3,6 @@ import type { Issues } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
 import type { Result } from '../errors/result.js';
 import { checkNesting } from './checkNesting.js';
-import { contentHash } from './hash.js';
 import type { ParsedFramework } from './parsed.js';
 import { parseFramework } from './parseFramework.js';
 import { frameworkSchema } from './schema.js';
@@ -86,7 +85,7 @@ export function validateFramework(definition: unknown): Result<Framework> {
   const checked = guarded(() => checkDefinition(definition));
   if (!checked.ok) return checked;
   const def = checked.value.definition;
-  const framework: Framework = Object.freeze({ format: FRAMEWORK_FORMAT, id: def.id, name: def.name, hash: contentHash(def), definition: def });
+  const framework: Framework = Object.freeze({ format: FRAMEWORK_FORMAT, id: def.id, name: def.name, hash: checked.value.hash, definition: def });
   parsedCache.set(framework, checked.value);
   return { ok: true, value: framework };
 }

@@ -1,7 +1,4 @@
-import { conditionInputs, exprInputs } from '../expr/parsed.js';
 import type { Result } from '../errors/result.js';
-import { namedInputs } from '../rules/registry.js';
-import type { Rule } from '../rules/registry.js';
 import { parsedFrameworkOf, type Framework } from './defineFramework.js';
 import type { ParsedNode } from './parsed.js';
 import type { FrameworkDefinition, InputType } from './types.js';
@@ -20,19 +17,6 @@ export interface InputInfo {
   readonly declared: boolean;
   /** 读取该输入的指标和调整项 id。Ids of the indicators and adjustments that read it. */
   readonly usedBy: readonly string[];
-}
-
-/** Input names a rule definition reads through expressions and conditions. */
-function ruleExprInputs(rule: Rule, out: string[]): void {
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (value !== null && typeof value === 'object') {
-      if ('input' in value && typeof (value as { input: unknown }).input === 'string' && Object.keys(value).length === 1) out.push((value as { input: string }).input);
-      else if ('is' in value && typeof (value as { is: unknown }).is === 'string' && Object.keys(value).length === 1) out.push((value as { is: string }).is);
-      else Object.values(value).forEach(visit);
-    }
-  };
-  visit(rule);
 }
 
 /**
@@ -56,19 +40,11 @@ export function frameworkInputs(framework: Framework | FrameworkDefinition): Res
     users.set(name, list);
   };
   const visit = (node: ParsedNode): void => {
-    const names: string[] = [];
-    for (const c of [node.notApplicableIf, node.zeroIf, node.fullIf]) if (c !== undefined) conditionInputs(c, names);
-    if (node.rule !== undefined) {
-      ruleExprInputs(node.rule.definition, names);
-      names.push(...namedInputs(node.rule.definition, node.id).map((i) => i.name));
-    }
-    for (const n of names) use(n, node.id);
+    for (const n of node.reads) use(n, node.id);
     node.children.forEach(visit);
   };
   parsed.value.roots.forEach(visit);
-  for (const a of parsed.value.adjustments) {
-    for (const n of a.kind === 'veto' ? conditionInputs(a.when) : exprInputs(a.amount)) use(n, a.id);
-  }
+  for (const a of parsed.value.adjustments) for (const n of a.reads) use(n, a.id);
   const declared = parsed.value.definition.inputs ?? {};
   const value = [...parsed.value.inputs].map(([name, decl]): InputInfo => ({
     name,

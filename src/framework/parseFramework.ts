@@ -9,6 +9,7 @@ import type { Num } from '../expr/types.js';
 import { LIMITS } from '../limits.js';
 import { namedInputs, parseRule, type Rule } from '../rules/registry.js';
 import { checkGrades } from './checkGrades.js';
+import { contentHash } from './hash.js';
 import type { ParsedAdjustment, ParsedFramework, ParsedNode } from './parsed.js';
 import type { FrameworkDefinition, Indicator, InputDeclaration, Modifiers, NotApplicablePolicy } from './types.js';
 
@@ -92,6 +93,9 @@ export function parseFramework(def: FrameworkDefinition): { parsed: ParsedFramew
     const here = [...names, node.name];
     const kids = 'children' in node && node.children !== undefined && level < LIMITS.treeDepth ? node.children : [];
     const children = kids.map((c, i) => build(c, [...path, 'children', i], level + 1, here, policy));
+    const reads = new Set<string>();
+    const reading: ParseContext = { ...ctx, noteInput: (name) => reads.add(name) };
+    if ('rule' in node && node.rule !== undefined) for (const { name } of namedInputs(node.rule, node.id)) reads.add(name);
     const parsed: ParsedNode = {
       id: node.id,
       name: node.name,
@@ -100,8 +104,9 @@ export function parseFramework(def: FrameworkDefinition): { parsed: ParsedFramew
       path,
       names: here,
       children,
-      rule: parseLeafRule(node, path, weights.get(node), ctx),
-      ...parseModifiers(node, path, children.length > 0, ctx),
+      rule: parseLeafRule(node, path, weights.get(node), reading),
+      ...parseModifiers(node, path, children.length > 0, reading),
+      reads: [...reads],
       policy,
     };
     if (!byId.has(node.id)) byId.set(node.id, parsed);
@@ -113,6 +118,7 @@ export function parseFramework(def: FrameworkDefinition): { parsed: ParsedFramew
   return {
     parsed: {
       definition: def,
+      hash: contentHash(def),
       total,
       precision,
       rounding: def.options?.rounding ?? 'half-up',
@@ -241,9 +247,11 @@ function parseAdjustments(def: FrameworkDefinition, precision: number, ctx: Pars
   const out: ParsedAdjustment[] = [];
   (def.adjustments ?? []).forEach((a, i) => {
     const path = ['adjustments', i];
+    const reads = new Set<string>();
+    const reading: ParseContext = { ...ctx, noteInput: (name) => reads.add(name) };
     if (a.kind === 'veto') {
-      const when = parseCondition(ctx, a.when, [...path, 'when']);
-      if (when !== undefined) out.push({ kind: 'veto', id: a.id, name: a.name, path, when, condition: a.when, effect: a.effect });
+      const when = parseCondition(reading, a.when, [...path, 'when']);
+      if (when !== undefined) out.push({ kind: 'veto', id: a.id, name: a.name, path, when, condition: a.when, effect: a.effect, reads: [...reads] });
       return;
     }
     const max = ctx.num(a.max, [...path, 'max']);
@@ -251,8 +259,8 @@ function parseAdjustments(def: FrameworkDefinition, precision: number, ctx: Pars
     if (max !== undefined && precision >= 0 && decimalPlaces(max) > precision) {
       ctx.report('invalid-option', [...path, 'max'], reason('cap-decimals', { max: toPlain(max), precision: String(precision) }));
     }
-    const amount = parseExpr(ctx, a.amount, [...path, 'amount']);
-    if (max !== undefined && amount !== undefined) out.push({ kind: a.kind, id: a.id, name: a.name, path, max, amount });
+    const amount = parseExpr(reading, a.amount, [...path, 'amount']);
+    if (max !== undefined && amount !== undefined) out.push({ kind: a.kind, id: a.id, name: a.name, path, max, amount, reads: [...reads] });
   });
   return out;
 }

@@ -24,18 +24,21 @@ export interface ParsedNode {
   readonly fullIf: ParsedCondition | undefined;
   /** The modifiers as defined (for explanations). */
   readonly when: Modifiers | undefined;
+  /** Every input the node reads: through its rule's expressions and conditions, by name, and in its modifiers. */
+  readonly reads: readonly string[];
   /** The policy in force here (own, else inherited, else the framework's). */
   readonly policy: NotApplicablePolicy;
 }
 
 /** An adjustment after validation. */
 export type ParsedAdjustment =
-  | { readonly kind: 'deduction' | 'bonus'; readonly id: string; readonly name: string; readonly path: IssuePath; readonly max: Dec; readonly amount: ParsedExpr }
+  | { readonly kind: 'deduction' | 'bonus'; readonly id: string; readonly name: string; readonly path: IssuePath; readonly max: Dec; readonly amount: ParsedExpr; readonly reads: readonly string[] }
   | {
       readonly kind: 'veto';
       readonly id: string;
       readonly name: string;
       readonly path: IssuePath;
+      readonly reads: readonly string[];
       readonly when: ParsedCondition;
       /** The condition as defined (for explanations). */
       readonly condition: Condition;
@@ -46,6 +49,8 @@ export type ParsedAdjustment =
 export interface ParsedFramework {
   /** The definition, a frozen plain copy. */
   readonly definition: FrameworkDefinition;
+  /** Its content hash (see `contentHash`). */
+  readonly hash: string;
   readonly total: Dec;
   readonly precision: number;
   readonly rounding: RoundingMode;

@@ -1,10 +1,11 @@
 import type * as z from 'zod/mini';
 import type { Calculator } from '../calc/calculator.js';
-import type { Dec } from '../calc/decimal.js';
+import { cmp, isNegative, toPlain, ZERO, type Dec } from '../calc/decimal.js';
 import type { IssuePath } from '../errors/issue.js';
 import { reason, type ReasonId } from '../errors/reasons.js';
 import type { CompiledExpr } from '../expr/compile.js';
 import type { InputType, ParseContext } from '../expr/ParseContext.js';
+import type { Num } from '../expr/types.js';
 import type { Env, Trace } from '../expr/trace.js';
 
 /** What a kernel gives when it can score: the raw score against the defined weight, and its facts. */
@@ -76,4 +77,26 @@ export function optionalNum(ctx: ParseContext, value: string | number | undefine
 /** True when every entry is neither undefined nor null (nothing failed to parse). */
 export function allParsed(...values: readonly unknown[]): boolean {
   return values.every((v) => v !== undefined && v !== null);
+}
+
+/** Reads a literal that must be above zero. */
+export function positiveNum(ctx: ParseContext, value: Num, path: IssuePath, field: string): Dec | undefined {
+  const v = ctx.num(value, path);
+  if (v !== undefined && cmp(v, ZERO) <= 0) return ruleInvalid(ctx, path, 'not-positive', { field });
+  return v;
+}
+
+/** Reads optional points that must lie in [0, weight]; `null` when given but invalid. */
+export function pointsWithin(ctx: ParseContext, value: Num | undefined, weight: Dec | undefined, path: IssuePath): Dec | undefined | null {
+  const v = optionalNum(ctx, value, path);
+  if (v === undefined || v === null) return v;
+  if (isNegative(v)) {
+    ctx.report('negative-amount', path, { name: String(path.at(-1)), value: toPlain(v) });
+    return null;
+  }
+  if (weight !== undefined && cmp(v, weight) > 0) {
+    ctx.report('points-exceed-weight', path, { points: toPlain(v), weight: toPlain(weight) });
+    return null;
+  }
+  return v;
 }

@@ -1,12 +1,10 @@
 import * as z from 'zod/mini';
-import { cmp, isNegative, toPlain, type Dec } from '../calc/decimal.js';
-import type { IssuePath } from '../errors/issue.js';
-import type { ParseContext } from '../expr/ParseContext.js';
+import type { Dec } from '../calc/decimal.js';
 import { parseCondition } from '../expr/parse.js';
 import type { ParsedCondition } from '../expr/parsed.js';
 import { conditionSchema, numSchema } from '../expr/schema.js';
 import type { Condition, Num } from '../expr/types.js';
-import { optionalNum, type RuleModule } from './RuleModule.js';
+import { pointsWithin, type RuleModule } from './RuleModule.js';
 
 /** 是否型/比较型：条件成立得 `points`（缺省满分），否则 `otherwise`（缺省 0）。Binary / comparison. */
 export interface BinaryRule {
@@ -30,21 +28,6 @@ interface Params {
   readonly when: ParsedCondition;
   readonly points: Dec | undefined;
   readonly otherwise: Dec | undefined;
-}
-
-/** Reads optional points that must lie in [0, weight]; `null` when given but invalid. */
-export function pointsWithin(ctx: ParseContext, value: Num | undefined, weight: Dec | undefined, path: IssuePath): Dec | undefined | null {
-  const v = optionalNum(ctx, value, path);
-  if (v === undefined || v === null) return v;
-  if (isNegative(v)) {
-    ctx.report('negative-amount', path, { name: String(path.at(-1)), value: toPlain(v) });
-    return null;
-  }
-  if (weight !== undefined && cmp(v, weight) > 0) {
-    ctx.report('points-exceed-weight', path, { points: toPlain(v), weight: toPlain(weight) });
-    return null;
-  }
-  return v;
 }
 
 /** The `binary` rule kind. */

@@ -3,8 +3,7 @@ import { cmp, toPlain, type Dec } from '../calc/decimal.js';
 import { numSchema } from '../expr/schema.js';
 import type { Num } from '../expr/types.js';
 import { noteRead } from '../expr/trace.js';
-import { ruleInvalid, type RuleModule } from './RuleModule.js';
-import { positiveNum } from './stepDeduction.js';
+import { positiveNum, ruleInvalid, type RuleModule } from './RuleModule.js';
 
 /** 评价人打分 [0, w]，可限定步长（0.5）。Evaluator's manual score in [0, w], optionally on a step. */
 export interface ManualRule {

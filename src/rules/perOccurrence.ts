@@ -5,8 +5,7 @@ import { parseExpr } from '../expr/parse.js';
 import type { ParsedExpr } from '../expr/parsed.js';
 import { exprSchema, numSchema } from '../expr/schema.js';
 import type { Expr, Num } from '../expr/types.js';
-import type { RuleModule } from './RuleModule.js';
-import { positiveNum } from './stepDeduction.js';
+import { positiveNum, type RuleModule } from './RuleModule.js';
 
 /** 按次扣分：w − n × p，扣完为止。Per-occurrence deduction inside an indicator, floor 0. */
 export interface PerOccurrenceRule {

@@ -1,13 +1,11 @@
 import * as z from 'zod/mini';
 import { maxWith } from '../calc/calculator.js';
-import { cmp, ZERO, type Dec } from '../calc/decimal.js';
-import type { IssuePath } from '../errors/issue.js';
-import type { ParseContext } from '../expr/ParseContext.js';
+import type { Dec } from '../calc/decimal.js';
 import { parseExpr } from '../expr/parse.js';
 import type { ParsedExpr } from '../expr/parsed.js';
 import { exprSchema, numSchema } from '../expr/schema.js';
 import type { Expr, Num } from '../expr/types.js';
-import { ruleInvalid, type RuleModule } from './RuleModule.js';
+import { positiveNum, type RuleModule } from './RuleModule.js';
 
 /**
  * 按步长扣分（每超过/低于 X 扣 Y 分，扣完为止）。Linear deduction per step. `steps`: `completed` counts whole
@@ -56,13 +54,6 @@ interface Params {
   readonly step: Dec;
   readonly points: Dec;
   readonly steps: StepDeductionRule['steps'];
-}
-
-/** Reads a literal that must be above zero. */
-export function positiveNum(ctx: ParseContext, value: Num, path: IssuePath, field: string): Dec | undefined {
-  const v = ctx.num(value, path);
-  if (v !== undefined && cmp(v, ZERO) <= 0) return ruleInvalid(ctx, path, 'not-positive', { field });
-  return v;
 }
 
 /** The `step-deduction` rule kind. */
