@@ -36,20 +36,58 @@ export type { InputType } from './expr/ParseContext.js';
 export type { ComparisonOp, Condition, Expr, Num } from './expr/types.js';
 
 // 计分规则 Rules
-export type { Rule, RuleKind, RuleOutcome } from './rules/registry.js';
-export type { RatioRule, RatioOutcome } from './rules/ratio.js';
-export type { LowerIsBetterRule, LowerIsBetterOutcome } from './rules/lowerIsBetter.js';
-export type { EqualRule, EqualOutcome } from './rules/equal.js';
-export type { Band, BandsRule, BandsOutcome } from './rules/bands.js';
-export type { StepDeductionRule, StepDeductionOutcome } from './rules/stepDeduction.js';
-export type { PiecewiseRule, PiecewiseOutcome } from './rules/piecewise.js';
-export type { BinaryRule, BinaryOutcome } from './rules/binary.js';
-export type { Check, ChecklistRule, ChecklistOutcome } from './rules/checklist.js';
-export type { Tier, TiersRule, TiersOutcome } from './rules/tiers.js';
-export type { CountRatioRule, CountRatioOutcome } from './rules/countRatio.js';
-export type { PerOccurrenceRule, PerOccurrenceOutcome } from './rules/perOccurrence.js';
-export type { ManualRule, ManualOutcome } from './rules/manual.js';
-export type { EitherRule, EitherOutcome } from './rules/either.js';
+export type { Rule, RuleKind } from './rules/registry.js';
+import type { RuleOutcome as RuleOutcomeOf } from './rules/registry.js';
+/** 规则结果（按 `kind` 区分，精确十进制字符串）。A rule's structured outcome, exact decimal strings. */
+export type RuleOutcome = RuleOutcomeOf<string>;
+export type { RatioRule } from './rules/ratio.js';
+import type { RatioOutcome as RatioOutcomeOf } from './rules/ratio.js';
+/** 比率规则的结果（精确十进制字符串）。Outcome of a `ratio` rule. */
+export type RatioOutcome = RatioOutcomeOf<string>;
+export type { LowerIsBetterRule } from './rules/lowerIsBetter.js';
+import type { LowerIsBetterOutcome as LowerIsBetterOutcomeOf } from './rules/lowerIsBetter.js';
+/** 反向指标规则的结果（精确十进制字符串）。Outcome of a `lower-is-better` rule. */
+export type LowerIsBetterOutcome = LowerIsBetterOutcomeOf<string>;
+export type { EqualRule } from './rules/equal.js';
+import type { EqualOutcome as EqualOutcomeOf } from './rules/equal.js';
+/** 等于型规则的结果（精确十进制字符串）。Outcome of an `equal` rule. */
+export type EqualOutcome = EqualOutcomeOf<string>;
+export type { Band, BandsRule } from './rules/bands.js';
+import type { BandsOutcome as BandsOutcomeOf } from './rules/bands.js';
+/** 区间计分规则的结果（精确十进制字符串）。Outcome of a `bands` rule. */
+export type BandsOutcome = BandsOutcomeOf<string>;
+export type { StepDeductionRule } from './rules/stepDeduction.js';
+import type { StepDeductionOutcome as StepDeductionOutcomeOf } from './rules/stepDeduction.js';
+/** 按步长扣分规则的结果（精确十进制字符串）。Outcome of a `step-deduction` rule. */
+export type StepDeductionOutcome = StepDeductionOutcomeOf<string>;
+export type { PiecewiseRule } from './rules/piecewise.js';
+import type { PiecewiseOutcome as PiecewiseOutcomeOf } from './rules/piecewise.js';
+/** 分段线性规则的结果（精确十进制字符串）。Outcome of a `piecewise` rule. */
+export type PiecewiseOutcome = PiecewiseOutcomeOf<string>;
+export type { BinaryRule } from './rules/binary.js';
+export type { BinaryOutcome } from './rules/binary.js';
+export type { Check, ChecklistRule } from './rules/checklist.js';
+export type { ChecklistOutcome } from './rules/checklist.js';
+export type { Tier, TiersRule } from './rules/tiers.js';
+import type { TiersOutcome as TiersOutcomeOf } from './rules/tiers.js';
+/** 定性分档规则的结果（精确十进制字符串）。Outcome of a `tiers` rule. */
+export type TiersOutcome = TiersOutcomeOf<string>;
+export type { CountRatioRule } from './rules/countRatio.js';
+import type { CountRatioOutcome as CountRatioOutcomeOf } from './rules/countRatio.js';
+/** 个数比率规则的结果（精确十进制字符串）。Outcome of a `count-ratio` rule. */
+export type CountRatioOutcome = CountRatioOutcomeOf<string>;
+export type { PerOccurrenceRule } from './rules/perOccurrence.js';
+import type { PerOccurrenceOutcome as PerOccurrenceOutcomeOf } from './rules/perOccurrence.js';
+/** 按次扣分规则的结果（精确十进制字符串）。Outcome of a `per-occurrence` rule. */
+export type PerOccurrenceOutcome = PerOccurrenceOutcomeOf<string>;
+export type { ManualRule } from './rules/manual.js';
+import type { ManualOutcome as ManualOutcomeOf } from './rules/manual.js';
+/** 评价人打分规则的结果（精确十进制字符串）。Outcome of a `manual` rule. */
+export type ManualOutcome = ManualOutcomeOf<string>;
+export type { EitherRule } from './rules/either.js';
+import type { EitherOutcome as EitherOutcomeOf } from './rules/either.js';
+/** 二者择其一规则的结果（精确十进制字符串）。Outcome of an `either` rule. */
+export type EitherOutcome = EitherOutcomeOf<string>;
 
 // 评价 Evaluation
 export { evaluate, safeEvaluate } from './evaluate/evaluate.js';

@@ -239,7 +239,7 @@ export interface TierInput {
 }
 
 /** 一个输入值。One input value as found in documents: numbers, strings such as "95.47%" or "11,429.51". */
-export type InputValue = Num | boolean | TierInput | { readonly [checkId: string]: boolean } | null;
+export type InputValue = Num | boolean | TierInput | { readonly [checkId: string]: boolean | string } | null;
 
 /**
  * 一次评价的输入。The inputs of one evaluation. A missing, invalid or faulty value affects only the indicators
