@@ -7,7 +7,17 @@ import { normalizeText } from './normalizeText.js';
  * characters. Anything larger is refused with `number-out-of-range` before it is expanded, so that a short
  * text such as "1e100000000" cannot exhaust memory.
  */
-export const NUMBER_LIMITS = Object.freeze({ MAX_INTEGER_DIGITS: 18, MAX_FRACTION_DIGITS: 20, MAX_TEXT_LENGTH: 64 });
+export const NUMBER_LIMITS = Object.freeze({
+  /** 整数部分最多位数（指数展开后，不计前导零）。Most digits before the decimal point, after any exponent, leading zeros not counted. */
+  MAX_INTEGER_DIGITS: 18,
+  /** 小数部分最多位数（指数展开后，不计末尾零）。Most digits after the decimal point, after any exponent, trailing zeros not counted. */
+  MAX_FRACTION_DIGITS: 20,
+  /**
+   * 数值文本最多字符数（去掉单位、百分号和千位分隔符后）。Longest numeric text in characters, once normalised and
+   * stripped of the unit, percent sign and thousands separators; a text over four times as long is refused unread.
+   */
+  MAX_TEXT_LENGTH: 64
+});
 
 /** Outcome of reading a number written the way documents write it. */
 export type ParsedNumber =

@@ -8,7 +8,12 @@ export type IssuePath = readonly (string | number)[];
  * English. Extra fields depend on the code (`expected`, `actual`, …).
  */
 export interface Issue {
+  /** 稳定的问题代码（见 ISSUE_CODES、docs/errors.md）。Stable code to branch on; `ISSUE_CODES` lists them, docs/errors.md explains each. */
   readonly code: IssueCode;
+  /**
+   * 从调用方所传值的根到出错处的键与下标（根本身为 []）。Keys and indices from the root of what the caller passed
+   * (definition, inputs, options) to the problem, such as `indicators.0.weight` or `values.execution-rate`; `[]` for the root.
+   */
   readonly path: IssuePath;
   /** 中文说明。Chinese message. */
   readonly message: string;

@@ -123,7 +123,19 @@ export interface ProvisionalResult {
 /** 打分表。The score sheet: the result of `evaluate`. */
 export interface ScoreSheet {
   /** 所用指标体系。The framework scored with, with the content hash of its definition. */
-  readonly framework: { readonly id: string; readonly name: string; readonly version?: string; readonly hash: string };
+  readonly framework: {
+    /** 指标体系 id。The framework's `id`. */
+    readonly id: string;
+    /** 指标体系名称。The framework's `name`. */
+    readonly name: string;
+    /** 版本（定义中有 version 时才有）。The definition's `version`, present only when it has one. */
+    readonly version?: string;
+    /**
+     * 定义的内容指纹（14 位十六进制，与键顺序无关，不是加密哈希）。Content hash of the definition, as on `Framework`:
+     * 14 hex digits, independent of key order; it identifies a definition, it is not cryptographic.
+     */
+    readonly hash: string
+  };
   /** 本次实际采用的计算选项。The options in force. */
   readonly options: EffectiveOptions;
   /** 满分。Maximum. */
@@ -138,8 +150,16 @@ export interface ScoreSheet {
   readonly totalNumber: number | null;
   /** 等级；不完整时为 null。Grade; null while incomplete. */
   readonly grade: GradeResult | null;
-  /** 距上一等级所差分数（不完整时为 null）。Points needed for the next grade up. */
-  readonly nextGrade: { readonly label: string; readonly pointsNeeded: string } | null;
+  /**
+   * 距上一等级所差分数（不完整、已是最高等级或被否决时为 null）。Points needed for the next grade up; null while
+   * incomplete, at the top grade, or when a veto fired.
+   */
+  readonly nextGrade: {
+    /** 上一等级的名称。Label of the next grade up. */
+    readonly label: string;
+    /** 还差的分数：该等级下限 − 总分，按精度显示。Points still needed: that grade's `min` minus the total, at the precision. */
+    readonly pointsNeeded: string
+  } | null;
   /** 暂计结果，仅在不完整时给出。The provisional result, only while incomplete. */
   readonly provisional: ProvisionalResult | null;
   /** 是否被一票否决。Whether a veto fired. */

@@ -66,8 +66,19 @@ export interface InputDeclaration {
  * smaller id, so the order of siblings never changes a score.
  */
 export type NotApplicablePolicy =
-  | { readonly policy: 'rescale' | 'redistribute' | 'full' | 'zero' }
-  | { readonly policy: 'transfer'; readonly to: string };
+  | {
+      /** 处理方式（见上）。How the weight is handled: `rescale`, `redistribute`, `full` or `zero` (see above). */
+      readonly policy: 'rescale' | 'redistribute' | 'full' | 'zero'
+    }
+  | {
+      /** 转移给指定节点。Give the weight to the node named in `to`. */
+      readonly policy: 'transfer';
+      /**
+       * 接收分值的指标 id（须存在、不是自身、分值不为 0）。Id of the indicator that receives the weight: an existing
+       * indicator (`unknown-node` otherwise), not this one, not of weight 0 (`invalid-option`).
+       */
+      readonly to: string
+    };
 
 /**
  * 规则修饰条件。Modifiers of a leaf: conditions checked before its rule, in this order. A condition that cannot
@@ -106,6 +117,10 @@ interface IndicatorBase {
  * `LIMITS.treeDepth` deep.
  */
 export interface BranchIndicator extends IndicatorBase {
+  /**
+   * 下级指标（至少一个），分值之和等于本指标分值；同时有 rule 报 branch-with-rule。Child indicators, at least one
+   * (an empty list without a rule is `leaf-without-rule`); a node with both children and a rule is `branch-with-rule`.
+   */
   readonly children: readonly Indicator[];
   /**
    * 整个分支的不适用条件（满分/不得分条件只用于末级指标，写在分支上报 invalid-option）。Not-applicable condition
@@ -116,7 +131,9 @@ export interface BranchIndicator extends IndicatorBase {
 
 /** 末级指标（带规则）。A leaf indicator with its rule (docs/rules.md); its score is clamped to [0, weight]. */
 export interface LeafIndicator extends IndicatorBase {
+  /** 计分规则（按 `kind` 区分，见 docs/rules.md）。The scoring rule, by `kind` (docs/rules.md). */
   readonly rule: Rule;
+  /** 不适用、不得分、满分条件（先于规则检查）。Not-applicable, zero and full-marks conditions, checked before the rule. */
   readonly when?: Modifiers;
 }
 
@@ -129,14 +146,17 @@ export type Indicator = BranchIndicator | LeafIndicator;
  * the sheet incomplete, as does a missing or invalid input.
  */
 export interface DeductionItem {
+  /** 调整项类型：扣分项。Adjustment kind: a deduction. */
   readonly kind: 'deduction';
   /** 标识（与指标共用命名空间）。Id, in the indicators' namespace. */
   readonly id: string;
+  /** 名称（用于说明与失分明细）。Name, shown in explanations and lost points. */
   readonly name: string;
   /** 上限（不能为负）。Cap, not negative. */
   readonly max: Num;
   /** 扣分数（表达式），`roundAt: 'leaf'` 时按精度舍入。Points to deduct; rounded at the precision with `roundAt: 'leaf'`. */
   readonly amount: Expr;
+  /** 扣分标准（原文）。Criteria, as written in the source. */
   readonly criteria?: string;
 }
 
@@ -145,27 +165,39 @@ export interface DeductionItem {
  * maximum unless `options.bonusAboveTotal` is true.
  */
 export interface BonusItem {
+  /** 调整项类型：加分项。Adjustment kind: a bonus. */
   readonly kind: 'bonus';
+  /** 标识（与指标共用命名空间）。Id, in the indicators' namespace. */
   readonly id: string;
+  /** 名称（用于说明）。Name, shown in explanations. */
   readonly name: string;
   /** 上限（不能为负）。Cap, not negative. */
   readonly max: Num;
-  /** 加分数（表达式）。Points to add. */
+  /** 加分数（表达式），`roundAt: 'leaf'` 时按精度舍入。Points to add; rounded at the precision with `roundAt: 'leaf'`. */
   readonly amount: Expr;
+  /** 加分标准（原文）。Criteria, as written in the source. */
   readonly criteria?: string;
 }
 
 /** 一票否决：条件成立时按配置降为最低等级和/或总分归零。Veto: fires when `when` holds (not when undecided). */
 export interface VetoItem {
+  /** 调整项类型：一票否决。Adjustment kind: a veto. */
   readonly kind: 'veto';
+  /** 标识（与指标共用命名空间）。Id, in the indicators' namespace. */
   readonly id: string;
+  /** 名称（用于说明与失分明细）。Name, shown in explanations and lost points. */
   readonly name: string;
+  /**
+   * 否决条件：成立时触发；缺少输入无法判断时不触发，打分表不完整。The condition that fires the veto; when it cannot
+   * be decided (missing or invalid input, a fault) the veto does not fire, its status says why and the sheet is incomplete.
+   */
   readonly when: Condition;
   /**
    * `lowest-grade`: the lowest grade, total unchanged; `zero-total`: total 0, scored nodes marked `vetoed`;
    * `both`: both.
    */
   readonly effect: 'lowest-grade' | 'zero-total' | 'both';
+  /** 否决标准（原文）。Criteria, as written in the source. */
   readonly criteria?: string;
 }
 
@@ -177,8 +209,17 @@ export type Adjustment = DeductionItem | BonusItem | VetoItem;
  * the lowest band starts at 0 and bands leave no gap and do not overlap. Labels are unique.
  */
 export interface GradeBand {
+  /** 等级名称（如 "优"），不能重复。Label, such as "优"; unique in the scale (`duplicate-id`). */
   readonly label: string;
+  /**
+   * 下限（分，含）：最低等级为 0，不为负、不超过满分、小数位不多于精度。Lower bound in points, included: 0 for the
+   * lowest band; not negative, not above the total, with no more decimals than the precision.
+   */
   readonly min: Num;
+  /**
+   * 上限（分，可选，仅用于核对）：须等于上一等级的下限，最高等级须等于满分。Upper bound in points, optional and only
+   * checked: it must equal the next band's `min`, or the total for the top band (`grade-scale-gap`, `grade-scale-overlap`).
+   */
   readonly max?: Num;
 }
 
@@ -204,6 +245,7 @@ export interface FrameworkDefinition {
   readonly name: string;
   /** 版本（显示在打分表中）。Version, carried to the sheet's `framework`. */
   readonly version?: string;
+  /** 评价范围（必填）：项目支出、部门整体支出或其他。Scope, required: `project`, `department-overall` or `other`. */
   readonly scope: Scope;
   /** 地区（省/市/县）。Region. */
   readonly region?: string;
@@ -221,6 +263,10 @@ export interface FrameworkDefinition {
   readonly adjustments?: readonly Adjustment[];
   /** 等级（从高到低或任意顺序）。Grade bands. */
   readonly grades: readonly GradeBand[];
+  /**
+   * 计算选项：精度、舍入、不适用处理、加分能否超过满分。Options of computation; `evaluate`'s options override
+   * `precision`, `rounding` and `roundAt`.
+   */
   readonly options?: FrameworkOptions;
   /** 备注。Free notes (source, caveats). */
   readonly notes?: string;

@@ -29,6 +29,7 @@ export interface Band {
 
 /** 区间计分（单边或双边 ±）。Step bands, one-sided, or two-sided with `absolute: true` (±10%). */
 export interface BandsRule {
+  /** 规则类型：区间计分。Rule kind: `bands`. */
   readonly kind: 'bands';
   /** 被分档的值。The value that is banded. */
   readonly value: Expr;
@@ -42,6 +43,7 @@ export interface BandsRule {
 
 /** 区间计分的结果。Outcome of a bands rule. */
 export interface BandsOutcome<N = string> {
+  /** 规则类型，同所用规则的 kind。The kind of the rule that scored. */
   readonly kind: 'bands';
   /** 值（取绝对值之前）。The value, before any absolute value. */
   readonly value: N;

@@ -8,6 +8,7 @@ import { pointsWithin, type RuleModule } from './RuleModule.js';
 
 /** 是否型/比较型：条件成立得 `points`（缺省满分），否则 `otherwise`（缺省 0）。Binary / comparison. */
 export interface BinaryRule {
+  /** 规则类型：是否型。Rule kind: `binary`. */
   readonly kind: 'binary';
   /** 条件。The condition. */
   readonly when: Condition;
@@ -19,6 +20,7 @@ export interface BinaryRule {
 
 /** 是否型的结果。Outcome of a binary rule. */
 export interface BinaryOutcome {
+  /** 规则类型，同所用规则的 kind。The kind of the rule that scored. */
   readonly kind: 'binary';
   /** 条件是否成立。Whether the condition held. */
   readonly holds: boolean;

@@ -17,6 +17,7 @@ export interface Check {
 
 /** 清单计分：各检查项分值之和等于分值。Checklist: named checks whose points sum to the weight. */
 export interface ChecklistRule {
+  /** 规则类型：清单计分。Rule kind: `checklist`. */
   readonly kind: 'checklist';
   /** `checks` 类型输入的名称，缺省为指标 id。Input name (type `checks`), default the indicator id. */
   readonly input?: string;
@@ -26,6 +27,7 @@ export interface ChecklistRule {
 
 /** 清单计分的结果。Outcome of a checklist rule. */
 export interface ChecklistOutcome {
+  /** 规则类型，同所用规则的 kind。The kind of the rule that scored. */
   readonly kind: 'checklist';
   /** 达到的检查项 id。Ids of the checks passed. */
   readonly passed: readonly string[];

@@ -8,6 +8,7 @@ import type { RuleModule } from './RuleModule.js';
 
 /** 个数比率：达成数 ÷ 设定数 × w（封顶 1）。Count ratio: met ÷ set × w, capped at 1. */
 export interface CountRatioRule {
+  /** 规则类型：个数比率。Rule kind: `count-ratio`. */
   readonly kind: 'count-ratio';
   /** 达成个数。Count met. */
   readonly met: Expr;
@@ -17,10 +18,13 @@ export interface CountRatioRule {
 
 /** 个数比率的结果。Outcome of a count-ratio rule. */
 export interface CountRatioOutcome<N = string> {
+  /** 规则类型，同所用规则的 kind。The kind of the rule that scored. */
   readonly kind: 'count-ratio';
+  /** 达成个数。Count met. */
   readonly met: N;
+  /** 设定个数（不为 0；为 0 时计算出错）。Count set; never 0 here (0 is a `division-by-zero` fault). */
   readonly total: N;
-  /** 达成比率。met ÷ total. */
+  /** 达成比率（未封顶，可大于 1）。met ÷ total, before the cap at 1. */
   readonly ratio: N;
 }
 

@@ -5,6 +5,7 @@ import type { Rule, RuleOutcome } from './registry.js';
 
 /** 二者择其一：取第一个输入齐全的规则。Either-or: the first alternative whose inputs are all present. */
 export interface EitherRule {
+  /** 规则类型：二者择其一。Rule kind: `either`. */
   readonly kind: 'either';
   /** 备选规则（按顺序尝试）。Alternatives, tried in order. */
   readonly alternatives: readonly Rule[];
@@ -12,6 +13,7 @@ export interface EitherRule {
 
 /** 二者择其一的结果。Outcome of an either rule. */
 export interface EitherOutcome<N = string> {
+  /** 规则类型，同所用规则的 kind。The kind of the rule that scored. */
   readonly kind: 'either';
   /** 采用的备选规则下标。Index of the alternative used. */
   readonly alternative: number;

@@ -12,6 +12,7 @@ import { ruleInvalid, type RuleModule } from './RuleModule.js';
  * |actual − target| ≤ tolerance (default 0, the bound included), else w × min(actual ÷ target, 1).
  */
 export interface EqualRule {
+  /** 规则类型：等于型。Rule kind: `equal`. */
   readonly kind: 'equal';
   /** 实际值。Actual value. */
   readonly actual: Expr;
@@ -25,8 +26,11 @@ export interface EqualRule {
 
 /** 等于型的结果。Outcome of an equal rule. */
 export interface EqualOutcome<N = string> {
+  /** 规则类型，同所用规则的 kind。The kind of the rule that scored. */
   readonly kind: 'equal';
+  /** 实际值。The actual value. */
   readonly actual: N;
+  /** 目标值。The target value. */
   readonly target: N;
   /** 达到目标（在容差内，或目标为 0 时实际 ≤ 0）。The target is met. */
   readonly met: boolean;

@@ -12,6 +12,7 @@ import type { RuleModule } from './RuleModule.js';
  * - `linear-to-double`: w × (1 − (actual − target) ÷ target), 0 from 2 × target on.
  */
 export interface LowerIsBetterRule {
+  /** 规则类型：反向指标。Rule kind: `lower-is-better`. */
   readonly kind: 'lower-is-better';
   /** 实际值。Actual value. */
   readonly actual: Expr;
@@ -25,8 +26,11 @@ export interface LowerIsBetterRule {
 
 /** 反向指标的结果。Outcome of a lower-is-better rule. */
 export interface LowerIsBetterOutcome<N = string> {
+  /** 规则类型，同所用规则的 kind。The kind of the rule that scored. */
   readonly kind: 'lower-is-better';
+  /** 实际值。The actual value. */
   readonly actual: N;
+  /** 目标值（上限）。The target (upper limit). */
   readonly target: N;
   /** 实际值不高于目标值。Actual ≤ target. */
   readonly met: boolean;

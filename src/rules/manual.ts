@@ -7,6 +7,7 @@ import { positiveNum, ruleInvalid, type RuleModule } from './RuleModule.js';
 
 /** 评价人打分 [0, w]，可限定步长（0.5）。Evaluator's manual score in [0, w], optionally on a step. */
 export interface ManualRule {
+  /** 规则类型：评价人打分。Rule kind: `manual`. */
   readonly kind: 'manual';
   /** `score` 类型输入的名称，缺省为指标 id。Input name (type `score`), default the indicator id. */
   readonly input?: string;
@@ -16,6 +17,7 @@ export interface ManualRule {
 
 /** 评价人打分的结果。Outcome of a manual rule. */
 export interface ManualOutcome<N = string> {
+  /** 规则类型，同所用规则的 kind。The kind of the rule that scored. */
   readonly kind: 'manual';
   /** 评价人给出的分数。The score given. */
   readonly score: N;

@@ -9,6 +9,7 @@ import { positiveNum, type RuleModule } from './RuleModule.js';
 
 /** 按次扣分：w − n × p，扣完为止。Per-occurrence deduction inside an indicator, floor 0. */
 export interface PerOccurrenceRule {
+  /** 规则类型：按次扣分。Rule kind: `per-occurrence`. */
   readonly kind: 'per-occurrence';
   /** 发生次数（不能为负）。Number of occurrences (not negative). */
   readonly count: Expr;
@@ -18,7 +19,9 @@ export interface PerOccurrenceRule {
 
 /** 按次扣分的结果。Outcome of a per-occurrence rule. */
 export interface PerOccurrenceOutcome<N = string> {
+  /** 规则类型，同所用规则的 kind。The kind of the rule that scored. */
   readonly kind: 'per-occurrence';
+  /** 发生次数（不为负）。Number of occurrences, not negative. */
   readonly count: N;
   /** 每次扣分。Points per occurrence. */
   readonly perOccurrence: N;

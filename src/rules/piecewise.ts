@@ -12,6 +12,7 @@ import type { Kernel, RuleCompileContext, RuleModule } from './RuleModule.js';
  * them, constant beyond the ends. `(1 − 10 × r) × w, 0 if r > 0.1` is `[[0, 1], [0.1, 0]]`.
  */
 export interface PiecewiseRule {
+  /** 规则类型：分段线性。Rule kind: `piecewise`. */
   readonly kind: 'piecewise';
   /** 自变量。The value. */
   readonly value: Expr;
@@ -23,7 +24,9 @@ export interface PiecewiseRule {
 
 /** 分段线性的结果。Outcome of a piecewise rule. */
 export interface PiecewiseOutcome<N = string> {
+  /** 规则类型，同所用规则的 kind。The kind of the rule that scored. */
   readonly kind: 'piecewise';
+  /** 自变量的值。The value. */
   readonly value: N;
   /** 得分占分值的比例。Fraction of the weight awarded. */
   readonly fraction: N;

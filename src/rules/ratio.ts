@@ -9,6 +9,7 @@ import { allParsed, optionalNum, ruleInvalid, type RuleModule } from './RuleModu
 
 /** 比率（正向）：w × min(value, 1)。Ratio, higher is better. */
 export interface RatioRule {
+  /** 规则类型：比率。Rule kind: `ratio`. */
   readonly kind: 'ratio';
   /** 完成比率（如 执行数 ÷ 预算数）。The achievement ratio, e.g. `{ div: [actual, target] }`. */
   readonly value: Expr;
@@ -22,6 +23,7 @@ export interface RatioRule {
 
 /** 比率的结果。Outcome of a ratio rule. */
 export interface RatioOutcome<N = string> {
+  /** 规则类型，同所用规则的 kind。The kind of the rule that scored. */
   readonly kind: 'ratio';
   /** 比率。The ratio. */
   readonly value: N;

@@ -12,6 +12,7 @@ import { positiveNum, type RuleModule } from './RuleModule.js';
  * steps only (floor), `started` counts a started step as whole (ceil), `proportional` deducts pro rata.
  */
 export interface StepDeductionRule {
+  /** 规则类型：按步长扣分。Rule kind: `step-deduction`. */
   readonly kind: 'step-deduction';
   /** 被比较的值。The value compared with the threshold. */
   readonly value: Expr;
@@ -31,7 +32,9 @@ export interface StepDeductionRule {
 
 /** 按步长扣分的结果。Outcome of a step-deduction rule. */
 export interface StepDeductionOutcome<N = string> {
+  /** 规则类型，同所用规则的 kind。The kind of the rule that scored. */
   readonly kind: 'step-deduction';
+  /** 被比较的值。The value compared with the threshold. */
   readonly value: N;
   /** 阈值。The threshold. */
   readonly threshold: N;

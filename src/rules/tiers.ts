@@ -23,6 +23,7 @@ export interface Tier {
 
 /** 定性分档：评价人选择档次并在档次范围内打分。Qualitative tiers; the evaluator picks a tier and a score in it. */
 export interface TiersRule {
+  /** 规则类型：定性分档。Rule kind: `tiers`. */
   readonly kind: 'tiers';
   /** `tier` 类型输入的名称，缺省为指标 id。Input name (type `tier`), default the indicator id. */
   readonly input?: string;
@@ -32,6 +33,7 @@ export interface TiersRule {
 
 /** 定性分档的结果。Outcome of a tiers rule. */
 export interface TiersOutcome<N = string> {
+  /** 规则类型，同所用规则的 kind。The kind of the rule that scored. */
   readonly kind: 'tiers';
   /** 所选档次 id。The tier chosen. */
   readonly tier: string;
@@ -39,8 +41,9 @@ export interface TiersOutcome<N = string> {
   readonly given: N;
   /** 采用的分数（档内）。The score used, inside the tier. */
   readonly used: N;
-  /** 档次范围（分）。The tier's range in points. */
+  /** 档次下限（分）：分值 × 档次的 min。Lower end of the tier in points: the weight × the tier's `min`. */
   readonly min: N;
+  /** 档次上限（分）：分值 × 档次的 max。Upper end of the tier in points: the weight × the tier's `max`. */
   readonly max: N;
 }
 
