@@ -12,7 +12,12 @@ export { D, dec };
 export type { Dec };
 
 /** Small run counts: the whole folder stays well under 40 s on two cores. */
-export const RUNS = { numRuns: 100 } as const;
+/**
+ * Runs per property: `runs(n)` is n, or fewer when JIXIAO_PROPERTY_RUNS caps it (mutation testing runs every
+ * covering test once per mutant, and caps the runs to keep that affordable: see vitest.stryker.config.ts).
+ */
+export const runs = (n: number): { readonly numRuns: number } => ({ numRuns: Math.min(n, Number(process.env.JIXIAO_PROPERTY_RUNS ?? n)) });
+export const RUNS = runs(100);
 
 interface Grade {
   readonly label: string;

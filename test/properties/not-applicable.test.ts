@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defineFramework, evaluate } from '../../src/index.js';
 import type { FrameworkDefinition, Indicator } from '../../src/index.js';
 import { naCaseArb, precisionOf, roundingError, roundingOf, type Knobs } from '../support/arbitraries.js';
-import { byId, dec, leavesOfSheet, RUNS, totalOf, walk } from './helpers.js';
+import { byId, dec, leavesOfSheet, RUNS, totalOf, walk, runs } from './helpers.js';
 
 /** The definition with the siblings at every level reordered by `keys` (a stable sort, so any permutation). */
 function reorder(def: FrameworkDefinition, keys: readonly number[]): FrameworkDefinition {
@@ -38,7 +38,7 @@ describe('not-applicable indicators 不适用', () => {
         expect(totalOf(b)).toBe(totalOf(a));
         expect(b.grade).toEqual(a.grade);
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 

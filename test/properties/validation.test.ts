@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineFramework, JixiaoError, safeEvaluate, validateFramework } from '../../src/index.js';
 import { caseArb, frameworkSpecArb, buildFramework } from '../support/arbitraries.js';
-import { checkIssues } from './helpers.js';
+import { checkIssues, runs } from './helpers.js';
 
 /** Follows an issue path into a value; undefined when the path leaves the value. */
 function follow(root: unknown, path: readonly (string | number)[]): { found: boolean; value: unknown } {
@@ -31,7 +31,7 @@ describe('validation 校验', () => {
         expect(result.value.id).toBe(def.id);
         expect(result.value.definition).toEqual(def);
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 
@@ -46,7 +46,7 @@ describe('validation 校验', () => {
         checkIssues(result.issues);
         checkPaths(value, result.issues);
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 
@@ -95,7 +95,7 @@ describe('validation 校验', () => {
         if (!evaluated.ok) checkIssues(evaluated.issues);
         else expect(evaluated.value.complete === false || evaluated.value.missingInputs.length === 0).toBe(true);
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 });
