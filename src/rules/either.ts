@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { newTrace } from '../expr/trace.js';
 import { ruleInvalid, type Kernel, type ParsedRule, type RuleCompileContext, type RuleModule } from './RuleModule.js';
-import type { Rule, RuleOutcome } from './registry.js';
+import { namedInputs, ruleSchema, type Rule, type RuleOutcome } from './registry.js';
 
 /** 二者择其一：取第一个输入齐全的规则。Either-or: the first alternative whose inputs are all present. */
 export interface EitherRule {
@@ -21,14 +21,11 @@ export interface EitherOutcome<N = string> {
   readonly outcome: RuleOutcome<N>;
 }
 
-/**
- * The `either` rule kind. Its schema is filled in by the registry, which knows every kind (an alternative is any
- * rule); here it is a placeholder that the registry replaces.
- */
+/** The `either` rule kind: an alternative is any rule, so its schema refers (lazily) to the registry's. */
 export const either: RuleModule<EitherRule, readonly ParsedRule[]> = {
   kind: 'either',
-  schema: z.strictObject({ kind: z.literal('either'), alternatives: z.array(z.unknown()) }),
-  namedInputs: () => [],
+  schema: z.strictObject({ kind: z.literal('either'), alternatives: z.array(z.lazy(() => ruleSchema)) }),
+  namedInputs: (rule, leafId) => rule.alternatives.flatMap((r) => namedInputs(r, leafId)),
   parse(rule, ctx, path) {
     if (rule.alternatives.length === 0) {
       return ruleInvalid(ctx, [...path, 'alternatives'], 'empty-list', { field: 'alternatives' });

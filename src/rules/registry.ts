@@ -78,19 +78,13 @@ export const RULE_KINDS: readonly RuleKind[] = RULE_MODULES.map((m) => m.kind as
 
 const byKind = new Map(RULE_MODULES.map((m) => [m.kind, m]));
 
-/** Structure of a `Rule`: one variant per module; an `either` alternative is any rule. */
+/** Structure of a `Rule`: one variant per module. */
 export const ruleSchema: z.ZodMiniType<unknown> = z.lazy(() =>
-  z.discriminatedUnion(
-    'kind',
-    RULE_MODULES.map((m) =>
-      m.kind === 'either' ? z.strictObject({ kind: z.literal('either'), alternatives: z.array(ruleSchema) }) : m.schema,
-    ) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
-  ),
+  z.discriminatedUnion('kind', RULE_MODULES.map((m) => m.schema) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]]),
 );
 
 /** The inputs a rule reads by name (the evaluator's score, tier or checks), nested alternatives included. */
 export function namedInputs(rule: Rule, leafId: string): { name: string; type: InputType }[] {
-  if (rule.kind === 'either') return rule.alternatives.flatMap((r) => namedInputs(r, leafId));
   return [...(byKind.get(rule.kind)?.namedInputs?.(rule, leafId) ?? [])];
 }
 
