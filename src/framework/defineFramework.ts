@@ -46,14 +46,27 @@ function deepFreeze<T>(value: T): T {
 export function checkDefinition(definition: unknown): Result<ParsedFramework> {
   const tooBig = checkNesting(definition);
   if (tooBig !== undefined) return { ok: false, issues: [tooBig] };
-  const structure = frameworkSchema.safeParse(definition);
-  if (!structure.success) return { ok: false, issues: translateZodIssues(structure.error.issues, definition) as unknown as Issues };
-  // A JSON copy of the checked input rather than zod's output: zod rebuilds records by assignment, which
-  // would drop an own key such as "__proto__"; JSON.parse keeps it as a plain key.
-  const def = deepFreeze(JSON.parse(JSON.stringify(definition)) as FrameworkDefinition);
+  // The JSON copy is what is checked and kept, so that what was checked is exactly what any copy of the
+  // framework (structuredClone, JSON) will hold: a Date or a Boolean object would otherwise pass the checks and
+  // turn into a string or a boolean in the copy. JSON.parse also keeps an own key such as "__proto__".
+  const copy = typeof definition === 'object' && definition !== null ? jsonCopy(definition) : { value: definition };
+  if (copy === undefined) return { ok: false, issues: [makeIssue('invalid-type', [], { expected: 'plain data (JSON)', expectedZh: '纯数据（JSON）' })] };
+  const structure = frameworkSchema.safeParse(copy.value);
+  if (!structure.success) return { ok: false, issues: translateZodIssues(structure.error.issues, copy.value) as unknown as Issues };
+  const def = deepFreeze(copy.value as FrameworkDefinition);
   const result = parseFramework(def);
   if ('issues' in result) return { ok: false, issues: result.issues as unknown as Issues };
   return { ok: true, value: result.parsed };
+}
+
+/** A JSON copy of `value`, or undefined when it is not JSON data (a BigInt, a cycle, a throwing toJSON…). */
+function jsonCopy(value: unknown): { value: unknown } | undefined {
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? undefined : { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -349,6 +349,6 @@ describe('found by fuzzing 模糊测试发现', () => {
   });
   it('a non-JSON value such as a BigInt kind is an issue, never an exception', () => {
     const r = validateFramework(frameworkOf([{ id: 'x', name: '指标', weight: 10, rule: { kind: 1n } as never }]));
-    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['unknown-kind']);
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.message])).toEqual([['invalid-type', '类型错误：应为纯数据（JSON）']]);
   });
 });

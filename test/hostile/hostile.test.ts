@@ -89,3 +89,14 @@ describe('hostile and malformed input 恶意与畸形输入', () => {
     expect(missing.ok ? [] : missing.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['missing-field', 'scope']]);
   });
 });
+
+describe('what is checked is what is kept 校验的即保存的', () => {
+  it('a Date or a Boolean object where plain data belongs is refused, not turned into something unchecked', () => {
+    const base = frameworkOf([{ id: 'x', name: '指标', weight: 10, rule: { kind: 'manual' } }]);
+    const withDate = validateFramework({ ...base, options: new Date(0) });
+    expect(withDate.ok ? [] : withDate.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['invalid-type', 'options']]);
+    const withBoolean = validateFramework({ ...base, indicators: [{ ...base.indicators[0], when: new Boolean(false) }] });
+    expect(withBoolean.ok).toBe(false);
+    expect(validateFramework(10n).ok).toBe(false);
+  });
+});
