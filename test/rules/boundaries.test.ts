@@ -5,26 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, LEGACY_TIERS, NATIONAL_GRADES, NATIONAL_TIERS, safeEvaluate, validateFramework } from '../../src/index.js';
 import type { EvaluationInputs, FrameworkDefinition, Indicator, InputDeclaration, InputValue, Rule, ScoreSheet } from '../../src/index.js';
-
-/** A one-level framework around the given indicators; the total is the sum of their weights. */
-function frameworkOf(indicators: readonly Indicator[], inputs: Record<string, InputDeclaration> = {}, extra: Partial<FrameworkDefinition> = {}): FrameworkDefinition {
-  const total = indicators.reduce((s, i) => s + Number(i.weight), 0);
-  return {
-    id: 'boundaries',
-    name: '边界',
-    scope: 'other',
-    total,
-    inputs,
-    indicators,
-    grades: [
-      { label: '优', min: 90 },
-      { label: '良', min: 80 },
-      { label: '中', min: 60 },
-      { label: '差', min: 0 },
-    ].filter((g) => g.min <= total),
-    ...extra,
-  };
-}
+import { frameworkOf } from '../support/minimal.js';
 
 /**
  * The sheet of one leaf `x` of the given weight and rule, for valid inputs: it must be complete and the leaf scored
