@@ -7,12 +7,12 @@ import { adjustmentSentence, nodeSentence, type AdjustmentFacts, type NodeFacts 
 import type { ExplainContext, Lang } from '../explain/text.js';
 import type { Finding, Trace } from '../expr/trace.js';
 import type { Compiled } from '../framework/compile.js';
-import type { RuleOutcome } from '../rules/registry.js';
+import type { Rule, RuleOutcome } from '../rules/registry.js';
+import { displayUnit } from '../explain/units.js';
 import type { AppliedAdjustment } from './applyAdjustments.js';
 import type { ParsedInputs } from './parseInputs.js';
 import type { Rounding, ScoredNode } from './scoreTree.js';
 import type { AdjustmentResult, LostPoint, NodeResult, ScoreSheet } from './types.js';
-
 
 /** Converts a kernel's outcome (calculator values) to exact decimal strings. */
 function outcomeStrings<N>(c: Calculator<N>, value: unknown): unknown {
@@ -22,15 +22,22 @@ function outcomeStrings<N>(c: Calculator<N>, value: unknown): unknown {
   return value;
 }
 
-const PERCENT_DATA = new Set(['review-over-completion']);
-
-/** A finding (code + exact values) as an issue with its messages. */
-function findingIssue<N>(c: Calculator<N>, f: Finding, path: IssuePath, name: string): Issue {
+/**
+ * A finding (code + exact values) as an issue with its messages. Its `value` is shown in the unit the rule's
+ * value is shown in (`unit`); the ratios of a review notice always in %.
+ */
+function findingIssue<N>(c: Calculator<N>, f: Finding, path: IssuePath, name: string, unit: string | undefined): Issue {
   const data: { [k: string]: string } = { name };
   for (const [k, v] of Object.entries(f.data)) {
-    data[k] = c.is(v) ? quantity(toPlain(c.toDec(v)), PERCENT_DATA.has(f.code) ? '%' : undefined) : String(v);
+    data[k] = c.is(v) ? quantity(toPlain(c.toDec(v)), f.code === 'review-over-completion' ? '%' : k === 'value' ? unit : undefined) : String(v);
   }
   return makeIssue(f.code, f.path ?? path, data);
+}
+
+/** The unit a rule's value is shown in, for its findings. */
+function valueUnit(rule: Rule | undefined, inputs: ExplainContext['inputs']): string | undefined {
+  if (rule === undefined || !('value' in rule)) return undefined;
+  return displayUnit(rule.value, inputs, 'unit' in rule ? rule.unit : undefined);
 }
 
 /** Builds the sheet from the scored tree and adjustments: strings, sentences, issues, totals, grade. */
@@ -58,19 +65,20 @@ export function buildSheet<N>(
   const missingSeen = new Set<string>();
 
   /** The issues of a trace, at the node or adjustment `path` named `name`. */
-  const traceIssues = (t: Trace, path: IssuePath, name: string): Issue[] => {
+  const traceIssues = (t: Trace, path: IssuePath, name: string, rule?: Rule): Issue[] => {
+    const unit = valueUnit(rule, parsed.inputs);
     const own: Issue[] = [];
     for (const f of t.invalid) {
       const input = f.code === 'invalid-input' ? inputs.byInput.get(String(f.data.input)) : undefined;
       if (input !== undefined) for (const issue of input) own.push(issue);
       else {
-        const issue = findingIssue(c, f, path, name);
+        const issue = findingIssue(c, f, path, name, unit);
         own.push(issue);
         issues.push(issue);
       }
     }
     for (const f of t.faults) {
-      const issue = findingIssue(c, f, path, name);
+      const issue = findingIssue(c, f, path, name, unit);
       own.push(issue);
       issues.push(issue);
     }
@@ -83,13 +91,13 @@ export function buildSheet<N>(
       own.push(issue);
       warnings.push(issue);
     }
-    for (const f of t.warnings) warnings.push(findingIssue(c, f, path, name));
+    for (const f of t.warnings) warnings.push(findingIssue(c, f, path, name, unit));
     return own;
   };
 
   const toResult = (s: ScoredNode<N>): NodeResult => {
     const p = s.node.parsed;
-    const own = traceIssues(s.trace, p.path, p.name);
+    const own = traceIssues(s.trace, p.path, p.name, p.rule?.definition);
     const outcome = s.outcome === undefined ? undefined : (outcomeStrings(c, s.outcome) as RuleOutcome);
     const lost = c.sub(s.effectiveWeight, s.score);
     const facts: NodeFacts = {

@@ -108,6 +108,8 @@ describe('bands 区间', () => {
     const rule: Rule = { kind: 'bands', value: { input: 'v' }, bands: [{ min: 0, points: 5 }] };
     const s = score1(5, rule, frac, { v: '-1%' });
     expect(problems(s)).toMatch(/不在任何计分区间内/);
+    // The value is shown in the unit the explanations use: −1.00% for a fraction input, not -0.01.
+    expect(s.issues[0]?.message).toBe('“指标”的值 -1.00% 不在任何计分区间内');
     expect(s.indicators[0]?.status).toBe('fault');
   });
 });
