@@ -46,31 +46,38 @@ export function effectiveWeights<N>(compiled: Compiled<N>, declaredNA: ReadonlyS
   };
   compiled.roots.forEach(findTops);
 
-  // The siblings of every node, to see whether a redistributed weight has anyone to go to.
+  // The siblings and parent of every node: does a redistributed weight have anyone to go to, and is a transfer's
+  // target an ancestor (whose weight would then have no applicable child to go to)?
   const siblings = new Map<string, readonly CompiledNode<N>[]>();
-  const index = (nodes: readonly CompiledNode<N>[]): void => {
+  const parent = new Map<string, string>();
+  const index = (nodes: readonly CompiledNode<N>[], up: string | undefined): void => {
     for (const n of nodes) {
       siblings.set(n.parsed.id, nodes);
-      index(n.children);
+      if (up !== undefined) parent.set(n.parsed.id, up);
+      index(n.children, n.parsed.id);
     }
   };
-  if ([...naTop.values()].some((p) => p.policy === 'redistribute')) index(compiled.roots);
+  if ([...naTop.values()].some((p) => p.policy !== 'rescale')) index(compiled.roots, undefined);
   const takers = (id: string): boolean =>
     (siblings.get(id) ?? []).some((s) => s.parsed.id !== id && !na.has(s.parsed.id) && c.cmp(s.weight, c.zero) > 0);
+  const ancestor = (candidate: string, id: string): boolean => {
+    for (let up = parent.get(id); up !== undefined; up = parent.get(up)) if (up === candidate) return true;
+    return false;
+  };
 
   const bonus = new Map<string, N>();
   const removed = new Map<string, 'rescale' | 'redistribute' | 'transfer'>();
   for (const [id, policy] of naTop) {
     const node = compiled.byId.get(id);
     if (node === undefined || policy.policy === 'full' || policy.policy === 'zero') continue;
-    if (policy.policy === 'transfer' && !na.has(policy.to)) {
+    if (policy.policy === 'transfer' && !na.has(policy.to) && !ancestor(policy.to, id)) {
       bonus.set(policy.to, c.add(bonus.get(policy.to) ?? c.zero, node.weight));
       removed.set(id, 'transfer');
     } else if (policy.policy === 'redistribute' && takers(id)) {
       removed.set(id, 'redistribute');
     } else {
-      // A transfer to a node that is itself not applicable, or a redistribution with no applicable sibling of
-      // positive weight to take it, falls back to rescaling.
+      // A transfer to a node that is itself not applicable or is an ancestor, or a redistribution with no
+      // applicable sibling of positive weight to take it, falls back to rescaling.
       removed.set(id, 'rescale');
       if (policy.policy !== 'rescale') naTop.set(id, { policy: 'rescale' });
     }

@@ -108,3 +108,29 @@ describe('issue paths and messages 问题路径与说明', () => {
     ]);
   });
 });
+
+describe('found by the 1,000,000-case fuzz run 百万次模糊测试发现', () => {
+  it('a transfer to an ancestor is refused when declared on the node, and applied as rescale when inherited', () => {
+    const own = frameworkOf([
+      { id: 'p', name: '父', weight: 30, children: [{ id: 'a', name: '甲', weight: 30, rule: { kind: 'manual' }, notApplicable: { policy: 'transfer', to: 'p' } }] },
+      { id: 'q', name: '丙', weight: 70, rule: { kind: 'manual' } },
+    ]);
+    const r = validateFramework(own);
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['invalid-option', 'indicators.0.children.0.notApplicable.to']]);
+    // Framework-wide: every NA node transfers to p, including p's own children, whose weight p could not pass on.
+    const inherited = frameworkOf(
+      [
+        { id: 'p', name: '父', weight: 29, children: [{ id: 'a', name: '甲', weight: 29, rule: { kind: 'manual' } }, { id: 'z', name: '零', weight: 0, rule: { kind: 'manual' } }] },
+        { id: 'q', name: '丙', weight: 71, rule: { kind: 'manual' } },
+      ],
+      {},
+      { options: { notApplicable: { policy: 'transfer', to: 'p' } } },
+    );
+    const s = evaluate(inherited, { values: { z: 0, q: 71 }, notApplicable: ['a'] });
+    expect(s.indicators.map((n) => [n.id, n.effectiveWeight, n.children.map((c) => c.effectiveWeight)])).toEqual([
+      ['p', '0.00', ['0.00', '0.00']],
+      ['q', '100.00', []],
+    ]);
+    expect(s.total).toBe('100.00');
+  });
+});
