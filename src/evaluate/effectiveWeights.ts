@@ -58,8 +58,18 @@ export function effectiveWeights<N>(compiled: Compiled<N>, declaredNA: ReadonlyS
     }
   };
   if ([...naTop.values()].some((p) => p.policy !== 'rescale')) index(compiled.roots, undefined);
-  const takers = (id: string): boolean =>
-    (siblings.get(id) ?? []).some((s) => s.parsed.id !== id && !na.has(s.parsed.id) && c.cmp(s.weight, c.zero) > 0);
+  // Can a node take weight handed to it: an applicable leaf of positive weight, or an applicable branch with a
+  // child that can? (A weight-0 leaf scores 0 whatever weight it is given.)
+  const able = new Map<string, boolean>();
+  const canTake = (n: CompiledNode<N>): boolean => {
+    let known = able.get(n.parsed.id);
+    if (known === undefined) {
+      known = !na.has(n.parsed.id) && (n.children.length === 0 ? c.cmp(n.weight, c.zero) > 0 : n.children.some(canTake));
+      able.set(n.parsed.id, known);
+    }
+    return known;
+  };
+  const takers = (id: string): boolean => (siblings.get(id) ?? []).some((s) => s.parsed.id !== id && canTake(s));
   const ancestor = (candidate: string, id: string): boolean => {
     for (let up = parent.get(id); up !== undefined; up = parent.get(up)) if (up === candidate) return true;
     return false;
@@ -70,14 +80,15 @@ export function effectiveWeights<N>(compiled: Compiled<N>, declaredNA: ReadonlyS
   for (const [id, policy] of naTop) {
     const node = compiled.byId.get(id);
     if (node === undefined || policy.policy === 'full' || policy.policy === 'zero') continue;
-    if (policy.policy === 'transfer' && !na.has(policy.to) && !ancestor(policy.to, id)) {
+    const target = policy.policy === 'transfer' ? compiled.byId.get(policy.to) : undefined;
+    if (policy.policy === 'transfer' && target !== undefined && canTake(target) && !ancestor(policy.to, id)) {
       bonus.set(policy.to, c.add(bonus.get(policy.to) ?? c.zero, node.weight));
       removed.set(id, 'transfer');
     } else if (policy.policy === 'redistribute' && takers(id)) {
       removed.set(id, 'redistribute');
     } else {
-      // A transfer to a node that is itself not applicable or is an ancestor, or a redistribution with no
-      // applicable sibling of positive weight to take it, falls back to rescaling.
+      // A transfer to a node that cannot take the weight (not applicable, or nothing applicable of positive weight
+      // below it) or to an ancestor, or a redistribution with no sibling that can take it, falls back to rescaling.
       removed.set(id, 'rescale');
       if (policy.policy !== 'rescale') naTop.set(id, { policy: 'rescale' });
     }

@@ -181,18 +181,12 @@ function checkSums(located: readonly Located[], def: FrameworkDefinition, weight
 /** A `transfer` policy names an existing indicator other than itself. */
 function checkPolicies(def: FrameworkDefinition, located: readonly Located[], ids: ReadonlyMap<string, IssuePath>, weights: ReadonlyMap<Indicator, Dec>, ctx: ParseContext): void {
   const byId = new Map(located.map((l) => [l.node.id, l.node]));
-  // Each node's ancestors' ids: a node's own transfer may not go to itself or to an ancestor.
-  const ancestors = new Map<string, string[]>();
-  for (const { node } of located) {
-    const above = ancestors.get(node.id) ?? [];
-    for (const child of 'children' in node && node.children !== undefined ? node.children : []) ancestors.set(child.id, [...above, node.id]);
-  }
   const check = (p: NotApplicablePolicy | undefined, path: IssuePath, selfId?: string): void => {
     if (p === undefined || p.policy !== 'transfer') return;
     const target = byId.get(p.to);
     const weight = target === undefined ? undefined : weights.get(target);
     if (!ids.has(p.to) || ids.get(p.to)?.[0] === 'adjustments') ctx.report('unknown-node', [...path, 'to'], { id: p.to });
-    else if (p.to === selfId || (selfId !== undefined && ancestors.get(selfId)?.includes(p.to) === true)) ctx.report('invalid-option', [...path, 'to'], reason('transfer-to-self'));
+    else if (p.to === selfId) ctx.report('invalid-option', [...path, 'to'], reason('transfer-to-self'));
     else if (weight !== undefined && cmp(weight, ZERO) === 0) ctx.report('invalid-option', [...path, 'to'], reason('transfer-to-zero', { to: p.to }));
   };
   check(def.options?.notApplicable, ['options', 'notApplicable']);

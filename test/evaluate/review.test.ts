@@ -110,13 +110,14 @@ describe('issue paths and messages 问题路径与说明', () => {
 });
 
 describe('found by the 1,000,000-case fuzz run 百万次模糊测试发现', () => {
-  it('a transfer to an ancestor is refused when declared on the node, and applied as rescale when inherited', () => {
+  it('a transfer to an ancestor is applied as rescale (its weight would have no applicable child to go to)', () => {
     const own = frameworkOf([
       { id: 'p', name: '父', weight: 30, children: [{ id: 'a', name: '甲', weight: 30, rule: { kind: 'manual' }, notApplicable: { policy: 'transfer', to: 'p' } }] },
       { id: 'q', name: '丙', weight: 70, rule: { kind: 'manual' } },
     ]);
-    const r = validateFramework(own);
-    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['invalid-option', 'indicators.0.children.0.notApplicable.to']]);
+    const declared = evaluate(own, { values: { q: 70 }, notApplicable: ['a'] });
+    expect(declared.total).toBe('100.00');
+    expect(declared.indicators[0]?.children[0]?.explanation).toBe('甲不适用，分值按适用指标折算');
     // Framework-wide: every NA node transfers to p, including p's own children, whose weight p could not pass on.
     const inherited = frameworkOf(
       [
@@ -132,5 +133,16 @@ describe('found by the 1,000,000-case fuzz run 百万次模糊测试发现', () 
       ['q', '100.00', []],
     ]);
     expect(s.total).toBe('100.00');
+  });
+  it('a transfer to a node that cannot take weight (nothing applicable of positive weight below it) is applied as rescale', () => {
+    const def = frameworkOf([
+      { id: 'p', name: '父', weight: 29, children: [{ id: 'a', name: '甲', weight: 29, rule: { kind: 'manual' } }, { id: 'z', name: '零', weight: 0, rule: { kind: 'manual' } }] },
+      { id: 'b', name: '乙', weight: 21, rule: { kind: 'manual' }, notApplicable: { policy: 'transfer', to: 'p' } },
+      { id: 'q', name: '丙', weight: 50, rule: { kind: 'manual' } },
+    ]);
+    const s = evaluate(def, { values: { z: 0, q: 25 }, notApplicable: ['a', 'b'] });
+    expect(s.indicators.map((n) => [n.id, n.effectiveWeight])).toEqual([['p', '0.00'], ['b', '0.00'], ['q', '100.00']]);
+    expect(s.indicators[1]?.explanation).toBe('乙不适用，分值按适用指标折算');
+    expect(s.total).toBe('50.00');
   });
 });
