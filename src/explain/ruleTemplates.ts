@@ -18,7 +18,7 @@ function bandInterval(o: Of<'bands', RuleOutcome>, unit: string | undefined): st
  * 每种规则的说明模板（中文、英文）。The explanation template of every rule kind: one entry per kind, the only
  * place where a rule's outcome becomes words. Units come from declarations (see `displayUnit`).
  */
-export const RULE_TEMPLATES: { readonly [K in RuleKind]: Template<K> } = {
+const RULE_TEMPLATES: { readonly [K in RuleKind]: Template<K> } = {
   ratio: (o, rule, x, lang) => {
     const shown = withWorking(quantity(o.value, '%'), rule.value, x, lang);
     const limit = o.limit === undefined ? '' : literal(o.limit, '%');

@@ -23,7 +23,7 @@ const OP_TEXT: { readonly [O in ComparisonOp]: string } = { '<': '<', '<=': '≤
 const atomic = (e: Expr): boolean => typeof e !== 'object' || 'input' in e;
 
 /** An expression with the inputs' written values in place of their names: "33.58 ÷ 33.58". */
-export function exprText(e: Expr, x: ExplainContext): string {
+function exprText(e: Expr, x: ExplainContext): string {
   if (typeof e === 'number' || typeof e === 'string') return typeof e === 'number' ? toPlain(dec(e)) : e;
   if ('input' in e) return x.written.get(e.input) ?? x.inputs.get(e.input)?.name ?? e.input;
   if ('abs' in e) return `|${exprText(e.abs, x)}|`;

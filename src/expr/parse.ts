@@ -7,10 +7,10 @@ import type { InputType, ParseContext } from './ParseContext.js';
 import type { Condition, Expr } from './types.js';
 
 /** Input types an arithmetic expression can read. */
-export const NUMERIC_INPUTS: readonly InputType[] = ['number', 'percent', 'fraction', 'score'];
+const NUMERIC_INPUTS: readonly InputType[] = ['number', 'percent', 'fraction', 'score'];
 
 /** Checks that `name` is declared with one of the `wanted` types; reports otherwise. */
-export function checkInput(ctx: ParseContext, name: string, wanted: readonly InputType[], path: IssuePath): boolean {
+function checkInput(ctx: ParseContext, name: string, wanted: readonly InputType[], path: IssuePath): boolean {
   ctx.noteInput?.(name);
   const type = ctx.inputTypes.get(name);
   if (type === undefined) ctx.report('unknown-input', path, { input: name });

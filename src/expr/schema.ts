@@ -23,7 +23,7 @@ export const exprSchema: z.ZodMiniType<unknown> = z.lazy(() =>
 );
 
 /** Comparison operators. */
-export const comparisonSchema = z.enum(['<', '<=', '=', '!=', '>=', '>']);
+const comparisonSchema = z.enum(['<', '<=', '=', '!=', '>=', '>']);
 
 /** Structure of a `Condition`. */
 export const conditionSchema: z.ZodMiniType<unknown> = z.lazy(() =>

@@ -43,7 +43,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** Checks and parses a definition; the parsed form is what compiling consumes. */
-export function checkDefinition(definition: unknown): Result<ParsedFramework> {
+function checkDefinition(definition: unknown): Result<ParsedFramework> {
   const tooBig = checkNesting(definition);
   if (tooBig !== undefined) return { ok: false, issues: [tooBig] };
   // The JSON copy is what is checked and kept, so that what was checked is exactly what any copy of the

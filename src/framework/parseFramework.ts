@@ -14,7 +14,7 @@ import type { ParsedAdjustment, ParsedFramework, ParsedNode } from './parsed.js'
 import type { FrameworkDefinition, Indicator, InputDeclaration, Modifiers, NotApplicablePolicy } from './types.js';
 
 /** A parse context that collects issues in `issues`. */
-export function collectingContext(issues: Issue[], inputTypes: ReadonlyMap<string, InputType>): ParseContext {
+function collectingContext(issues: Issue[], inputTypes: ReadonlyMap<string, InputType>): ParseContext {
   return {
     report: (code, path, data = {}) => issues.push(makeIssue(code, path, data)),
     num: (value: Num, path: IssuePath) => {

@@ -18,7 +18,7 @@ const naPolicy = z.union([
 ]);
 
 /** Structure of an indicator (leaf or branch; the difference is checked semantically). */
-export const indicatorSchema: z.ZodMiniType<unknown> = z.lazy(() =>
+const indicatorSchema: z.ZodMiniType<unknown> = z.lazy(() =>
   z.strictObject({
     id: text,
     name: text,
@@ -47,7 +47,7 @@ const adjustment = z.discriminatedUnion('kind', [
 ]);
 
 /** Structure of the computation options (of a framework, and of one evaluation). */
-export const optionsShape = {
+const optionsShape = {
   precision: opt(z.int()),
   rounding: opt(z.enum(ROUNDING_MODES as [string, ...string[]])),
   roundAt: opt(z.enum(['leaf', 'total'])),

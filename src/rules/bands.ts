@@ -76,7 +76,7 @@ interface Params {
 }
 
 /** Does band `b` contain `v`, compared with `compare`? */
-export function bandContains<N>(b: { readonly min: N | undefined; readonly max: N | undefined; readonly minInclusive: boolean; readonly maxInclusive: boolean }, v: N, compare: (a: N, b: N) => number): boolean {
+function bandContains<N>(b: { readonly min: N | undefined; readonly max: N | undefined; readonly minInclusive: boolean; readonly maxInclusive: boolean }, v: N, compare: (a: N, b: N) => number): boolean {
   if (b.min !== undefined) {
     const c = compare(v, b.min);
     if (c < 0 || (c === 0 && !b.minInclusive)) return false;
@@ -89,7 +89,7 @@ export function bandContains<N>(b: { readonly min: N | undefined; readonly max: 
 }
 
 /** A band as interval text for issues: "[0.1, 0.2)", "(-∞, 0.6)". */
-export function bandText(b: ParsedBand): string {
+function bandText(b: ParsedBand): string {
   const lo = b.min === undefined ? '(-∞' : `${b.minInclusive ? '[' : '('}${toPlain(b.min)}`;
   const hi = b.max === undefined ? '+∞)' : `${toPlain(b.max)}${b.maxInclusive ? ']' : ')'}`;
   return `${lo}, ${hi}`;

@@ -57,7 +57,7 @@ export type RuleOutcome<N = string> =
 type AnyModule = RuleModule<{ readonly kind: string }, unknown>;
 
 /** 全部规则类型（唯一的列表）。Every rule kind, in documentation order: the one list of kinds. */
-export const RULE_MODULES: readonly AnyModule[] = [
+const RULE_MODULES: readonly AnyModule[] = [
   ratio,
   lowerIsBetter,
   equal,
