@@ -1,3 +1,4 @@
+import type { Expr } from '../expr/types.js';
 import type { Rule, RuleKind, RuleOutcome } from '../rules/registry.js';
 import { literal, points, quantity } from './format.js';
 import { conditionText, withWorking, zhEn, type ExplainContext, type Lang } from './text.js';
@@ -14,6 +15,17 @@ function bandInterval(o: Of<'bands', RuleOutcome>, unit: string | undefined): st
   return `${lo}, ${hi}`;
 }
 
+/** Actual and target of a comparison rule, each in its unit, with how it was computed. */
+function actualAndTarget(
+  o: { readonly actual: string; readonly target: string },
+  rule: { readonly actual: Expr; readonly target: Expr; readonly unit?: string },
+  x: ExplainContext,
+  lang: Lang,
+): [string, string] {
+  const shown = (value: string, e: Expr): string => withWorking(quantity(value, displayUnit(e, x.inputs, rule.unit)), e, x, lang);
+  return [shown(o.actual, rule.actual), shown(o.target, rule.target)];
+}
+
 /**
  * 每种规则的说明模板（中文、英文）。The explanation template of every rule kind: one entry per kind, the only
  * place where a rule's outcome becomes words. Units come from declarations (see `displayUnit`).
@@ -27,15 +39,13 @@ const RULE_TEMPLATES: { readonly [K in RuleKind]: Template<K> } = {
     return zhEn(lang, `完成率 ${shown}${o.capped ? '，按 100% 计' : ''}`, `ratio ${shown}${o.capped ? ', counted as 100%' : ''}`);
   },
   'lower-is-better': (o, rule, x, lang) => {
-    const unit = displayUnit(rule.actual, x.inputs, rule.unit);
-    const [a, g] = [withWorking(quantity(o.actual, unit), rule.actual, x, lang), withWorking(quantity(o.target, displayUnit(rule.target, x.inputs, rule.unit)), rule.target, x, lang)];
+    const [a, g] = actualAndTarget(o, rule, x, lang);
     if (o.met) return zhEn(lang, `实际 ${a}，不高于目标 ${g}`, `actual ${a}, not above the target ${g}`);
     const how = rule.variant === 'inverse' ? zhEn(lang, '按 目标 ÷ 实际', 'by target ÷ actual') : zhEn(lang, '按超出比例线性扣减', 'reduced linearly by the excess');
     return zhEn(lang, `实际 ${a}，高于目标 ${g}，${how}得 ${quantity(o.fraction, '%')}`, `actual ${a}, above the target ${g}; ${how}: ${quantity(o.fraction, '%')}`);
   },
   equal: (o, rule, x, lang) => {
-    const unit = displayUnit(rule.actual, x.inputs, rule.unit);
-    const [a, g] = [withWorking(quantity(o.actual, unit), rule.actual, x, lang), withWorking(quantity(o.target, displayUnit(rule.target, x.inputs, rule.unit)), rule.target, x, lang)];
+    const [a, g] = actualAndTarget(o, rule, x, lang);
     return o.met
       ? zhEn(lang, `实际 ${a}，目标 = ${g}，达到目标`, `actual ${a}, target = ${g}: met`)
       : zhEn(lang, `实际 ${a}，目标 = ${g}，未达到目标，得 ${quantity(o.fraction, '%')}`, `actual ${a}, target = ${g}: not met, ${quantity(o.fraction, '%')}`);
