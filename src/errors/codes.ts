@@ -48,11 +48,24 @@ export const ISSUE_CODES = [
   'value-outside-bands',
   'negative-amount',
   'unknown-indicator',
+  // 自评表 self-evaluation forms
+  'unreadable-target',
+  'unreadable-actual',
+  'actual-not-numeric',
+  'actual-not-qualitative',
+  'missing-actual',
+  'unit-mismatch',
+  'template-mismatch',
   // 提示 warnings
   'review-over-completion',
   'tier-score-clamped',
   'adjustment-capped',
   'missing-input',
+  'implausible-actual',
+  'suspect-target',
+  'default-tier-score',
+  'budget-rows-mismatch',
+  'budget-over-execution',
   // 内部错误 internal
   'internal-error',
 ] as const;

@@ -27,12 +27,23 @@ const REASONS: { readonly [id: string]: (p: Params) => readonly [zh: string, en:
   'precision-below-weights': (p: Params) => [`精度 ${p.precision} 少于分值、上限或等级界限的小数位数 ${p.decimals}`, `precision ${p.precision} is below the ${p.decimals} decimals of the weights, caps or grade bounds`],
   'modifier-on-branch': () => ['满分/不得分条件只能用于末级指标', 'full/zero conditions apply to leaf indicators only'],
   'grade-above-total': (p: Params) => [`下限 ${p.value} 超过满分`, `lower bound ${p.value} exceeds the total`],
+  'target-unreadable': () => ['既不是“比较符 + 数值 + 单位”，也不是时限或不含数字的定性文字', 'neither comparator + number + unit, nor a deadline, nor a qualitative text without digits'],
+  'target-out-of-range': () => ['数值超出可读范围', 'the number is out of range'],
+  'target-conflicting': () => ['前后比较方向矛盾（如“≥95%以下”）', 'the comparators contradict each other (such as "≥95%以下")'],
+  'target-ocr': (p: Params) => [`疑为识别错误，本意可能是“${p.hint}”，请按原表改写`, `looks like a recognition error, perhaps "${p.hint}": rewrite it from the form`],
+  'rows-or-targets': () => ['须给出 rows（单一年度目标）或 targets（多个年度目标）之一', 'give either rows (one annual target) or targets (several)'],
+  'tier-missing': (p: Params) => [`模板缺少档次“${p.tier}”（达成、部分达成、未达成须各有一档）`, `the template lacks tier "${p.tier}" (achieved, partial and not-achieved need one each)`],
+  'tier-default-outside': (p: Params) => [`档次“${p.tier}”的缺省得分 ${p.value} 不在 [${p.min}, ${p.max}] 内`, `the default ${p.value} of tier "${p.tier}" is outside [${p.min}, ${p.max}]`],
+  'absent-to-self': (p: Params) => [`类别“${p.level}”不能把分值转给自身`, `category "${p.level}" cannot give its points to itself`],
+  'target-without-points': () => ['多个年度目标时，须全部给出或全部不给 points', 'with several annual targets, give points for all of them or for none'],
 };
 
 /** A reason's id. */
 export type ReasonId =
   | 'empty-list' | 'too-few' | 'not-positive' | 'negative' | 'fraction-range' | 'points-xor-fraction' | 'band-empty' | 'x-not-increasing'
-  | 'total-not-positive' | 'transfer-to-self' | 'precision-range' | 'weight-decimals' | 'cap-decimals' | 'transfer-to-zero' | 'cut-offs-cross' | 'step-above-weight' | 'grade-decimals' | 'percent-unit' | 'precision-below-weights' | 'modifier-on-branch' | 'grade-above-total';
+  | 'total-not-positive' | 'transfer-to-self' | 'precision-range' | 'weight-decimals' | 'cap-decimals' | 'transfer-to-zero' | 'cut-offs-cross' | 'step-above-weight' | 'grade-decimals' | 'percent-unit' | 'precision-below-weights' | 'modifier-on-branch' | 'grade-above-total'
+  | 'target-unreadable' | 'target-out-of-range' | 'target-conflicting' | 'target-ocr' | 'rows-or-targets' | 'target-without-points'
+  | 'tier-missing' | 'tier-default-outside' | 'absent-to-self';
 
 /** The data of an issue that carries a reason: the reason in both languages, plus its parameters. */
 export function reason(id: ReasonId, params: Params = {}): Params {

@@ -30,7 +30,8 @@ export interface Framework {
   readonly definition: FrameworkDefinition;
 }
 
-function deepFreeze<T>(value: T): T {
+/** Freezes a plain-data value and everything in it. */
+export function deepFreeze<T>(value: T): T {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const v = stack.pop();
@@ -60,7 +61,7 @@ function checkDefinition(definition: unknown): Result<ParsedFramework> {
 }
 
 /** A JSON copy of `value`, or undefined when it is not JSON data (a BigInt, a cycle, a throwing toJSON…). */
-function jsonCopy(value: unknown): { value: unknown } | undefined {
+export function jsonCopy(value: unknown): { value: unknown } | undefined {
   try {
     const text = JSON.stringify(value);
     return text === undefined ? undefined : { value: JSON.parse(text) as unknown };
