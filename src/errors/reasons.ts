@@ -34,6 +34,7 @@ const REASONS: { readonly [id: string]: (p: Params) => readonly [zh: string, en:
   'rows-or-targets': () => ['须给出 rows（单一年度目标）或 targets（多个年度目标）之一', 'give either rows (one annual target) or targets (several)'],
   'tier-missing': (p: Params) => [`模板缺少档次“${p.tier}”（达成、部分达成、未达成须各有一档）`, `the template lacks tier "${p.tier}" (achieved, partial and not-achieved need one each)`],
   'tier-default-outside': (p: Params) => [`档次“${p.tier}”的缺省得分 ${p.value} 不在 [${p.min}, ${p.max}] 内`, `the default ${p.value} of tier "${p.tier}" is outside [${p.min}, ${p.max}]`],
+  'level-points-partial': () => ['一级指标类别的 points 须全部给出或全部不给', 'give points for every level-1 category or for none'],
   'absent-to-self': (p: Params) => [`类别“${p.level}”不能把分值转给自身`, `category "${p.level}" cannot give its points to itself`],
   'target-without-points': () => ['多个年度目标时，须全部给出或全部不给 points', 'with several annual targets, give points for all of them or for none'],
 };
@@ -43,7 +44,7 @@ export type ReasonId =
   | 'empty-list' | 'too-few' | 'not-positive' | 'negative' | 'fraction-range' | 'points-xor-fraction' | 'band-empty' | 'x-not-increasing'
   | 'total-not-positive' | 'transfer-to-self' | 'precision-range' | 'weight-decimals' | 'cap-decimals' | 'transfer-to-zero' | 'cut-offs-cross' | 'step-above-weight' | 'grade-decimals' | 'percent-unit' | 'precision-below-weights' | 'modifier-on-branch' | 'grade-above-total'
   | 'target-unreadable' | 'target-out-of-range' | 'target-conflicting' | 'target-ocr' | 'rows-or-targets' | 'target-without-points'
-  | 'tier-missing' | 'tier-default-outside' | 'absent-to-self';
+  | 'tier-missing' | 'tier-default-outside' | 'absent-to-self' | 'level-points-partial';
 
 /** The data of an issue that carries a reason: the reason in both languages, plus its parameters. */
 export function reason(id: ReasonId, params: Params = {}): Params {

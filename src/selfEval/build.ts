@@ -58,6 +58,8 @@ export interface PlannedRow {
 export interface BuiltSelfEvaluation {
   readonly definition: FrameworkDefinition;
   readonly values: { [name: string]: InputValue };
+  /** Rows not set but given a weight: not applicable this time. */
+  readonly notApplicable: readonly string[];
   readonly rows: readonly PlannedRow[];
   readonly budget: { readonly budget: Dec | null; readonly executed: Dec | null; readonly weight: Dec };
   /** Form-level issues (weights that do not add up…). */
@@ -133,7 +135,8 @@ function readRow(template: TemplateDefinition, row: TargetRow, path: IssuePath, 
   };
   const notSet = compactText(text(row.level2)) === '/' || (row.target === undefined && row.value === undefined && row.nature === undefined);
   const reading = notSet ? ({ ok: 'not-set' } as const) : parseTarget(targetText);
-  if (reading.ok === 'not-set') return { ...base, target: null, actual: null, mode: 'not-set', weight: ZERO };
+  // A row not set carries no weight, unless the form gives it one: it is then not applicable and rescaled.
+  if (reading.ok === 'not-set') return { ...base, target: null, actual: null, mode: 'not-set' };
   const targetPath = [...path, row.target !== undefined ? 'target' : 'value'];
   if (reading.ok === false) {
     const why = reading.reason === 'ocr-comparator' ? reason('target-ocr', { hint: reading.hint ?? '' })
@@ -229,13 +232,16 @@ function settleWeights(template: TemplateDefinition, doc: SelfEvaluation, rows: 
       : allocate(calc, targetPoints, targets.map(() => dec(1)), targets.map((_, i) => String(i).padStart(6, '0')), unit);
     targets.forEach((_, i) => pools.set(`target-${i}`, { points: split[i] ?? ZERO, rows: [] }));
     for (const r of counted) pools.get(`target-${r.targetIndex}`)?.rows.push(r);
+  } else if (template.levels.some((l) => l.points === undefined)) {
+    // No split by category: one pool of the target points.
+    pools.set('targets', { points: sub(dec(template.total), dec(template.budget.weight)), rows: counted });
   } else {
     const present = new Set(counted.map((r) => r.levelId));
-    const points = new Map(template.levels.map((l) => [l.id, dec(l.points)]));
+    const points = new Map(template.levels.map((l) => [l.id, dec(l.points ?? 0)]));
     for (const l of template.levels) {
       if (present.has(l.id) || l.whenAbsent === undefined) continue;
       const to = l.whenAbsent.to;
-      points.set(to, add(points.get(to) ?? ZERO, dec(l.points)));
+      points.set(to, add(points.get(to) ?? ZERO, dec(l.points ?? 0)));
     }
     for (const r of counted) {
       const pool = pools.get(r.levelId) ?? { points: points.get(r.levelId) ?? ZERO, rows: [] };
@@ -406,8 +412,16 @@ export function buildSelfEvaluation(template: TemplateDefinition, doc: SelfEvalu
 
   // Leaves: readable rows get their rule and inputs; unreadable ones a manual rule whose input stays absent.
   const leaves = new Map<string, Indicator>();
+  const notApplicable: string[] = [];
   for (const r of rows) {
-    if (r.mode === 'not-set') continue;
+    if (r.mode === 'not-set') {
+      if (r.weightGiven && !r.weight.isZero()) {
+        notApplicable.push(r.id);
+        inputs[r.id] = { type: 'score', name: r.name };
+        leaves.set(r.id, { id: r.id, name: r.name, weight: toPlain(r.weight), rule: { kind: 'manual', input: r.id } });
+      }
+      continue;
+    }
     const weight = toPlain(r.weight);
     if ((r.mode === 'qualitative' || r.mode === 'deadline') && r.claimed !== null && numOf(r.claimed) === null) {
       r.issues.push(makeIssue('invalid-number', [...r.path, 'claimed'], { value: r.claimed }));
@@ -439,7 +453,7 @@ export function buildSelfEvaluation(template: TemplateDefinition, doc: SelfEvalu
   }
 
   // Tree: [annual target →] level 1 → level 2 → rows, in template order, then the order of the form.
-  const counted = rows.filter((r) => r.mode !== 'not-set');
+  const counted = rows.filter((r) => leaves.has(r.id));
   const levelOrder = (id: string) => {
     const i = template.levels.findIndex((l) => l.id === id);
     return i < 0 ? template.levels.length : i;
@@ -492,5 +506,5 @@ export function buildSelfEvaluation(template: TemplateDefinition, doc: SelfEvalu
     grades,
     options: { precision: places, rounding: template.options?.rounding ?? 'half-up' },
   };
-  return { definition, values, rows, budget: { budget, executed, weight: budgetWeight }, issues, warnings };
+  return { definition, values, notApplicable, rows, budget: { budget, executed, weight: budgetWeight }, issues, warnings };
 }

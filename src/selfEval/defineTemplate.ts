@@ -62,8 +62,10 @@ function checkTemplate(def: TemplateDefinition): Issue[] {
       issues.push(makeIssue('invalid-option', ['tiers', i, 'default'], reason('tier-default-outside', { tier: t.name, value: toPlain(d.value), min: toPlain(lo.value), max: toPlain(hi.value) })));
     }
   });
-  const nums = [def.total, def.budget.weight, ...def.levels.map((l) => l.points)].map((x) => parseNumber(x));
-  if (nums.every((n) => n.ok)) {
+  const withPoints = def.levels.filter((l) => l.points !== undefined).length;
+  if (withPoints !== 0 && withPoints !== def.levels.length) issues.push(makeIssue('invalid-option', ['levels'], reason('level-points-partial')));
+  const nums = [def.total, def.budget.weight, ...def.levels.map((l) => l.points ?? 0)].map((x) => parseNumber(x));
+  if (withPoints === def.levels.length && nums.every((n) => n.ok)) {
     const [total, budget, ...levels] = nums.map((n) => (n as { value: ReturnType<typeof dec> }).value);
     const s = add(budget as ReturnType<typeof dec>, sum(levels));
     if (cmp(s, total as ReturnType<typeof dec>) !== 0) {

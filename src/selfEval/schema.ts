@@ -84,7 +84,7 @@ export const templateSchema = z.strictObject({
       id: text,
       name: text,
       match: z.array(text),
-      points: numSchema,
+      points: opt(numSchema),
       whenAbsent: opt(z.strictObject({ to: text })),
     }),
   ),

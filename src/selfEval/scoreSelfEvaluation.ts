@@ -174,7 +174,7 @@ function score(doc: SelfEvaluation, template: Template): Result<SelfEvaluationSh
     // A template whose row rules do not fit a row's weight (e.g. fixed points above it): reported, not thrown.
     return { ok: false, issues: framework.issues.map((i) => ({ ...i, path: ['template', ...i.path] })) as unknown as Issues };
   }
-  const evaluated = safeEvaluate(framework.value, { values: built.values });
+  const evaluated = safeEvaluate(framework.value, { values: built.values, notApplicable: built.notApplicable });
   if (!evaluated.ok) return evaluated;
   const sheet = evaluated.value;
   const unscored = new Set(built.rows.filter((r) => r.issues.length > 0 || r.mode === 'unscored').map((r) => r.id));
@@ -190,7 +190,10 @@ function score(doc: SelfEvaluation, template: Template): Result<SelfEvaluationSh
       target: r.target, actual: r.actual, weight: r.weight.toFixed(), weightGiven: r.weightGiven, claimed: r.claimed,
     };
     if (r.mode === 'not-set') {
-      return { ...common, mode: null, status: 'not-set' as const, score: null, lost: null, ratio: null, explanation: '未设置（不适用），不计分', explanationEn: 'Not set (not applicable): not scored', issues: [], warnings: [] };
+      const [zh, en] = built.notApplicable.includes(r.id)
+        ? [`未设置（不适用），其分值 ${r.weight.toFixed()} 按适用指标得分折算`, `Not set (not applicable): its ${r.weight.toFixed()} points are rescaled over the applicable rows`]
+        : ['未设置（不适用），不计分', 'Not set (not applicable): not scored'];
+      return { ...common, mode: null, status: 'not-set' as const, score: null, lost: null, ratio: null, explanation: zh, explanationEn: en, issues: [], warnings: [] };
     }
     const node = findNode(sheet, r.id) as NodeResult;
     const ratio = completionRatio(r);

@@ -30,8 +30,13 @@ export interface LevelRule {
   readonly name: string;
   /** 识别词：一级指标文字含其中之一即归入本类（如 "产出"）。Words that identify the category in a row's level-1 text. */
   readonly match: readonly string[];
-  /** 缺省分值（各行未填分值时按它分配）。Default points, split over rows that give no weight. */
-  readonly points: Num;
+  /**
+   * 缺省分值（各行未填分值时按它分配）；模板未规定一级指标分值时不填：此时未填分值的行平分“总分 − 预算执行分值”
+   * 中表上未分配的部分。Default points, split over the category's rows that give no weight. Leave it out when the
+   * template does not split its target points by category (give it for all categories or for none): rows without
+   * a weight then share whatever the form's weighted rows leave of `total` − the budget weight.
+   */
+  readonly points?: Num;
   /**
    * 本类没有任何指标行时，分值转给哪一类（如满意度 → 效益，国家做法）；不填则该类分值从总分中去掉（按适用分值折算）。
    * When the table has no row of this category, the category whose points grow by this one's (满意度 → 效益);
