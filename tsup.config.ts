@@ -2,7 +2,8 @@ import { defineConfig } from 'tsup';
 
 /*
  * Two builds into dist/:
- *   1. the core (src/index.ts) → dist/index.js (ESM) + dist/index.cjs (CJS) + dist/index.d.ts / dist/index.d.cts.
+ *   1. the core (src/index.ts) → dist/index.js (ESM) + dist/index.cjs (CJS) + dist/index.d.ts / dist/index.d.cts,
+ *      and the presets (src/presets/index.ts, `jixiao/presets`) → dist/presets.*, sharing chunks with the core.
  *      `platform: 'neutral'` so that nothing Node-specific is assumed: the core must bundle for browsers
  *      (test/package/pack.test.ts checks there is no `node:` import / require of a built-in).
  *   2. the CLI (src/cli/main.ts) → dist/cli.js (ESM, Node only, with a shebang; `bin.jixiao`).
@@ -16,8 +17,11 @@ import { defineConfig } from 'tsup';
  */
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', presets: 'src/presets/index.ts' },
     format: ['esm', 'cjs'],
+    // The presets entry shares the core's code through a chunk instead of carrying a copy of it; the core entry
+    // never imports the presets (test/package/pack.test.ts bundles the core alone and checks).
+    splitting: true,
     dts: true,
     clean: ['!cli.js'],
     sourcemap: false,

@@ -104,6 +104,31 @@ export type {
   ScoreSheet,
 } from './evaluate/types.js';
 
+// 自评表与模板 Self-evaluation forms and templates
+export { scoreSelfEvaluation, safeScoreSelfEvaluation } from './selfEval/scoreSelfEvaluation.js';
+export type { BudgetLineResult, SelfEvaluationRowResult, SelfEvaluationSheet } from './selfEval/scoreSelfEvaluation.js';
+export { defineTemplate, validateTemplate } from './selfEval/defineTemplate.js';
+export type { Template } from './selfEval/defineTemplate.js';
+export type { LevelRule, RowRule, SourceRef, TemplateDefinition, TemplateTier } from './selfEval/template.js';
+export type { AnnualTarget, BudgetBlock, BudgetRow, ProjectFacts, SelfEvaluation, TargetRow, TemplateOptions, TemplateRef } from './selfEval/types.js';
+export { formatTarget, parseActual, parseTarget } from './selfEval/targetText.js';
+export type {
+  ActualReading,
+  ActualTier,
+  Comparator,
+  DeadlineTarget,
+  NumericTarget,
+  ParsedActual,
+  ParsedTarget,
+  QualitativeTarget,
+  TargetReading,
+} from './selfEval/targetText.js';
+export type { RowMode } from './selfEval/build.js';
+
+// 派生 Deriving frameworks
+export { extendFramework } from './framework/extendFramework.js';
+export type { FrameworkPatch } from './framework/extendFramework.js';
+
 // 展示 Rendering
 export { formatScoreTable } from './report/formatScoreTable.js';
 export type { FormatOptions } from './report/formatScoreTable.js';

@@ -199,7 +199,7 @@ export function buildSheet<N>(
   const complete = issues.length === 0 && missingInputs.length === 0 && adjustments.every((a) => a.status === 'applied');
   const def = parsed.definition;
   return {
-    framework: { id: def.id, name: def.name, ...(def.version === undefined ? {} : { version: def.version }), hash },
+    framework: { id: def.id, name: def.name, ...(def.version === undefined ? {} : { version: def.version }), hash, ...(def.base === undefined ? {} : { base: def.base }) },
     options: { precision: r.precision, rounding: r.rounding, roundAt: r.roundAt },
     maximum: toFixed(parsed.total, r.precision, r.rounding),
     subtotal: show(subtotal),

@@ -134,7 +134,14 @@ export interface ScoreSheet {
      * 定义的内容指纹（14 位十六进制，与键顺序无关，不是加密哈希）。Content hash of the definition, as on `Framework`:
      * 14 hex digits, independent of key order; it identifies a definition, it is not cryptographic.
      */
-    readonly hash: string
+    readonly hash: string;
+    /** 派生来源（由 extendFramework 改出时）：基础指标体系的 id 与指纹。The base framework (id and hash), for a derived one. */
+    readonly base?: {
+      /** 基础指标体系的 id。Id of the base framework. */
+      readonly id: string;
+      /** 基础指标体系的内容指纹。Content hash of the base framework. */
+      readonly hash: string
+    }
   };
   /** 本次实际采用的计算选项。The options in force. */
   readonly options: EffectiveOptions;

@@ -78,6 +78,7 @@ export const frameworkSchema = z.strictObject({
   grades: z.array(z.strictObject({ label: text, min: numSchema, max: opt(numSchema) })),
   options: opt(z.strictObject({ ...optionsShape, notApplicable: opt(naPolicy), bonusAboveTotal: opt(z.boolean()) })),
   notes: opt(text),
+  base: opt(z.strictObject({ id: text, hash: text })),
 });
 
 /** Structure of the options of one evaluation (strict: unknown keys are reported). */

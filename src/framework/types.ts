@@ -270,6 +270,17 @@ export interface FrameworkDefinition {
   readonly options?: FrameworkOptions;
   /** 备注。Free notes (source, caveats). */
   readonly notes?: string;
+  /**
+   * 派生来源：由 `extendFramework` 从哪个指标体系改出（id 与内容指纹），打分表照录，便于复核存档的得分。The framework
+   * this one was derived from by `extendFramework` (its id and hash), carried to the sheet so that an archived
+   * score can be re-verified.
+   */
+  readonly base?: {
+    /** 基础指标体系的 id。Id of the base framework. */
+    readonly id: string;
+    /** 基础指标体系的内容指纹。Content hash of the base framework. */
+    readonly hash: string;
+  };
 }
 
 /** 定性评价输入。An evaluator's tier choice. */

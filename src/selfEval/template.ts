@@ -42,7 +42,10 @@ export interface LevelRule {
    * When the table has no row of this category, the category whose points grow by this one's (满意度 → 效益);
    * without it the points are dropped and the total rescaled.
    */
-  readonly whenAbsent?: { readonly to: string };
+  readonly whenAbsent?: {
+    /** 接收分值的类别 id。Id of the category that receives the points. */
+    readonly to: string;
+  };
 }
 
 /** 定性档次。A qualitative tier of the template, as fractions of the row's weight. */
@@ -122,7 +125,12 @@ export interface TemplateDefinition {
   /** 等级。Grade bands. */
   readonly grades: readonly GradeBand[];
   /** 小数位数与舍入（缺省 2 位、四舍五入）。Precision and rounding, default 2 places, half-up. */
-  readonly options?: { readonly precision?: number; readonly rounding?: RoundingMode };
+  readonly options?: {
+    /** 小数位数，缺省 2。Decimal places, default 2. */
+    readonly precision?: number;
+    /** 舍入方式，缺省 half-up。Rounding mode, default half-up. */
+    readonly rounding?: RoundingMode;
+  };
   /** 说明（做法出处、未定之处）。Notes: where practice comes from, what is unsettled. */
   readonly notes?: string;
 }

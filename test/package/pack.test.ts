@@ -271,17 +271,29 @@ console.log(JSON.stringify({ total: s.total, grade: s.grade?.label, scores: s.in
   it('the core (dist/index.js, dist/index.cjs) imports no Node built-in and uses no Node global', () => {
     const installed = join(esmDir(), 'node_modules', 'jixiao', 'dist');
     const builtins = new Set(builtinModules);
-    for (const name of ['index.js', 'index.cjs']) {
-      const code = readFileSync(join(installed, name), 'utf8');
-      const specifiers = [
+    const importsOf = (code: string) =>
+      [
         ...code.matchAll(/\bfrom\s*["']([^"']+)["']/g),
         ...code.matchAll(/\bimport\s*["']([^"']+)["']/g),
         ...code.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g),
         ...code.matchAll(/\brequire\s*\(\s*["']([^"']+)["']\s*\)/g),
       ].map((m) => m[1] ?? '');
-      expect(specifiers.filter((s) => s.startsWith('node:') || builtins.has(s.split('/')[0] ?? s)), name).toEqual([]);
-      expect(new Set(specifiers), name).toEqual(new Set(['decimal.js', 'zod/mini']));
-      expect(code, name).not.toMatch(/\bprocess\.|\bBuffer\b|__dirname|__filename|\brequire\.resolve\b/);
+    // Each entry with the chunks it shares with the presets entry (relative imports), followed transitively.
+    for (const name of ['index.js', 'index.cjs', 'presets.js', 'presets.cjs']) {
+      const files = [name];
+      const bare = new Set<string>();
+      for (let i = 0; i < files.length; i++) {
+        const file = files[i] as string;
+        const code = readFileSync(join(installed, file), 'utf8');
+        for (const spec of importsOf(code)) {
+          if (spec.startsWith('./')) {
+            if (!files.includes(spec.slice(2))) files.push(spec.slice(2));
+          } else bare.add(spec);
+        }
+        expect(code, file).not.toMatch(/\bprocess\.|\bBuffer\b|__dirname|__filename|\brequire\.resolve\b/);
+      }
+      expect([...bare].filter((s) => s.startsWith('node:') || builtins.has(s.split('/')[0] ?? s)), name).toEqual([]);
+      expect(bare, name).toEqual(new Set(['decimal.js', 'zod/mini']));
     }
   });
 
@@ -304,6 +316,32 @@ console.log(JSON.stringify({ total: s.total, grade: s.grade?.label, scores: s.in
     const bundle = readFileSync(outfile, 'utf8');
     expect(bundle).not.toMatch(/\brequire\s*\(\s*["']|from\s*["']node:/);
     expect(parseLastLine(run('node', [outfile], esmDir()))).toMatchObject({ total: EXPECTED.total });
+  });
+
+  it('a bundle of the core alone carries no preset (jixiao/presets is a separate entry)', () => {
+    const esbuild = createRequire(join(repo, 'node_modules', 'tsup', 'package.json'))('esbuild') as {
+      buildSync(options: object): { errors: unknown[]; metafile: { inputs: { [file: string]: unknown } } };
+    };
+    const bundleOf = (entry: string) => {
+      const outfile = join(esmDir(), `bundle-${entry}.mjs`);
+      writeFileSync(join(esmDir(), `entry-${entry}.js`), entry === 'core'
+        ? `import { evaluate, scoreSelfEvaluation } from 'jixiao';\nconsole.log(typeof evaluate, typeof scoreSelfEvaluation);\n`
+        : `import { getPreset } from 'jixiao/presets';\nconsole.log(getPreset('sichuan-department-2024').name);\n`);
+      const result = esbuild.buildSync({
+        entryPoints: [join(esmDir(), `entry-${entry}.js`)], absWorkingDir: esmDir(), bundle: true, platform: 'browser', format: 'esm',
+        outfile, metafile: true, logLevel: 'silent', minify: true, charset: 'utf8',
+      });
+      expect(result.errors).toEqual([]);
+      return { code: readFileSync(outfile, 'utf8'), inputs: Object.keys(result.metafile.inputs) };
+    };
+    const core = bundleOf('core');
+    const presets = bundleOf('presets');
+    // The presets' data (the 攀枝花 framework, the registry) is in the presets bundle and not in the core's.
+    expect(presets.code).toContain('攀枝花');
+    expect(presets.inputs.some((f) => f.endsWith('presets.js'))).toBe(true);
+    expect(core.code).not.toContain('攀枝花');
+    expect(core.code).not.toContain('national-project-2020');
+    expect(core.inputs.some((f) => f.endsWith('presets.js'))).toBe(false);
   });
 
   it('the published declarations do not expose zod or decimal.js types', () => {
