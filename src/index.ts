@@ -132,6 +132,7 @@ export type { FrameworkPatch } from './framework/extendFramework.js';
 // 展示 Rendering
 export { formatScoreTable } from './report/formatScoreTable.js';
 export type { FormatOptions } from './report/formatScoreTable.js';
+export { formatSelfEvaluationTable } from './report/formatSelfEvaluationTable.js';
 
 // 问题 Issues
 export { JixiaoError, isJixiaoError } from './errors/JixiaoError.js';

@@ -20,7 +20,8 @@ type Mutable = { -readonly [K in keyof Args]: Args[K] };
 
 /**
  * 解析命令行参数。Parses the arguments. Options may stand anywhere (before or after the path); `--` ends
- * the options. `--format` and `--encoding` take their value as the next argument or after `=`.
+ * the options. `--format` and `--encoding` take their value as the next argument or after `=`; `--json` is
+ * `--format json`.
  *
  * @param argv the arguments after the program name
  * @returns the parsed arguments
@@ -38,6 +39,7 @@ export function parseArgs(argv: readonly string[]): Args {
     if (!arg.startsWith('-') || arg === '-') positional.push(arg);
     else if (arg === '--help' || arg === '-h') args.help = true;
     else if (arg === '--version' || arg === '-v') args.version = true;
+    else if (arg === '--json') args.format = 'json';
     else {
       const [name, inline] = splitOption(arg);
       const value = inline ?? argv[++i];

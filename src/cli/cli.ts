@@ -1,6 +1,6 @@
 import { JixiaoError } from '../index.js';
 import { parseArgs, type Args } from './args.js';
-import { score, validate, type Output } from './commands.js';
+import { presets, schema, score, validate, type Output } from './commands.js';
 import { EXIT, FileError, IssuesFound, UsageError } from './failures.js';
 import { formatIssues } from './issues.js';
 import { COMMAND_HELP, USAGE, VERSION } from './usage.js';
@@ -34,6 +34,18 @@ function dispatch(args: Args, io: Output): number {
     throw new UsageError('缺少命令 / A command is needed');
   }
   if (args.command === 'help') return help(args, io);
+  if (args.command === 'presets' || args.command === 'schema') {
+    if (args.help) return print(io, COMMAND_HELP[args.command] ?? USAGE);
+    if (args.encoding !== undefined) throw new UsageError('--encoding 只用于读取文件的命令 / --encoding is for commands that read files');
+    if (args.command === 'presets') {
+      if (args.operands.length > 0) throw new UsageError(`多余的参数 / Extra arguments: ${args.operands.join(' ')}`);
+      return presets({ format: args.format ?? 'text' }, io);
+    }
+    const [kind, ...rest] = args.operands;
+    if (kind === undefined) throw new UsageError('缺少格式名 / A kind is needed: framework, evaluation, self-evaluation, template');
+    if (rest.length > 0) throw new UsageError(`多余的参数 / Extra arguments: ${rest.join(' ')}`);
+    return schema(kind, io);
+  }
   const run = args.command === 'score' ? score : args.command === 'validate' ? validate : undefined;
   if (run === undefined) throw new UsageError(`未知命令 / Unknown command: ${args.command}`);
   if (args.help) return print(io, COMMAND_HELP[args.command] ?? USAGE);

@@ -1,8 +1,27 @@
-import { formatScoreTable, safeEvaluate, validateFramework, type Framework, type Issue, type ScoreSheet } from '../index.js';
+import {
+  formatScoreTable,
+  formatSelfEvaluationTable,
+  safeEvaluate,
+  safeScoreSelfEvaluation,
+  validateFramework,
+  validateTemplate,
+  type Framework,
+  type Issue,
+  type ScoreSheet,
+  type SelfEvaluationSheet,
+  type Template,
+} from '../index.js';
+import { getPreset, listPresets } from '../presets/index.js';
+import evaluationSchema from '../../schemas/evaluation.schema.json';
+import frameworkSchema from '../../schemas/framework.schema.json';
+import selfEvaluationSchema from '../../schemas/self-evaluation.schema.json';
+import templateSchema from '../../schemas/template.schema.json';
+import { dirname, isAbsolute, join } from 'node:path';
 import type { Format } from './args.js';
-import { EXIT, FileError, IssuesFound, type FileIssues } from './failures.js';
+import { EXIT, FileError, IssuesFound, UsageError, type FileIssues } from './failures.js';
 import { sheetProblems } from './issues.js';
-import { isEvaluation, loadFile, toEvaluationFile, type EvaluationFile, type LoadedFile } from './loadFile.js';
+import { isEvaluation, isSelfEvaluation, loadFile, toEvaluationFile, type EvaluationFile, type LoadedFile } from './loadFile.js';
+import { padEnd, width } from '../report/textWidth.js';
 import type { Encoding } from './readText.js';
 
 /** 输出。Where the commands write: one call per line (or block) of text. */
@@ -35,8 +54,15 @@ interface Evaluated {
  */
 export function score(path: string, options: CommandOptions, io: Output): number {
   const loaded = loadFile(path, options.encoding);
+  if (isSelfEvaluation(loaded.doc)) {
+    const { sheet, groups } = selfEvaluateFile(loaded, options.encoding);
+    if (sheet === undefined) throw new IssuesFound(groups);
+    io.out(options.format === 'json' ? JSON.stringify(sheet, null, 2) : formatSelfEvaluationTable(sheet));
+    if (groups.length > 0) throw new IssuesFound(groups);
+    return sheet.complete ? EXIT.ok : EXIT.issues;
+  }
   if (!isEvaluation(loaded.doc)) {
-    throw new FileError(`不是评价文件（缺少 framework 字段）/ Not an evaluation file (no "framework" field): ${path}`);
+    throw new FileError(`不是评价文件或自评表（缺少 framework 或 template 字段）/ Neither an evaluation file nor a self-evaluation (no "framework" or "template" field): ${path}`);
   }
   const { file, sheet, groups } = evaluateFile(loaded, options.encoding);
   if (sheet === undefined || file === undefined) throw new IssuesFound(groups);
@@ -57,7 +83,11 @@ export function score(path: string, options: CommandOptions, io: Output): number
  */
 export function validate(path: string, options: CommandOptions, io: Output): number {
   const loaded = loadFile(path, options.encoding);
-  const groups = isEvaluation(loaded.doc) ? evaluateFile(loaded, options.encoding).groups : checkFramework(loaded).groups;
+  const groups = isSelfEvaluation(loaded.doc)
+    ? selfEvaluateFile(loaded, options.encoding).groups
+    : isEvaluation(loaded.doc)
+      ? evaluateFile(loaded, options.encoding).groups
+      : checkFramework(loaded).groups;
   if (groups.length > 0) throw new IssuesFound(groups);
   io.out(`${path}：没有发现问题 / no issues found`);
   return EXIT.ok;
@@ -80,7 +110,7 @@ function evaluateFile(loaded: LoadedFile, encoding: Encoding | undefined): Evalu
   const own: Issue[] = [...loaded.issues, ...envelope.issues];
   const file = envelope.file;
   if (file === undefined) return { groups: grouped(loaded.path, own) };
-  const fw = checkFramework(loadFile(file.frameworkPath, encoding));
+  const fw = file.frameworkPath.startsWith('preset:') ? presetFramework(file.frameworkPath, loaded.path) : checkFramework(loadFile(file.frameworkPath, encoding));
   if (fw.framework === undefined || loaded.issues.length > 0) return { file, groups: [...grouped(loaded.path, own), ...fw.groups] };
   const result = safeEvaluate(fw.framework, file.inputs);
   const groups = grouped(loaded.path, [...own, ...(result.ok ? sheetProblems(result.value) : result.issues)]);
@@ -94,4 +124,115 @@ function grouped(file: string, issues: readonly Issue[]): FileIssues[] {
 function textSheet(file: EvaluationFile, sheet: ScoreSheet): string {
   const who = [file.unit, file.year].filter((x) => x !== undefined).join(' ');
   return who === '' ? formatScoreTable(sheet) : `${who}\n${formatScoreTable(sheet)}`;
+}
+
+/** A framework preset named `preset:<id>` in an evaluation file. */
+function presetFramework(ref: string, file: string): { framework?: Framework; groups: FileIssues[] } {
+  const id = ref.slice('preset:'.length);
+  const preset = getPreset(id);
+  if (preset === undefined || preset.kind !== 'framework') return { groups: [{ file, issues: [unknownPreset(id, ['framework'])] }] };
+  if (preset.framework === null) return { groups: [{ file: ref, issues: preset.issues }] };
+  return { framework: preset.framework, groups: [] };
+}
+
+function unknownPreset(id: string, path: readonly (string | number)[]): Issue {
+  return { code: 'unknown-preset', path, message: `未知的预置“${id}”（jixiao presets 列出全部预置）`, messageEn: `Unknown preset "${id}" (jixiao presets lists them all)`, data: { id } };
+}
+
+/**
+ * The template a self-evaluation names: a preset id (optionally `template:<id>`), or a template file
+ * (.yaml/.yml/.json, relative to the document), whose id then stands for it.
+ */
+function templateFor(doc: { readonly [key: string]: unknown }, loaded: LoadedFile, encoding: Encoding | undefined): { template?: Template; doc?: unknown; groups: FileIssues[] } {
+  const ref = doc.template;
+  const id = typeof ref === 'string' ? ref : typeof ref === 'object' && ref !== null && typeof (ref as { id?: unknown }).id === 'string' ? (ref as { id: string }).id : undefined;
+  // A missing or malformed template field is reported by the library with the rest of the document.
+  if (id === undefined) return { template: getPresetTemplate('national-project-2020') as Template, doc, groups: [] };
+  if (/\.(ya?ml|json)$/i.test(id)) {
+    const path = isAbsolute(id) ? id : join(dirname(loaded.path), id);
+    const file = loadFile(path, encoding);
+    if (file.issues.length > 0) return { groups: [{ file: path, issues: file.issues }] };
+    const t = validateTemplate(file.doc);
+    if (!t.ok) return { groups: [{ file: path, issues: t.issues }] };
+    const named = typeof ref === 'string' ? t.value.id : { ...(ref as object), id: t.value.id };
+    return { template: t.value, doc: { ...doc, template: named }, groups: [] };
+  }
+  const bare = id.startsWith('template:') ? id.slice('template:'.length) : id;
+  const template = getPresetTemplate(bare);
+  if (template === undefined) return { groups: [{ file: loaded.path, issues: [unknownPreset(bare, ['template'])] }] };
+  return { template, doc, groups: [] };
+}
+
+function getPresetTemplate(id: string): Template | undefined {
+  const preset = getPreset(id);
+  return preset?.kind === 'template' ? preset.template : undefined;
+}
+
+/** Scores a self-evaluation file under the template it names; issues of the rows come with the sheet. */
+function selfEvaluateFile(loaded: LoadedFile, encoding: Encoding | undefined): { sheet?: SelfEvaluationSheet; groups: FileIssues[] } {
+  if (loaded.issues.length > 0) return { groups: grouped(loaded.path, loaded.issues) };
+  const t = templateFor(loaded.doc as { readonly [key: string]: unknown }, loaded, encoding);
+  if (t.template === undefined) return { groups: t.groups };
+  const result = safeScoreSelfEvaluation(t.doc, t.template);
+  if (!result.ok) return { groups: grouped(loaded.path, result.issues) };
+  return { sheet: result.value, groups: grouped(loaded.path, result.value.issues) };
+}
+
+const SCHEMAS: { readonly [kind: string]: unknown } = {
+  framework: frameworkSchema,
+  evaluation: evaluationSchema,
+  'self-evaluation': selfEvaluationSchema,
+  template: templateSchema,
+};
+
+/** 可输出的 JSON Schema 种类。The kinds `jixiao schema` prints. */
+export const SCHEMA_KINDS = Object.keys(SCHEMAS);
+
+/**
+ * `jixiao schema <kind>`：输出 JSON Schema。Prints the JSON Schema of a file format.
+ *
+ * @param kind framework, evaluation, self-evaluation or template
+ * @param io where to write
+ * @returns 0
+ * @throws UsageError for an unknown kind
+ */
+export function schema(kind: string, io: Output): number {
+  if (!Object.hasOwn(SCHEMAS, kind)) throw new UsageError(`未知的格式 / Unknown kind: ${kind}（${SCHEMA_KINDS.join('、')}）`);
+  io.out(JSON.stringify(SCHEMAS[kind], null, 2));
+  return EXIT.ok;
+}
+
+const STATUS_ZH: { readonly [status: string]: string } = {
+  reproduces: '重现已公开结果',
+  'rules-only': '仅规则',
+  partial: '部分',
+  'invalid-as-published': '原文有误（保留以示校验）',
+};
+
+/**
+ * `jixiao presets`：列出预置的指标体系与自评模板。Lists the presets as a table, or as JSON.
+ *
+ * @param options `format: 'json'` for JSON
+ * @param io where to write
+ * @returns 0
+ */
+export function presets(options: CommandOptions, io: Output): number {
+  const list = listPresets();
+  if (options.format === 'json') {
+    io.out(JSON.stringify(list, null, 2));
+    return EXIT.ok;
+  }
+  const header = ['id', '类型 kind', '地区 region', '年度 year', '状态 status', '出处 source'];
+  const rows = list.map((p) => [
+    p.id,
+    p.kind === 'template' ? '自评模板' : '指标体系',
+    p.region,
+    p.year === undefined ? '' : String(p.year),
+    STATUS_ZH[p.status] ?? p.status,
+    [p.source.issuer, p.source.number, `《${p.source.title}》`, p.source.date].filter((x) => x !== undefined).join(' '),
+  ]);
+  const cols = header.map((_, i) => [header, ...rows].reduce((most, r) => Math.max(most, width(r[i] ?? '')), 0));
+  const line = (r: readonly string[]) => r.map((c, i) => (i === r.length - 1 ? c : padEnd(c, cols[i] ?? 0))).join('  ').trimEnd();
+  io.out([line(header), ...rows.map(line), '', `共 ${list.length} 个预置 / ${list.length} presets; --json 输出 JSON`].join('\n'));
+  return EXIT.ok;
 }

@@ -26,7 +26,10 @@ export function loadFile(path: string, encoding?: Encoding): LoadedFile {
 
 /** 评价文件。An evaluation file: which framework, whose evaluation, and the inputs. */
 export interface EvaluationFile {
-  /** 指标体系文件路径（相对于评价文件所在目录解析后）。The framework file, resolved against the evaluation file's folder. */
+  /**
+   * 指标体系文件路径（相对于评价文件所在目录解析后），或 preset:<预置 id>。The framework file, resolved against the
+   * evaluation file's folder, or `preset:<id>`.
+   */
   readonly frameworkPath: string;
   readonly unit?: string;
   readonly year?: number;
@@ -44,6 +47,16 @@ const EVALUATION_KEYS = new Set(['framework', 'unit', 'year', 'values', 'notAppl
  */
 export function isEvaluation(doc: unknown): doc is { readonly [key: string]: unknown } {
   return isRecord(doc) && Object.hasOwn(doc, 'framework') && !Object.hasOwn(doc, 'indicators');
+}
+
+/**
+ * 是自评表吗（有 template 字段和 rows 或 targets，没有 framework、indicators）？Is this document a self-evaluation?
+ *
+ * @param doc a parsed document
+ * @returns true for a self-evaluation
+ */
+export function isSelfEvaluation(doc: unknown): doc is { readonly [key: string]: unknown } {
+  return isRecord(doc) && Object.hasOwn(doc, 'template') && (Object.hasOwn(doc, 'rows') || Object.hasOwn(doc, 'targets')) && !Object.hasOwn(doc, 'framework') && !Object.hasOwn(doc, 'indicators');
 }
 
 /**
@@ -67,7 +80,7 @@ export function toEvaluationFile(doc: { readonly [key: string]: unknown }, path:
   if (frameworkPath === undefined) return { issues };
   const notApplicable = field('notApplicable');
   const file: EvaluationFile = {
-    frameworkPath: isAbsolute(frameworkPath) ? frameworkPath : join(dirname(path), frameworkPath),
+    frameworkPath: frameworkPath.startsWith('preset:') || isAbsolute(frameworkPath) ? frameworkPath : join(dirname(path), frameworkPath),
     ...(typeof unit === 'string' ? { unit } : {}),
     ...(typeof year === 'number' && Number.isInteger(year) ? { year } : {}),
     // The library checks the shapes of `values` and `notApplicable` and reports them with their paths.

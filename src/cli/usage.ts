@@ -25,10 +25,13 @@ const COMMON = `选项可以写在文件路径前后。Options may come before o
 
 /** 每个命令的帮助。Help text of each command. */
 export const COMMAND_HELP: { readonly [command: string]: string } = {
-  score: `用法 Usage: jixiao score <评价文件 evaluation.yaml|json> [--format text|json] [--encoding …]
+  score: `用法 Usage: jixiao score <评价文件或自评表 evaluation.yaml|self-evaluation.yaml> [--format text|json] [--encoding …]
 
-读取评价文件及其引用的指标体系，计分，把打分表输出到标准输出。
-Reads the evaluation file and the framework it names, scores it and prints the sheet to stdout.
+评价文件：读取它及其引用的指标体系（文件或 preset:<id>），计分，把打分表输出到标准输出。自评表（有 template
+字段）：按所写模板读取各行文字并计分，输出自评表的计分结果；读不出的行单独报告，其余各行照常计分。
+An evaluation file is scored with the framework it names (a file or preset:<id>) and its sheet printed. A
+self-evaluation (with a template field) is read row by row and scored by its template; a row that cannot be
+read is reported on its own and the rest still scores.
 
   --format text|json
         text（缺省）：文本打分表；json：完整的打分表 JSON
@@ -50,6 +53,21 @@ ${ENCODING_OPTION}
 ${COMMON}
 
 ${EXIT_CODES}`,
+  presets: `用法 Usage: jixiao presets [--json]
+
+列出预置的指标体系与自评模板：id、类型、地区、年度、核实程度与出处。评价文件用 framework: preset:<id>
+引用预置指标体系，自评表用 template: <id> 引用预置模板。
+Lists the preset frameworks and self-evaluation templates: id, kind, region, year, status and source. An
+evaluation file uses a preset framework with framework: preset:<id>; a self-evaluation names its template
+with template: <id>.
+
+  --json    输出 JSON / print JSON (also --format json)`,
+  schema: `用法 Usage: jixiao schema <framework|evaluation|self-evaluation|template>
+
+输出该文件格式的 JSON Schema（字段说明取自 API 文档），可供编辑器补全与校验，如在 YAML 文件首行写
+# yaml-language-server: $schema=<schema 文件>。
+Prints the JSON Schema of a file format (field descriptions from the API docs), for editors to complete and
+check files, e.g. with a first line # yaml-language-server: $schema=<schema file>.`,
   help: `用法 Usage: jixiao help [命令 command]
 
 输出用法说明，或某个命令的说明。Prints the usage, or the help of one command.`,
@@ -59,9 +77,11 @@ ${EXIT_CODES}`,
 export const USAGE = `jixiao ${VERSION} — 预算绩效评价打分 / budget performance evaluation scoring
 
 用法 Usage:
-  jixiao score <评价文件 evaluation.yaml|json> [--format text|json] [--encoding utf8|gbk|utf16le]
+  jixiao score <评价文件或自评表 evaluation|self-evaluation.yaml|json> [--format text|json] [--encoding utf8|gbk|utf16le]
+  jixiao presets [--json]           预置的指标体系与自评模板 the preset frameworks and templates
+  jixiao schema <framework|evaluation|self-evaluation|template>   JSON Schema
   jixiao validate <指标体系或评价文件 framework-or-evaluation.yaml|json> [--encoding utf8|gbk|utf16le]
-  jixiao help [score|validate]      用法说明 usage (also: --help, -h; jixiao <command> --help)
+  jixiao help [score|validate|presets|schema]      用法说明 usage (also: --help, -h; jixiao <command> --help)
   jixiao --version                  版本 version (also: -v)
 
 ${COMMON}

@@ -56,6 +56,7 @@ export const ISSUE_CODES = [
   'missing-actual',
   'unit-mismatch',
   'template-mismatch',
+  'unknown-preset',
   // 提示 warnings
   'review-over-completion',
   'tier-score-clamped',

@@ -106,6 +106,10 @@ const TEMPLATES: { readonly [C in IssueCode]: Template } = {
     `自评表指定模板“${p.expected}”，但所给模板是“${p.actual}”`,
     `The document names template "${p.expected}" but template "${p.actual}" was given`,
   ],
+  'unknown-preset': (p) => [
+    `未知的预置“${p.id}”（jixiao presets 列出全部预置）`,
+    `Unknown preset "${p.id}" (jixiao presets lists them all)`,
+  ],
   'review-over-completion': (p) => [
     `“${p.name}”完成率 ${p.value} 超过 ${p.limit}，目标可能设置偏低，建议复核`,
     `"${p.name}" reached ${p.value}, above ${p.limit}: the target may be set too low; review it`,

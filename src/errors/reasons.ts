@@ -27,6 +27,7 @@ const REASONS: { readonly [id: string]: (p: Params) => readonly [zh: string, en:
   'precision-below-weights': (p: Params) => [`精度 ${p.precision} 少于分值、上限或等级界限的小数位数 ${p.decimals}`, `precision ${p.precision} is below the ${p.decimals} decimals of the weights, caps or grade bounds`],
   'modifier-on-branch': () => ['满分/不得分条件只能用于末级指标', 'full/zero conditions apply to leaf indicators only'],
   'grade-above-total': (p: Params) => [`下限 ${p.value} 超过满分`, `lower bound ${p.value} exceeds the total`],
+  'target-blank': () => ['未填写（未设置的行请写“/”）', 'it is blank (write "/" for a row that is not set)'],
   'target-unreadable': () => ['既不是“比较符 + 数值 + 单位”，也不是时限或不含数字的定性文字', 'neither comparator + number + unit, nor a deadline, nor a qualitative text without digits'],
   'target-out-of-range': () => ['数值超出可读范围', 'the number is out of range'],
   'target-conflicting': () => ['前后比较方向矛盾（如“≥95%以下”）', 'the comparators contradict each other (such as "≥95%以下")'],
@@ -43,7 +44,7 @@ const REASONS: { readonly [id: string]: (p: Params) => readonly [zh: string, en:
 export type ReasonId =
   | 'empty-list' | 'too-few' | 'not-positive' | 'negative' | 'fraction-range' | 'points-xor-fraction' | 'band-empty' | 'x-not-increasing'
   | 'total-not-positive' | 'transfer-to-self' | 'precision-range' | 'weight-decimals' | 'cap-decimals' | 'transfer-to-zero' | 'cut-offs-cross' | 'step-above-weight' | 'grade-decimals' | 'percent-unit' | 'precision-below-weights' | 'modifier-on-branch' | 'grade-above-total'
-  | 'target-unreadable' | 'target-out-of-range' | 'target-conflicting' | 'target-ocr' | 'rows-or-targets' | 'target-without-points'
+  | 'target-blank' | 'target-unreadable' | 'target-out-of-range' | 'target-conflicting' | 'target-ocr' | 'rows-or-targets' | 'target-without-points'
   | 'tier-missing' | 'tier-default-outside' | 'absent-to-self' | 'level-points-partial';
 
 /** The data of an issue that carries a reason: the reason in both languages, plus its parameters. */

@@ -2,6 +2,7 @@ import { allocate } from '../calc/allocate.js';
 import { decimalCalculator as c } from '../calc/calculator.js';
 import { dec, pow10, toFixed, type Dec } from '../calc/decimal.js';
 import type { NodeResult, ScoreSheet } from '../evaluate/types.js';
+import { padEnd, padStart, width } from './textWidth.js';
 
 /** 文本打分表选项。Options of the text score table. */
 export interface FormatOptions {
@@ -10,18 +11,6 @@ export interface FormatOptions {
   /** 是否列出提示与问题，缺省 true。List issues and warnings, default true. */
   readonly warnings?: boolean;
 }
-
-/** Display width: CJK and full-width characters take two columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const code = ch.codePointAt(0) ?? 0;
-    w += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) ? 2 : 1;
-  }
-  return w;
-}
-const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)));
-const padStart = (s: string, n: number): string => ' '.repeat(Math.max(0, n - width(s))) + s;
 
 const STATUS: { readonly [K in NodeResult['status']]: string } = {
   scored: '',

@@ -133,11 +133,16 @@ function readRow(template: TemplateDefinition, row: TargetRow, path: IssuePath, 
     id, path, paths: [path], level1: row.level1, level2: compactText(text(row.level2)), levelId: level?.id ?? `other:${compactText(row.level1)}`,
     name, targetText, actualText, weight: weight ?? ZERO, weightGiven: weight !== null, claimed, targetIndex, issues, warnings,
   };
-  const notSet = compactText(text(row.level2)) === '/' || (row.target === undefined && row.value === undefined && row.nature === undefined);
+  // "/" marks a row (or its level-2 category) as not set. A blank target is not that: the row is unreadable.
+  const notSet = compactText(text(row.level2)) === '/' || compactText(text(row.name)) === '/';
+  const targetPath = [...path, row.target !== undefined || row.value === undefined ? 'target' : 'value'];
+  if (!notSet && compactText(targetText) === '') {
+    issues.push(makeIssue('unreadable-target', targetPath, { name, text: targetText, ...reason('target-blank') }));
+    return { ...base, target: null, actual: null, mode: 'unscored' };
+  }
   const reading = notSet ? ({ ok: 'not-set' } as const) : parseTarget(targetText);
   // A row not set carries no weight, unless the form gives it one: it is then not applicable and rescaled.
   if (reading.ok === 'not-set') return { ...base, target: null, actual: null, mode: 'not-set' };
-  const targetPath = [...path, row.target !== undefined ? 'target' : 'value'];
   if (reading.ok === false) {
     const why = reading.reason === 'ocr-comparator' ? reason('target-ocr', { hint: reading.hint ?? '' })
       : reading.reason === 'out-of-range' ? reason('target-out-of-range')
@@ -297,6 +302,8 @@ function mergeRows(doc: SelfEvaluation, rows: PlannedRow[], issues: Issue[]): Pl
     const fundSum = relative ? sum(group.map((g) => weightOf(g) as Dec)) : null;
     return {
       ...r,
+      targetText: group.map((g) => g.targetText).join('；'),
+      actualText: group.map((g) => g.actualText).join('；'),
       paths: group.map((g) => g.path),
       weight: sum(group.map((g) => g.weight)),
       weightGiven: group.every((g) => g.weightGiven),
@@ -397,6 +404,14 @@ export function buildSelfEvaluation(template: TemplateDefinition, doc: SelfEvalu
   let rows = listed.map(({ row, path, t }, i) => readRow(template, row, path, multi ? `t${t + 1}-row-${path[3] as number + 1}` : `row-${i + 1}`, t));
   if (multi && template.aggregation === 'merge') rows = mergeRows(doc, rows, issues);
   settleWeights(template, doc, rows, places, issues);
+  // An annual target's points must be what its weighted rows add up to.
+  (doc.targets ?? []).forEach((t, ti) => {
+    const points = numOf(t.points);
+    const own = listed.filter((l) => l.t === ti).map((l) => numOf(l.row.weight));
+    if (points === null || own.length === 0 || own.some((w) => w === null) || doc.targets?.length === 1) return;
+    const s = sum(own as Dec[]);
+    if (cmp(s, points) !== 0) issues.push(makeIssue('weight-sum-mismatch', ['targets', ti, 'rows'], { name: t.name ?? `年度绩效目标${ti + 1}`, actual: toPlain(s), expected: toPlain(points) }));
+  });
 
   const values: { [name: string]: InputValue } = {};
   const inputs: { [name: string]: InputDeclaration } = {

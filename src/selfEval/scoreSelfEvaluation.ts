@@ -145,8 +145,10 @@ export interface SelfEvaluationSheet {
   readonly sheet: ScoreSheet;
 }
 
+/** The template a document names, without the optional `template:` prefix. */
 function templateId(doc: SelfEvaluation): string {
-  return typeof doc.template === 'string' ? doc.template : doc.template.id;
+  const id = typeof doc.template === 'string' ? doc.template : doc.template.id;
+  return id.startsWith('template:') ? id.slice('template:'.length) : id;
 }
 
 /** The template with the document's options applied. */

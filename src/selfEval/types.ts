@@ -82,7 +82,10 @@ export interface AnnualTarget {
   readonly rows: readonly TargetRow[];
 }
 
-/** 所用模板：模板 id，或 id 加选项。The template: its id, or its id with options. */
+/**
+ * 所用模板：模板 id（可写作 template:<id>），或 id 加选项。The template: its id (also written `template:<id>`), or its
+ * id with options.
+ */
 export type TemplateRef =
   | string
   | {
