@@ -20,6 +20,7 @@ import { isTemplateValue, validateTemplate, type Template } from './defineTempla
 import { selfEvaluationSchema } from './schema.js';
 import type { ParsedActual, ParsedTarget } from './targetText.js';
 import type { SourceRef, TemplateDefinition } from './template.js';
+import type { FrameworkDefinition, Indicator } from '../framework/types.js';
 import type { ProjectFacts, SelfEvaluation } from './types.js';
 
 /** 自评表一行的结果。The result of one row of the target table. */
@@ -158,8 +159,27 @@ function withOptions(def: TemplateDefinition, doc: SelfEvaluation): TemplateDefi
   return { ...def, ...(o.reverse === undefined ? {} : { reverse: o.reverse }), ...(o.reviewAt === undefined ? {} : { reviewAt: o.reviewAt }) };
 }
 
-/** Moves a core issue about a row's input to the row's field in the document. */
-function relocate(issue: Issue, rows: readonly PlannedRow[]): Issue {
+/** The id of the node at a path of the built framework (`indicators.2.children.0`). */
+function nodeIdAt(def: FrameworkDefinition, path: IssuePath): string | undefined {
+  let nodes: readonly Indicator[] | undefined = def.indicators;
+  let node: Indicator | undefined;
+  for (let i = 1; i < path.length; i += 2) {
+    node = nodes?.[path[i] as number];
+    if (node === undefined) return undefined;
+    if (path[i + 1] !== 'children') break;
+    nodes = 'children' in node ? node.children : undefined;
+  }
+  return node?.id;
+}
+
+/** Moves a core issue about a row (its input, or its node) to the row's field in the document. */
+function relocate(issue: Issue, rows: readonly PlannedRow[], def: FrameworkDefinition): Issue {
+  if (issue.path[0] === 'indicators') {
+    const id = nodeIdAt(def, issue.path);
+    if (id === 'budget-execution') return { ...issue, path: ['budget'] };
+    const row = rows.find((r) => r.id === id);
+    return row === undefined ? issue : { ...issue, path: [...row.path, row.tier !== undefined ? 'claimed' : 'actual'] };
+  }
   if (issue.path[0] !== 'values') return issue;
   const name = String(issue.path[1]);
   if (name === 'budget' || name === 'executed') return { ...issue, path: ['budget', name === 'budget' ? 'annual' : 'executed'] };
@@ -182,8 +202,8 @@ function score(doc: SelfEvaluation, template: Template): Result<SelfEvaluationSh
   const unscored = new Set(built.rows.filter((r) => r.issues.length > 0 || r.mode === 'unscored').map((r) => r.id));
   // An unreadable row is left without input on purpose: its own issue replaces the core's missing-input.
   const ours = (i: Issue) => !(i.code === 'missing-input' && unscored.has(i.data?.input ?? String(i.path[1])));
-  const coreIssues = sheet.issues.filter(ours).map((i) => relocate(i, built.rows));
-  const coreWarnings = sheet.warnings.filter(ours).map((i) => relocate(i, built.rows));
+  const coreIssues = sheet.issues.filter(ours).map((i) => relocate(i, built.rows, built.definition));
+  const coreWarnings = sheet.warnings.filter(ours).map((i) => relocate(i, built.rows, built.definition));
 
   const reviewAt = def.reviewAt === undefined ? null : dec(def.reviewAt);
   const rows: SelfEvaluationRowResult[] = built.rows.map((r) => {
@@ -214,7 +234,7 @@ function score(doc: SelfEvaluation, template: Template): Result<SelfEvaluationSh
     return {
       ...common, mode: r.mode, status: node.status, score: node.score, lost: node.lost, ratio,
       ...(r.tier === undefined ? {} : { tier: { id: r.tier.tier.id, name: r.tier.tier.name, score: r.tier.score.toFixed(), defaulted: r.tier.defaulted } }),
-      explanation: zh, explanationEn: en, issues: node.issues.filter((i) => !i.code.startsWith('missing')).map((i) => relocate(i, built.rows)), warnings,
+      explanation: zh, explanationEn: en, issues: node.issues.filter((i) => !i.code.startsWith('missing')).map((i) => relocate(i, built.rows, built.definition)), warnings,
     };
   });
 

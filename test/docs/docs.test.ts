@@ -169,8 +169,15 @@ describe('examples cite their sources by document, issuer and date', () => {
       .split('\n')
       .filter((l) => l.trimStart().startsWith('#'));
     const source = comments.find((l) => /^# Source: /.test(l));
-    // A title in 《》, then the issuer and a date (or the words saying the document bears none).
-    expect(source, 'a "# Source:" line').toMatch(/^# Source: 《[^》]+》.*，[^，]+，(\d{4}-\d{2}-\d{2}|填报日期 \d{4}-\d{2}-\d{2}|\d{4} 年度（报告未载明日期)/);
+    const constructed = comments.findIndex((l) => /^# Constructed example 构造示例: not a published form\./.test(l));
+    if (constructed >= 0) {
+      // A constructed example says so on its own line and still cites the rules it shows: 《title》，issuer，date.
+      expect(comments.slice(constructed, constructed + 4).join(' ')).toMatch(/《[^》]+》，[^，]+，\d{4}/);
+      expect(source, 'a constructed example has no "# Source:" line').toBeUndefined();
+    } else {
+      // A title in 《》, then the issuer and a date (or the words saying the document bears none).
+      expect(source, 'a "# Source:" line').toMatch(/^# Source: 《[^》]+》.*，[^，]+，(\d{4}-\d{2}-\d{2}|填报日期 \d{4}-\d{2}-\d{2}|\d{4} 年度（报告未载明日期)/);
+    }
     // Never a local file: no seed file name, no absolute or relative path to a text file.
     expect(comments.filter((l) => /seeds\/|\/work\/|\w\.txt\b/.test(l))).toEqual([]);
   });
