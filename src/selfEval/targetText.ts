@@ -115,14 +115,19 @@ const DEADLINE_WORDS = new Set(['按期', '按期完成', '按时', '按时完�
 const YEAR_END = new Set(['年底前', '年底前完成', '年内', '年内完成', '年底完成', '当年完成', '年度内完成']);
 const DATE_DEADLINE = /^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?(?:前|之前|以前)(?:完成|完工|到位|结束)?$/;
 
-function readDeadline(text: string): DeadlineTarget | undefined {
+/** Days in a month (February 29: the year may be a leap year or not written). */
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const validDate = (month: number, day: number | undefined): boolean =>
+  month >= 1 && month <= 12 && (day === undefined || (day >= 1 && day <= (DAYS[month - 1] as number)));
+
+function readDeadline(text: string): DeadlineTarget | 'invalid' | undefined {
   if (DEADLINE_WORDS.has(text)) return { kind: 'deadline' };
   if (YEAR_END.has(text)) return { kind: 'deadline', month: 12 };
   const m = DATE_DEADLINE.exec(text);
   if (m === null) return undefined;
   const month = Number(m[2]);
   const day = m[3] === undefined ? undefined : Number(m[3]);
-  if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) return undefined;
+  if (!validDate(month, day)) return 'invalid';
   return { kind: 'deadline', ...(m[1] === undefined ? {} : { year: Number(m[1]) }), month, ...(day === undefined ? {} : { day }) };
 }
 
@@ -136,6 +141,7 @@ export function parseTarget(raw: string): TargetReading {
   const text = compactText(raw);
   if (NOT_SET.has(text)) return { ok: 'not-set' };
   const deadline = readDeadline(text);
+  if (deadline === 'invalid') return { ok: false, reason: 'unreadable' };
   if (deadline !== undefined) return { ok: true, target: deadline };
   if (!/\d/.test(text)) return { ok: true, target: { kind: 'qualitative', text } };
 
@@ -163,8 +169,10 @@ export function parseTarget(raw: string): TargetReading {
   const n = numberWithUnit(body);
   if (n === 'unreadable' || n === 'out-of-range') return { ok: false, reason: n };
   const target: NumericTarget = { kind: 'numeric', op: op ?? '=', explicit: op !== undefined, value: n.value, unit: n.unit };
-  if (op === undefined && n.unit === '%' && body.startsWith('2') && cmp(dec(n.value), dec(100)) > 0) {
-    return { ok: true, target, suspect: `≥${body.slice(1)}` };
+  // Only a plain "2" + a well-formed percentage ("295%", not "200%" or "2,500%") is flagged.
+  const rest = /^2([1-9]\d*(?:\.\d+)?%)$/.exec(body);
+  if (op === undefined && rest !== null && cmp(dec(n.value), dec(100)) > 0) {
+    return { ok: true, target, suspect: `≥${rest[1] as string}` };
   }
   return { ok: true, target };
 }
@@ -255,7 +263,8 @@ const WORDS = new Map<string, ActualTier>();
 for (const [tier, words] of ACTUAL_WORDS) for (const w of words) WORDS.set(w, tier);
 
 const DATE_ACTUAL = /^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?(?:前|之前|以前)?(?:完成|完工|到位|结束)?$/;
-const ISO_DATE = /^(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?$/;
+/* 2023-11-20, 2023/11/20, 2023-11, 2023.11.20; a dot only with all three parts ("1500.5" is a number). */
+const ISO_DATE = /^(\d{4})(?:([-/])(\d{1,2})(?:\2(\d{1,2}))?|\.(\d{1,2})\.(\d{1,2}))$/;
 
 /**
  * 读取实际完成值：数值（可带单位、百分号）、定性文字（完成、达成预期指标、部分达成、未达成…）或日期（11月、
@@ -270,13 +279,14 @@ export function parseActual(raw: string | number): ActualReading {
   if (text === '' || text === '/' || text === '-' || text === '—') return { ok: 'blank' };
   const tier = WORDS.get(text);
   if (tier !== undefined) return { ok: true, actual: { kind: 'word', tier, word: text } };
-  const date = DATE_ACTUAL.exec(text) ?? ISO_DATE.exec(text);
-  if (date !== null) {
-    const month = Number(date[2]);
-    const day = date[3] === undefined ? undefined : Number(date[3]);
-    if (month >= 1 && month <= 12 && (day === undefined || (day >= 1 && day <= 31))) {
-      return { ok: true, actual: { kind: 'date', ...(date[1] === undefined ? {} : { year: Number(date[1]) }), month, ...(day === undefined ? {} : { day }) } };
-    }
+  const chinese = DATE_ACTUAL.exec(text);
+  const iso = chinese === null ? ISO_DATE.exec(text) : null;
+  const parts = chinese !== null ? [chinese[1], chinese[2], chinese[3]] : iso !== null ? [iso[1], iso[3] ?? iso[5], iso[4] ?? iso[6]] : null;
+  if (parts !== null) {
+    const month = Number(parts[1]);
+    const day = parts[2] === undefined ? undefined : Number(parts[2]);
+    if (!validDate(month, day)) return { ok: false, reason: 'unreadable' };
+    return { ok: true, actual: { kind: 'date', ...(parts[0] === undefined ? {} : { year: Number(parts[0]) }), month, ...(day === undefined ? {} : { day }) } };
   }
   const n = numberWithUnit(text);
   if (n === 'unreadable' || n === 'out-of-range') return { ok: false, reason: n };

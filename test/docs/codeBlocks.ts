@@ -7,7 +7,8 @@ import { blocksOf, ROOT, type Block } from './markdown.js';
  * Runs the ```ts blocks of the documentation.
  *
  * Conventions a page follows (see docs.test.ts):
- *   - every ```ts block runs as it is, with `from 'jixiao'` pointing at src/index.ts; ```ts no-run is shown only;
+ *   - every ```ts block runs as it is, with `from 'jixiao'` pointing at src/index.ts (and 'jixiao/presets' at
+ *     src/presets/index.ts); ```ts no-run is shown only;
  *   - ```ts continued runs after the page's previous ```ts block (and whatever that one continued);
  *   - a ```yaml block whose first line is a comment naming a file (`# demo.yaml`) is that file in the working
  *     directory of every block of the page, so a block can `readFileSync('demo.yaml')`;
@@ -45,6 +46,7 @@ export interface Ran {
 export const WORK = join(ROOT, `node_modules/.cache/jixiao-docs-${process.pid}`);
 
 const INDEX = join(ROOT, 'src/index.js');
+const PRESETS = join(ROOT, 'src/presets/index.js');
 const RUNTIME = `import { appendFileSync } from 'node:fs';
 
 /** Records a stated result and the value found (written as JSON). */
@@ -99,7 +101,7 @@ export function prepare(page: string): Prepared[] {
     if (continued && previous === undefined) throw new Error(`${page}:${block.line}: "continued" with no ts block before it`);
     const chain = continued && previous !== undefined ? { code: `${previous.code}\n${own.code}`, claims: [...previous.claims, ...own.claims] } : own;
     previous = chain;
-    const source = `${chain.code.replace(/from '(jixiao)'/g, `from '${INDEX}'`)}\nimport { __check } from './__doc_runtime.js';\nexport {};\n`;
+    const source = `${chain.code.replace(/from 'jixiao\/presets'/g, `from '${PRESETS}'`).replace(/from '(jixiao)'/g, `from '${INDEX}'`)}\nimport { __check } from './__doc_runtime.js';\nexport {};\n`;
     out.push({ block, name: `${page.replace(/[^\w]+/g, '-')}-${block.line}`, source, claims: chain.claims });
   }
   return out;

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ISSUE_CODES, evaluate, validateFramework } from '../../src/index.js';
+import { ISSUE_CODES, evaluate, safeScoreSelfEvaluation, validateFramework, type Template } from '../../src/index.js';
+import { getPreset } from '../../src/presets/index.js';
 import type { FrameworkDefinition } from '../../src/index.js';
 import { makeIssue } from '../../src/errors/messages.js';
 import { RULE_KINDS } from '../../src/rules/registry.js';
@@ -102,6 +103,13 @@ describe('```yaml blocks parse, and frameworks validate', () => {
     } else if ('indicators' in data) {
       // A fragment (inputs, indicators): validated with a total and a grade added.
       expect(issuesOf(wrapFragment(data))).toEqual([]);
+    } else if ('template' in data && ('rows' in data || 'targets' in data)) {
+      // A self-evaluation (docs/self-evaluation.md): it scores under its preset template, complete and without issues.
+      const preset = getPreset(String(data.template));
+      expect(preset?.kind, `${b.page}:${b.line}: template ${String(data.template)}`).toBe('template');
+      const r = safeScoreSelfEvaluation(data, (preset as { template: Template }).template);
+      expect(r.ok ? r.value.issues.map((i) => i.code) : r.issues.map((i) => i.code)).toEqual([]);
+      expect(r.ok && r.value.complete).toBe(true);
     } else if ('framework' in data) {
       // An evaluation file (docs/cli.md): its fields and the shape of its values.
       expect(Object.keys(data).filter((k) => !EVALUATION_FILE_KEYS.has(k))).toEqual([]);
