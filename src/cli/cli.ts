@@ -41,6 +41,7 @@ function dispatch(args: Args, io: Output): number {
       if (args.operands.length > 0) throw new UsageError(`多余的参数 / Extra arguments: ${args.operands.join(' ')}`);
       return presets({ format: args.format ?? 'text' }, io);
     }
+    if (args.format !== undefined) throw new UsageError('--format 只用于 score 和 presets / --format is for score and presets only');
     const [kind, ...rest] = args.operands;
     if (kind === undefined) throw new UsageError('缺少格式名 / A kind is needed: framework, evaluation, self-evaluation, template');
     if (rest.length > 0) throw new UsageError(`多余的参数 / Extra arguments: ${rest.join(' ')}`);
@@ -49,7 +50,7 @@ function dispatch(args: Args, io: Output): number {
   const run = args.command === 'score' ? score : args.command === 'validate' ? validate : undefined;
   if (run === undefined) throw new UsageError(`未知命令 / Unknown command: ${args.command}`);
   if (args.help) return print(io, COMMAND_HELP[args.command] ?? USAGE);
-  if (args.format !== undefined && args.command !== 'score') throw new UsageError('--format 只用于 score / --format is for score only');
+  if (args.format !== undefined && args.command !== 'score') throw new UsageError('--format 只用于 score 和 presets / --format is for score and presets only');
   const [path, ...extra] = args.operands;
   if (path === undefined) throw new UsageError('缺少文件路径 / A file path is needed');
   if (extra.length > 0) throw new UsageError(`多余的参数 / Extra arguments: ${extra.join(' ')}`);
