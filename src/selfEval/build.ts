@@ -263,7 +263,8 @@ function settleWeights(template: TemplateDefinition, doc: SelfEvaluation, rows: 
       issues.push(makeIssue('weight-sum-mismatch', open[0]?.path ?? [], { name: key, actual: toPlain(given), expected: toPlain(pool.points) }));
       continue;
     }
-    const parts = allocate(calc, left, open.map(() => dec(1)), open.map((r) => r.id), unit);
+    // Ties of the split go by the row's content, not its position, so that reordering rows changes no weight.
+    const parts = allocate(calc, left, open.map(() => dec(1)), open.map((r) => [r.level1, r.level2, r.name, r.targetText, r.actualText].join('\u0000')), unit);
     open.forEach((r, i) => (r.weight = parts[i] ?? ZERO));
   }
 }

@@ -15,6 +15,7 @@ import { budgetSentence, completionRatio, rowSentence } from '../explain/selfEva
 import { checkNesting } from '../framework/checkNesting.js';
 import { guarded, jsonCopy, validateFramework } from '../framework/defineFramework.js';
 import { translateZodIssues } from '../framework/translateZodIssues.js';
+import { contentHash } from '../framework/hash.js';
 import { buildSelfEvaluation, type PlannedRow, type RowMode } from './build.js';
 import { isTemplateValue, validateTemplate, type Template } from './defineTemplate.js';
 import { selfEvaluationSchema } from './schema.js';
@@ -114,8 +115,10 @@ export interface SelfEvaluationSheet {
     readonly region: string;
     /** 出处。Source. */
     readonly source: SourceRef;
-    /** 模板内容指纹。Content hash of the template (with the document's options applied). */
+    /** 所用模板的内容指纹（已应用自评表中的模板选项）。Content hash of the template as used, the document's options applied. */
     readonly hash: string;
+    /** 未应用选项前的模板指纹（与 Template.hash 相同）。Hash of the template before the document's options (its `Template.hash`). */
+    readonly baseHash: string;
   };
   /** 项目信息。Project facts. */
   readonly project: ProjectFacts;
@@ -255,7 +258,7 @@ function score(doc: SelfEvaluation, template: Template): Result<SelfEvaluationSh
     ok: true,
     value: {
       format: 'jixiao.self-evaluation-sheet/1',
-      template: { id: def.id, name: def.name, region: def.region, source: def.source, hash: template.hash },
+      template: { id: def.id, name: def.name, region: def.region, source: def.source, hash: def === template.definition ? template.hash : contentHash(def), baseHash: template.hash },
       project: doc.project,
       complete,
       maximum: sheet.maximum,

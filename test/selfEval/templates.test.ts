@@ -97,19 +97,23 @@ describe('national-project-2020 国家模板', () => {
     expect(clamped.warnings.map((w) => [w.code, w.path.join('.')])).toContainEqual(['tier-score-clamped', 'rows.0.claimed']);
   });
 
-  it('no satisfaction row: its 10 points go to 效益 when the rows give no weights (national practice)', () => {
-    const s = score(form('national-project-2020', [
+  it('no satisfaction row: its 10 points go to 效益 when the rows give no weights (national practice); the split ignores row order', () => {
+    const rows: TargetRow[] = [
       { level1: '产出指标', level2: '数量指标', name: 'a', target: '≥1个', actual: '1个' },
       { level1: '产出指标', level2: '质量指标', name: 'b', target: '≥1个', actual: '1个' },
       { level1: '产出指标', level2: '时效指标', name: 'c', target: '≥1个', actual: '1个' },
       { level1: '效益指标', level2: '社会效益指标', name: 'd', target: '≥1个', actual: '1个' },
       { level1: '效益指标', level2: '社会效益指标', name: 'e', target: '≥1个', actual: '1个' },
       { level1: '效益指标', level2: '社会效益指标', name: 'f', target: '≥1个', actual: '1个' },
-    ]));
-    // 产出 50 over three rows: 16.67 + 16.67 + 16.66 by largest remainder, ties by id; 效益 30 + 10 over three rows.
-    expect(s.rows.map((r) => r.weight)).toEqual(['16.67', '16.67', '16.66', '13.34', '13.33', '13.33']);
+    ];
+    const s = score(form('national-project-2020', rows));
+    // 产出 50 over three rows: 16.67 + 16.67 + 16.66 by largest remainder, the spare cents to the rows first by
+    // content (数量 < 时效 < 质量 by code point); 效益 30 + 10 over three rows: 13.34 + 13.33 + 13.33.
+    expect(s.rows.map((r) => [r.name, r.weight])).toEqual([['a', '16.67'], ['b', '16.66'], ['c', '16.67'], ['d', '13.34'], ['e', '13.33'], ['f', '13.33']]);
     expect(s.rows.every((r) => !r.weightGiven)).toBe(true);
     expect(s.total).toBe('100.00');
+    const reversed = score(form('national-project-2020', [...rows].reverse()));
+    expect(new Map(reversed.rows.map((r) => [r.name, r.weight]))).toEqual(new Map(s.rows.map((r) => [r.name, r.weight])));
   });
 
   it('a "/" row is not set: no weight, no score, not a zero; a blank target is an issue instead', () => {
