@@ -18,7 +18,8 @@ export function checkNesting(root: unknown): Issue | undefined {
     if (depth >= LIMITS.nesting) return makeIssue('too-deep', path, { limit: String(LIMITS.nesting), what: 'nesting' });
     let entries: [string | number, unknown][];
     try {
-      entries = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+      // Array.from, not map: a sparse array's holes are visited (as undefined), never kept as holes.
+      entries = Array.isArray(value) ? Array.from(value, (v, i): [number, unknown] => [i, v]) : Object.entries(value);
     } catch {
       // A getter that throws, a revoked proxy: not plain data.
       return makeIssue('invalid-type', path, { expected: 'plain data (JSON)', expectedZh: '纯数据（JSON）' });

@@ -2,11 +2,10 @@ import { JixiaoError } from '../errors/JixiaoError.js';
 import type { Issues } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
 import type { Result } from '../errors/result.js';
-import { checkNesting } from './checkNesting.js';
 import type { ParsedFramework } from './parsed.js';
 import { parseFramework } from './parseFramework.js';
 import { frameworkSchema } from './schema.js';
-import { translateZodIssues } from './translateZodIssues.js';
+import { checkedCopy, deepFreeze } from './plainData.js';
 import type { FrameworkDefinition } from './types.js';
 
 /** The tag that marks a framework value, checked by every copy of the library. */
@@ -30,44 +29,14 @@ export interface Framework {
   readonly definition: FrameworkDefinition;
 }
 
-/** Freezes a plain-data value and everything in it. */
-export function deepFreeze<T>(value: T): T {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
-      Object.freeze(v);
-      for (const child of Object.values(v)) stack.push(child);
-    }
-  }
-  return value;
-}
-
 /** Checks and parses a definition; the parsed form is what compiling consumes. */
 function checkDefinition(definition: unknown): Result<ParsedFramework> {
-  const tooBig = checkNesting(definition);
-  if (tooBig !== undefined) return { ok: false, issues: [tooBig] };
-  // The JSON copy is what is checked and kept, so that what was checked is exactly what any copy of the
-  // framework (structuredClone, JSON) will hold: a Date or a Boolean object would otherwise pass the checks and
-  // turn into a string or a boolean in the copy. JSON.parse also keeps an own key such as "__proto__".
-  const copy = typeof definition === 'object' && definition !== null ? jsonCopy(definition) : { value: definition };
-  if (copy === undefined) return { ok: false, issues: [makeIssue('invalid-type', [], { expected: 'plain data (JSON)', expectedZh: '纯数据（JSON）' })] };
-  const structure = frameworkSchema.safeParse(copy.value);
-  if (!structure.success) return { ok: false, issues: translateZodIssues(structure.error.issues, copy.value) as unknown as Issues };
-  const def = deepFreeze(copy.value as FrameworkDefinition);
+  const copy = checkedCopy<FrameworkDefinition>(definition, frameworkSchema);
+  if (!copy.ok) return copy;
+  const def = deepFreeze(copy.value);
   const result = parseFramework(def);
   if ('issues' in result) return { ok: false, issues: result.issues as unknown as Issues };
   return { ok: true, value: result.parsed };
-}
-
-/** A JSON copy of `value`, or undefined when it is not JSON data (a BigInt, a cycle, a throwing toJSON…). */
-export function jsonCopy(value: unknown): { value: unknown } | undefined {
-  try {
-    const text = JSON.stringify(value);
-    return text === undefined ? undefined : { value: JSON.parse(text) as unknown };
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -7,7 +7,8 @@ import type { Issue, IssuePath, Issues } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
 import type { Result } from '../errors/result.js';
 import type { Num } from '../expr/types.js';
-import { guarded, jsonCopy, parsedFrameworkOf, validateFramework, type Framework } from './defineFramework.js';
+import { guarded, parsedFrameworkOf, validateFramework, type Framework } from './defineFramework.js';
+import { jsonCopy } from './plainData.js';
 import type { Adjustment, FrameworkDefinition, FrameworkOptions, GradeBand, Indicator, InputDeclaration } from './types.js';
 
 /** 对指标体系的修改。A patch to a framework; every change names nodes by id. */

@@ -129,13 +129,17 @@ function readRow(template: TemplateDefinition, row: TargetRow, path: IssuePath, 
   const actualText = text(row.actual);
   const weight = numOf(row.weight);
   const claimed = row.claimed === undefined ? null : text(row.claimed);
+  // A weight or a claimed score that is not a number is reported, never taken as "not given".
+  if (row.weight !== undefined && weight === null) issues.push(makeIssue('invalid-number', [...path, 'weight'], { value: text(row.weight) }));
+  if (claimed !== null && numOf(claimed) === null) issues.push(makeIssue('invalid-number', [...path, 'claimed'], { value: claimed }));
   const base = {
     id, path, paths: [path], level1: row.level1, level2: compactText(text(row.level2)), levelId: level?.id ?? `other:${compactText(row.level1)}`,
-    name, targetText, actualText, weight: weight ?? ZERO, weightGiven: weight !== null, claimed, targetIndex, issues, warnings,
+    name, targetText, actualText, weight: weight ?? ZERO, weightGiven: row.weight !== undefined, claimed, targetIndex, issues, warnings,
   };
   // "/" marks a row (or its level-2 category) as not set. A blank target is not that: the row is unreadable.
-  const notSet = compactText(text(row.level2)) === '/' || compactText(text(row.name)) === '/';
+  const notSet = compactText(text(row.level2)) === '/' || compactText(text(row.name)) === '/' || (compactText(targetText) !== '' && parseTarget(targetText).ok === 'not-set');
   const targetPath = [...path, row.target !== undefined || row.value === undefined ? 'target' : 'value'];
+  if (issues.length > 0 && !notSet) return { ...base, target: null, actual: null, mode: 'unscored' };
   if (!notSet && compactText(targetText) === '') {
     issues.push(makeIssue('unreadable-target', targetPath, { name, text: targetText, ...reason('target-blank') }));
     return { ...base, target: null, actual: null, mode: 'unscored' };
@@ -222,6 +226,16 @@ function renameInputs<T>(value: T, names: { readonly [from: string]: string }): 
   return value;
 }
 
+/**
+ * What a row says, normalised (full-width and spaces do not count): the key that orders rows wherever an order
+ * must be chosen (spare cents of a split, node ids), so that neither the order of the rows nor the way a text is
+ * typed changes a score.
+ */
+export function rowKey(row: TargetRow): string {
+  const t = (v: string | number | undefined) => compactText(text(v));
+  return [t(row.level1), t(row.level2), t(row.name), t(targetTextOf(row)), t(row.actual), t(row.weight), t(row.claimed)].join('\u0000');
+}
+
 /** Splits the points of each pool (level, or annual target) over its rows without a weight, exactly. */
 function settleWeights(template: TemplateDefinition, doc: SelfEvaluation, rows: PlannedRow[], places: number, issues: Issue[]): void {
   const calc = decimalCalculator;
@@ -264,13 +278,13 @@ function settleWeights(template: TemplateDefinition, doc: SelfEvaluation, rows: 
       continue;
     }
     // Ties of the split go by the row's content, not its position, so that reordering rows changes no weight.
-    const parts = allocate(calc, left, open.map(() => dec(1)), open.map((r) => [r.level1, r.level2, r.name, r.targetText, r.actualText].join('\u0000')), unit);
+    const parts = allocate(calc, left, open.map(() => dec(1)), open.map((r) => r.id), unit);
     open.forEach((r, i) => (r.weight = parts[i] ?? ZERO));
   }
 }
 
 /** Hubei: numeric rows of one indicator across annual targets, merged before scoring. */
-function mergeRows(doc: SelfEvaluation, rows: PlannedRow[], issues: Issue[]): PlannedRow[] {
+function mergeRows(doc: SelfEvaluation, rows: PlannedRow[]): PlannedRow[] {
   const targets = doc.targets ?? [];
   const funds = targets.map((t) => numOf(t.fund));
   const groups = new Map<string, PlannedRow[]>();
@@ -286,7 +300,7 @@ function mergeRows(doc: SelfEvaluation, rows: PlannedRow[], issues: Issue[]): Pl
       } else g.push(r);
     } else out.push(r);
   }
-  return out.map((r) => {
+  return out.flatMap((r): PlannedRow | PlannedRow[] => {
     const t0 = r.target;
     if (t0 === null || t0.kind !== 'numeric') return r;
     const group = groups.get(JSON.stringify([r.levelId, r.level2, r.name, t0.op, t0.unit])) ?? [r];
@@ -294,8 +308,10 @@ function mergeRows(doc: SelfEvaluation, rows: PlannedRow[], issues: Issue[]): Pl
     const relative = t0.unit === PERCENT;
     const weightOf = (g: PlannedRow) => (relative ? (funds[g.targetIndex] ?? null) : dec(1));
     if (relative && group.some((g) => weightOf(g) === null)) {
-      issues.push(makeIssue('missing-field', ['targets', group.find((g) => weightOf(g) === null)?.targetIndex ?? 0], { key: 'fund' }));
-      return r;
+      // Without the funds the rows cannot be combined: each is left unscored, with the missing fund named.
+      const missing = group.find((g) => weightOf(g) === null)?.targetIndex ?? 0;
+      for (const g of group) g.issues.push(makeIssue('missing-field', ['targets', missing], { key: 'fund' }));
+      return [r, ...group.slice(1)];
     }
     const value = (g: PlannedRow, which: 'actual' | 'target') => dec((which === 'actual' ? (g.actual as { value: string }) : (g.target as { value: string })).value);
     const actual = sum(group.map((g) => mul(value(g, 'actual'), weightOf(g) as Dec)));
@@ -370,11 +386,19 @@ function ruleOf(template: TemplateDefinition, row: PlannedRow): RowRuleBuild {
 }
 
 /** Budget amounts: the total row, or the sum of its sub-rows where they disagree (with a warning). */
-function budgetAmounts(template: TemplateDefinition, doc: SelfEvaluation, warnings: Issue[]) {
+const SUB_ROWS = ['appropriation', 'carryover', 'other'] as const;
+
+function budgetAmounts(template: TemplateDefinition, doc: SelfEvaluation, issues: Issue[], warnings: Issue[]) {
   const b = doc.budget;
-  const subs = [b.appropriation, b.carryover, b.other].filter((r) => r !== undefined);
+  const present = SUB_ROWS.filter((k) => b[k] !== undefined);
+  const subs = present.map((k) => b[k] as NonNullable<(typeof b)[typeof k]>);
+  const SUB_ROWS_PRESENT = present;
   const field = (key: 'initial' | 'annual' | 'executed', zh: string): Dec | null => {
     const total = numOf(b[key]);
+    if (b[key] !== undefined && total === null) issues.push(makeIssue('invalid-number', ['budget', key], { value: text(b[key]) }));
+    subs.forEach((r, i) => {
+      if (r[key] !== undefined && numOf(r[key]) === null) issues.push(makeIssue('invalid-number', ['budget', SUB_ROWS_PRESENT[i] as string, key], { value: text(r[key]) }));
+    });
     const parts = subs.map((r) => numOf(r[key])).filter((x): x is Dec => x !== null);
     if (parts.length === 0) return total;
     const s = sum(parts);
@@ -389,6 +413,9 @@ function budgetAmounts(template: TemplateDefinition, doc: SelfEvaluation, warnin
   const annual = field('annual', '全年预算数');
   const executed = field('executed', '全年执行数');
   const budget = template.budget.denominator === 'initial' ? initial : (annual ?? initial);
+  // The budget line needs its two amounts: without them the form cannot be complete, and says which is missing.
+  if (budget === null && !issues.some((i) => i.path[0] === 'budget')) issues.push(makeIssue('missing-field', ['budget'], { key: template.budget.denominator === 'initial' ? 'initial' : 'annual' }));
+  if (executed === null && !issues.some((i) => i.path[0] === 'budget' && i.path.includes('executed'))) issues.push(makeIssue('missing-field', ['budget'], { key: 'executed' }));
   return { budget, executed };
 }
 
@@ -402,8 +429,13 @@ export function buildSelfEvaluation(template: TemplateDefinition, doc: SelfEvalu
     doc.targets !== undefined
       ? doc.targets.flatMap((t, ti) => t.rows.map((row, i) => ({ row, path: ['targets', ti, 'rows', i] as IssuePath, t: ti })))
       : (doc.rows ?? []).map((row, i) => ({ row, path: ['rows', i] as IssuePath, t: 0 }));
-  let rows = listed.map(({ row, path, t }, i) => readRow(template, row, path, multi ? `t${t + 1}-row-${path[3] as number + 1}` : `row-${i + 1}`, t));
-  if (multi && template.aggregation === 'merge') rows = mergeRows(doc, rows, issues);
+  // Node ids come from the rows' content (see rowKey): the core breaks ties by id, so ids must not be positions.
+  const keys = listed.map(({ row, t }) => `${t}\u0000${rowKey(row)}`);
+  const order = keys.map((k, i) => ({ k, i })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i));
+  const ids = new Array<string>(listed.length);
+  order.forEach(({ i }, rank) => (ids[i] = `row-${String(rank + 1).padStart(4, '0')}`));
+  let rows = listed.map(({ row, path, t }, i) => readRow(template, row, path, ids[i] as string, t));
+  if (multi && template.aggregation === 'merge') rows = mergeRows(doc, rows);
   settleWeights(template, doc, rows, places, issues);
   // An annual target's points must be what its weighted rows add up to.
   (doc.targets ?? []).forEach((t, ti) => {
@@ -419,7 +451,7 @@ export function buildSelfEvaluation(template: TemplateDefinition, doc: SelfEvalu
     budget: { type: 'number', name: template.budget.denominator === 'initial' ? '年初预算数' : '全年预算数', unit: '万元' },
     executed: { type: 'number', name: '全年执行数', unit: '万元' },
   };
-  const { budget, executed } = budgetAmounts(template, doc, warnings);
+  const { budget, executed } = budgetAmounts(template, doc, issues, warnings);
   if (budget !== null) values.budget = toPlain(budget);
   if (executed !== null) values.executed = toPlain(executed);
   if (budget !== null && executed !== null && !isZero(budget) && cmp(executed, budget) > 0) {
@@ -439,9 +471,6 @@ export function buildSelfEvaluation(template: TemplateDefinition, doc: SelfEvalu
       continue;
     }
     const weight = toPlain(r.weight);
-    if ((r.mode === 'qualitative' || r.mode === 'deadline') && r.claimed !== null && numOf(r.claimed) === null) {
-      r.issues.push(makeIssue('invalid-number', [...r.path, 'claimed'], { value: r.claimed }));
-    }
     if (r.mode === 'unscored' || r.issues.length > 0) {
       inputs[r.id] = { type: 'score', name: r.name };
       leaves.set(r.id, { id: r.id, name: r.name, weight, rule: { kind: 'manual', input: r.id } });
@@ -479,17 +508,18 @@ export function buildSelfEvaluation(template: TemplateDefinition, doc: SelfEvalu
   });
   const levels = (group: PlannedRow[], prefix: string): Indicator[] => {
     const ids = [...new Set(group.map((r) => r.levelId))].sort((a, b) => levelOrder(a) - levelOrder(b));
-    return ids.map((lid, li) => {
+    return ids.map((lid) => {
       const inLevel = group.filter((r) => r.levelId === lid);
       const level = template.levels.find((l) => l.id === lid);
       const names = [...new Set(inLevel.map((r) => r.level2))];
       const children: Indicator[] = [];
-      names.forEach((l2, k) => {
+      names.forEach((l2) => {
         const leafs = inLevel.filter((r) => r.level2 === l2).map((r) => leaves.get(r.id) as Indicator);
         if (l2 === '') children.push(...leafs);
-        else children.push(branch(`${prefix}L${li + 1}-${k + 1}`, l2, leafs));
+        else children.push(branch(`${prefix}level:${lid}/${l2}`, l2, leafs));
       });
-      return branch(`${prefix}L${li + 1}`, compactText(inLevel[0]?.level1 ?? level?.name ?? lid) || (level?.name ?? lid), children);
+      // Ids and names from content (the template's category, the level-2 text), never from positions.
+      return branch(`${prefix}level:${lid}`, level?.name ?? (compactText(inLevel[0]?.level1 ?? '') || lid), children);
     });
   };
   const budgetWeight = dec(template.budget.weight);

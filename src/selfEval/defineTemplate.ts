@@ -5,11 +5,10 @@ import type { Issue, IssuePath, Issues } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
 import { reason } from '../errors/reasons.js';
 import type { Result } from '../errors/result.js';
-import { checkNesting } from '../framework/checkNesting.js';
-import { deepFreeze, guarded, jsonCopy, validateFramework } from '../framework/defineFramework.js';
+import { guarded, validateFramework } from '../framework/defineFramework.js';
+import { checkedCopy, deepFreeze } from '../framework/plainData.js';
 import { contentHash } from '../framework/hash.js';
 import type { FrameworkDefinition } from '../framework/types.js';
-import { translateZodIssues } from '../framework/translateZodIssues.js';
 import { templateSchema } from './schema.js';
 import type { TemplateDefinition } from './template.js';
 
@@ -111,14 +110,9 @@ function checkTemplate(def: TemplateDefinition): Issue[] {
  */
 export function validateTemplate(definition: unknown): Result<Template> {
   return guarded(() => {
-    const tooBig = checkNesting(definition);
-    if (tooBig !== undefined) return { ok: false, issues: [tooBig] };
-    const copied = typeof definition === 'object' && definition !== null ? jsonCopy(definition) : { value: definition };
-    if (copied === undefined) return { ok: false, issues: [makeIssue('invalid-type', [], { expected: 'plain data (JSON)', expectedZh: '纯数据（JSON）' })] };
-    const copy = copied.value;
-    const structure = templateSchema.safeParse(copy);
-    if (!structure.success) return { ok: false, issues: translateZodIssues(structure.error.issues, copy) as unknown as Issues };
-    const def = copy as TemplateDefinition;
+    const copy = checkedCopy<TemplateDefinition>(definition, templateSchema);
+    if (!copy.ok) return copy;
+    const def = copy.value;
     const issues = checkTemplate(def);
     if (issues.length > 0) return { ok: false, issues: issues as unknown as Issues };
     const template: Template = deepFreeze({ format: TEMPLATE_FORMAT, id: def.id, name: def.name, hash: contentHash(def), definition: def });

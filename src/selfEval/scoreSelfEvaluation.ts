@@ -3,6 +3,7 @@
  * (build.ts), the core engine scores them, and the result is told row by row as the form prints it.
  */
 import { dec, toFixed } from '../calc/decimal.js';
+import { parseNumber } from '../calc/parseNumber.js';
 import { JixiaoError } from '../errors/JixiaoError.js';
 import type { Issue, IssuePath, Issues } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
@@ -12,9 +13,8 @@ import { safeEvaluate } from '../evaluate/evaluate.js';
 import { findNode } from '../evaluate/findNode.js';
 import type { NodeResult, NodeStatus, ScoreSheet } from '../evaluate/types.js';
 import { budgetSentence, completionRatio, rowSentence } from '../explain/selfEvalText.js';
-import { checkNesting } from '../framework/checkNesting.js';
-import { guarded, jsonCopy, validateFramework } from '../framework/defineFramework.js';
-import { translateZodIssues } from '../framework/translateZodIssues.js';
+import { guarded, validateFramework } from '../framework/defineFramework.js';
+import { checkedCopy } from '../framework/plainData.js';
 import { contentHash } from '../framework/hash.js';
 import { buildSelfEvaluation, type PlannedRow, type RowMode } from './build.js';
 import { isTemplateValue, validateTemplate, type Template } from './defineTemplate.js';
@@ -218,7 +218,7 @@ function score(doc: SelfEvaluation, template: Template): Result<SelfEvaluationSh
       const [zh, en] = built.notApplicable.includes(r.id)
         ? [`未设置（不适用），其分值 ${r.weight.toFixed()} 按适用指标得分折算`, `Not set (not applicable): its ${r.weight.toFixed()} points are rescaled over the applicable rows`]
         : ['未设置（不适用），不计分', 'Not set (not applicable): not scored'];
-      return { ...common, mode: null, status: 'not-set' as const, score: null, lost: null, ratio: null, explanation: zh, explanationEn: en, issues: [], warnings: [] };
+      return { ...common, mode: null, status: 'not-set' as const, score: null, lost: null, ratio: null, explanation: zh, explanationEn: en, issues: r.issues, warnings: r.warnings };
     }
     const node = findNode(sheet, r.id) as NodeResult;
     const ratio = completionRatio(r);
@@ -290,19 +290,19 @@ export function safeScoreSelfEvaluation(document: unknown, template: Template | 
   return guarded(() => {
     const t = isTemplateValue(template) ? { ok: true as const, value: template } : validateTemplate(template);
     if (!t.ok) return { ok: false, issues: t.issues.map((i) => ({ ...i, path: ['template', ...i.path] })) as unknown as Issues };
-    const tooBig = checkNesting(document);
-    if (tooBig !== undefined) return { ok: false, issues: [tooBig] };
-    const copied = typeof document === 'object' && document !== null ? jsonCopy(document) : { value: document };
-    if (copied === undefined) return { ok: false, issues: [makeIssue('invalid-type', [], { expected: 'plain data (JSON)', expectedZh: '纯数据（JSON）' })] };
-    const parsed = selfEvaluationSchema.safeParse(copied.value);
-    if (!parsed.success) return { ok: false, issues: translateZodIssues(parsed.error.issues, copied.value) as unknown as Issues };
-    const doc = copied.value as SelfEvaluation;
+    const copied = checkedCopy<SelfEvaluation>(document, selfEvaluationSchema);
+    if (!copied.ok) return copied;
+    const doc = copied.value;
     if ((doc.rows === undefined) === (doc.targets === undefined)) {
       return { ok: false, issues: [makeIssue('invalid-option', [], reason('rows-or-targets'))] };
     }
     if (doc.targets !== undefined && doc.targets.length > 1) {
       const given = doc.targets.filter((x) => x.points !== undefined).length;
       if (given !== 0 && given !== doc.targets.length) return { ok: false, issues: [makeIssue('invalid-option', ['targets'], reason('target-without-points'))] };
+    }
+    const reviewAt = typeof doc.template === 'string' ? undefined : doc.template.options?.reviewAt;
+    if (reviewAt !== undefined && !parseNumber(reviewAt).ok) {
+      return { ok: false, issues: [makeIssue('invalid-number', ['template', 'options', 'reviewAt'], { value: String(reviewAt) })] };
     }
     if (templateId(doc) !== t.value.id) {
       return { ok: false, issues: [makeIssue('template-mismatch', ['template'], { expected: templateId(doc), actual: t.value.id })] };

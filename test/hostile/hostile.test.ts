@@ -81,6 +81,15 @@ describe('hostile and malformed input 恶意与畸形输入', () => {
     }
   });
 
+  it('a sparse array (from code, or a hole in JSON-like data) is data with undefined in it, never an internal error', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const holes = [, ,] as unknown;
+    for (const r of [validateFramework(holes), validateFramework({ id: 'x', indicators: holes })]) {
+      expect(r.ok).toBe(false);
+      expect(r.ok ? [] : r.issues.map((i) => i.code)).not.toContain('internal-error');
+    }
+  });
+
   it('a misspelt rule kind is named as such, and a missing enum field is missing-field', () => {
     const misspelt = validateFramework(frameworkOf([{ id: 'x', name: '指标', weight: 10, rule: { kind: 'ratoi', value: 1 } as never }]));
     expect(misspelt.ok ? [] : misspelt.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['unknown-kind', 'indicators.0.rule.kind']]);

@@ -178,6 +178,40 @@ describe('national-project-2020 国家模板', () => {
   });
 });
 
+describe('values that are not numbers 非数值', () => {
+  it('a weight, a claimed score or a budget amount that is not a number is an issue at its field, never "not given"', () => {
+    const s = score(form('national-project-2020', [
+      { level1: '产出指标', level2: '数量指标', name: 'a', target: '≥1个', actual: '1个', weight: 'abc' },
+      { level1: '产出指标', level2: '数量指标', name: 'b', target: '≥1个', actual: '1个', weight: 10, claimed: '十分' },
+      filler(80),
+    ], { annual: '一百', executed: 100 }));
+    expect(s.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['invalid-number', 'budget.annual'],
+      ['invalid-number', 'rows.0.weight'],
+      ['invalid-number', 'rows.1.claimed'],
+    ]);
+    expect(s.complete).toBe(false);
+  });
+
+  it('a budget line without its amounts is missing-field, so the form is not complete', () => {
+    const s = score(form('national-project-2020', [filler(90)], { executed: 100 }));
+    expect(s.issues.map((i) => [i.code, i.path.join('.'), i.data?.key])).toEqual([['missing-field', 'budget', 'annual']]);
+  });
+
+  it('a template option reviewAt that is not a number is refused with its path', () => {
+    const r = safeScoreSelfEvaluation({ ...form('national-project-2020', [filler(90)]), template: { id: 'national-project-2020', options: { reviewAt: 'abc' } } }, template('national-project-2020'));
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['invalid-number', 'template.options.reviewAt']]);
+  });
+
+  it('Hubei rows that cannot be combined for lack of a fund stay on the sheet, each unscored with the missing fund named', () => {
+    const row: TargetRow = { level1: '产出指标', level2: '数量指标', name: '覆盖率', target: '≥90%', actual: '95%', weight: 40 };
+    const s = score({ template: 'hubei-project-2020', project: { name: 'x' }, budget: { annual: 1, executed: 1 }, targets: [{ fund: 10, rows: [row] }, { rows: [row] }] });
+    expect(s.maximum).toBe('100.00');
+    expect(s.rows.map((r) => [r.path.join('.'), r.status])).toEqual([['targets.0.rows.0', 'invalid-input'], ['targets.1.rows.0', 'invalid-input']]);
+    expect(s.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['missing-field', 'targets.1'], ['missing-field', 'targets.1']]);
+  });
+});
+
 describe('provincial templates 各省模板', () => {
   it('hubei-project-2020: budget 20 × rate; 80/50 tiers; reverse w × A ÷ B', () => {
     const s = score(form('hubei-project-2020', [
