@@ -1,0 +1,74 @@
+/**
+ * 表达式与条件 Expressions and conditions: every comparison operator at −1 / 0 / +1, inputs read twice, and the
+ * guard snap (mutation survivors of src/expr/operators.ts, src/expr/trace.ts and src/calc/calculator.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluate, findNode } from '../../src/index.js';
+import type { ComparisonOp, InputDeclaration, InputValue, Rule } from '../../src/index.js';
+import { COMPARISONS } from '../../src/expr/operators.js';
+import { decimalCalculator as c, snap } from '../../src/calc/calculator.js';
+import { dec } from '../../src/calc/decimal.js';
+import { frameworkOf } from '../support/minimal.js';
+
+const OPS: ComparisonOp[] = ['<', '<=', '=', '!=', '>=', '>'];
+/** What each operator answers for left 4, 5, 6 against right 5. */
+const TRUTH: Record<ComparisonOp, [boolean, boolean, boolean]> = {
+  '<': [true, false, false],
+  '<=': [true, true, false],
+  '=': [false, true, false],
+  '!=': [true, false, true],
+  '>=': [false, true, true],
+  '>': [false, false, true],
+};
+
+describe('comparisons 比较运算符', () => {
+  it('the operator table answers each comparison result −1, 0, 1 / 运算符表', () => {
+    for (const op of OPS) expect([COMPARISONS[op](-1), COMPARISONS[op](0), COMPARISONS[op](1)]).toEqual(TRUTH[op]);
+  });
+  it('a binary rule on `a op 5` holds exactly as the operator says, at 4, 5 and 6 / 条件在边界上的取值', () => {
+    const io: Record<string, InputDeclaration> = { a: { type: 'number' } };
+    for (const op of OPS) {
+      const rule: Rule = { kind: 'binary', when: { left: { input: 'a' }, op, right: 5 } };
+      const got = [4, 5, 6].map((a) => {
+        const sheet = evaluate(frameworkOf([{ id: 'x', name: 'x', weight: 2, rule }], io), { values: { a } });
+        return (findNode(sheet, 'x')?.outcome as { holds: boolean } | undefined)?.holds;
+      });
+      expect({ op, got }).toEqual({ op, got: TRUTH[op] });
+    }
+  });
+});
+
+describe('inputs read twice 同一输入读取两次', () => {
+  const io: Record<string, InputDeclaration> = { a: { type: 'number' }, b: { type: 'number' } };
+  const rule: Rule = { kind: 'ratio', value: { div: [{ input: 'a' }, { add: [{ input: 'a' }, { input: 'b' }] }] } };
+  const leaf = (values: Record<string, InputValue>) => {
+    const sheet = evaluate(frameworkOf([{ id: 'x', name: 'x', weight: 10, rule }], io), { values });
+    return { sheet, x: findNode(sheet, 'x') };
+  };
+  it('a missing input read twice is one missing-input warning / 缺少的输入只提示一次', () => {
+    const { sheet, x } = leaf({ b: 1 });
+    expect(x?.status).toBe('missing-input');
+    expect(x?.issues.map((i) => [i.code, i.data?.input])).toEqual([['missing-input', 'a']]);
+    expect(sheet.warnings.map((w) => [w.code, w.data?.input])).toEqual([['missing-input', 'a']]);
+  });
+  it('an invalid input read twice is one issue on the node / 有误的输入只报告一次', () => {
+    const { sheet, x } = leaf({ a: 'abc', b: 1 });
+    expect(x?.status).toBe('invalid-input');
+    expect(x?.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['invalid-number', 'values.a']]);
+    expect(sheet.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['invalid-number', 'values.a']]);
+  });
+  it('a present input read twice is listed once in the node inputs / 读取的输入只列一次', () => {
+    const { x } = leaf({ a: 1, b: 1 });
+    expect(x?.inputs).toEqual({ a: '1', b: '1' });
+    expect(x?.score).toBe('5.00');
+  });
+});
+
+describe('snap 保护位数', () => {
+  it('rounds half-even at the 30th decimal / 第 30 位按银行家舍入', () => {
+    const z = '0.' + '0'.repeat(29);
+    expect(String(snap(c, dec(`${z}25`)))).toBe(String(dec(`${z}2`)));
+    expect(String(snap(c, dec(`${z}35`)))).toBe(String(dec(`${z}4`)));
+    expect(String(snap(c, dec(`${z}251`)))).toBe(String(dec(`${z}3`)));
+  });
+});
