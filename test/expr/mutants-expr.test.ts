@@ -57,6 +57,18 @@ describe('inputs read twice 同一输入读取两次', () => {
     expect(x?.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['invalid-number', 'values.a']]);
     expect(sheet.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['invalid-number', 'values.a']]);
   });
+  it('two different invalid inputs are both reported on the node / 两个不同的有误输入都报告', () => {
+    const { sheet, x } = leaf({ a: 'abc', b: 'xyz' });
+    expect(x?.status).toBe('invalid-input');
+    expect(x?.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['invalid-number', 'values.a'],
+      ['invalid-number', 'values.b'],
+    ]);
+    expect(sheet.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['invalid-number', 'values.a'],
+      ['invalid-number', 'values.b'],
+    ]);
+  });
   it('a present input read twice is listed once in the node inputs / 读取的输入只列一次', () => {
     const { x } = leaf({ a: 1, b: 1 });
     expect(x?.inputs).toEqual({ a: '1', b: '1' });
