@@ -110,12 +110,11 @@ function dateMet(deadline: ParsedTarget & { kind: 'deadline' }, actual: ParsedAc
   return deadline.day === undefined || actual.day === undefined || actual.day <= deadline.day;
 }
 
-function modeOf(template: TemplateDefinition, t: ParsedTarget): RowMode {
+function modeOf(t: ParsedTarget): RowMode {
   if (t.kind === 'qualitative') return 'qualitative';
   if (t.kind === 'deadline') return 'deadline';
   if (t.op === '>=' || t.op === '>') return 'positive';
   if (t.op === '<=' || t.op === '<') return 'reverse';
-  void template;
   return 'equal';
 }
 
@@ -158,7 +157,7 @@ function readRow(template: TemplateDefinition, row: TargetRow, path: IssuePath, 
   if (reading.suspect !== undefined) {
     warnings.push(makeIssue('suspect-target', targetPath, { name, text: targetText, hint: reading.suspect, read: formatTarget(target) }));
   }
-  const mode = modeOf(template, target);
+  const mode = modeOf(target);
   const actualPath = [...path, 'actual'];
   const a = parseActual(row.actual ?? '');
   if (a.ok === 'blank') {
@@ -392,12 +391,11 @@ function budgetAmounts(template: TemplateDefinition, doc: SelfEvaluation, issues
   const b = doc.budget;
   const present = SUB_ROWS.filter((k) => b[k] !== undefined);
   const subs = present.map((k) => b[k] as NonNullable<(typeof b)[typeof k]>);
-  const SUB_ROWS_PRESENT = present;
   const field = (key: 'initial' | 'annual' | 'executed', zh: string): Dec | null => {
     const total = numOf(b[key]);
     if (b[key] !== undefined && total === null) issues.push(makeIssue('invalid-number', ['budget', key], { value: text(b[key]) }));
     subs.forEach((r, i) => {
-      if (r[key] !== undefined && numOf(r[key]) === null) issues.push(makeIssue('invalid-number', ['budget', SUB_ROWS_PRESENT[i] as string, key], { value: text(r[key]) }));
+      if (r[key] !== undefined && numOf(r[key]) === null) issues.push(makeIssue('invalid-number', ['budget', present[i] as string, key], { value: text(r[key]) }));
     });
     const parts = subs.map((r) => numOf(r[key])).filter((x): x is Dec => x !== null);
     if (parts.length === 0) return total;
