@@ -106,6 +106,23 @@ describe('either 二者择其一', () => {
     expect(x.status).toBe('fault');
     expect(sheet.issues.map((i) => i.code)).toEqual(['division-by-zero']);
   });
+  it('an alternative with an invalid input and a missing one is reported, not skipped / 既有误又缺少输入时也不跳过', () => {
+    const { x, sheet } = leafOf(rule, io, { a: 'abc', q: '100%' });
+    expect(x.status).toBe('invalid-input');
+    expect(x.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['invalid-number', 'values.a'],
+      ['missing-input', 'indicators.0'],
+    ]);
+    expect(sheet.missingInputs).toEqual(['b']);
+  });
+  it('an alternative with a fault and a missing input is reported, not skipped / 既出错又缺少输入时也不跳过', () => {
+    const faulty: Rule = { kind: 'either', alternatives: [{ kind: 'ratio', value: { sub: [{ div: [1, { input: 'b' }] }, { input: 'a' }] } }, { kind: 'ratio', value: { input: 'q' } }] };
+    const { x, sheet } = leafOf(faulty, io, { b: 0, q: '100%' });
+    expect(x.status).toBe('fault');
+    expect(x.score).toBe('0.00');
+    expect(sheet.issues.map((i) => i.code)).toEqual(['division-by-zero']);
+    expect(sheet.missingInputs).toEqual(['a']);
+  });
   it('when every alternative lacks inputs, each missing input is listed once / 都缺少输入时每个输入只列一次', () => {
     const twice: Rule = { kind: 'either', alternatives: [{ kind: 'ratio', value: { input: 'p' } }, { kind: 'ratio', value: { sub: [1, { input: 'p' }] } }] };
     const { x, sheet } = leafOf(twice, io, {});
@@ -216,5 +233,31 @@ describe('binary 是否型: points and otherwise 得分与否则得分', () => {
       { code: 'unknown-input', path: 'indicators.0.rule.when.is', data: { input: 'nope' } },
       { code: 'invalid-number', path: 'indicators.0.rule.points', data: { value: 'abc' } },
     ]);
+  });
+});
+
+describe('rules under an unreadable weight 分值无法识别时的规则检查', () => {
+  /** Validation issues of one leaf whose weight cannot be read: only that weight is reported, never an internal error. */
+  function withBadWeight(rule: unknown) {
+    const def = frameworkOf([{ id: 'x', name: 'x', weight: 'abc', rule: rule as Rule }], { b: { type: 'boolean' } }, { total: 5, grades: [{ label: '合格', min: 0 }] });
+    const r = validateFramework(def);
+    return r.ok ? [] : r.issues.map((i) => ({ code: i.code, path: i.path.join('.') }));
+  }
+  it('binary points are not compared with a weight that could not be read / 不与无法识别的分值比较', () => {
+    expect(withBadWeight({ kind: 'binary', when: { is: 'b' }, points: 3 })).toEqual([{ code: 'invalid-number', path: 'indicators.0.weight' }]);
+  });
+  it('checklist points are not summed against a weight that could not be read / 清单合计不与无法识别的分值比较', () => {
+    expect(withBadWeight({ kind: 'checklist', checks: [{ id: 'a', name: 'A', points: 3 }] })).toEqual([{ code: 'invalid-number', path: 'indicators.0.weight' }]);
+  });
+});
+
+describe('ratio 比率: equal cut-offs 两个界限相等', () => {
+  it('zeroBelow equal to zeroAbove is accepted: only that exact ratio scores / 界限相等时合法', () => {
+    const rule: Rule = { kind: 'ratio', value: { input: 'v' }, zeroBelow: 1, zeroAbove: 1 };
+    expect(issuesOf(rule, { v: { type: 'percent' } })).toEqual([]);
+    const pct = { v: { type: 'percent' } } as const;
+    expect(leafOf(rule, pct, { v: 100 }).x.score).toBe('5.00');
+    expect(leafOf(rule, pct, { v: '99.99' }).x.score).toBe('0.00');
+    expect(leafOf(rule, pct, { v: '100.01' }).x.score).toBe('0.00');
   });
 });
