@@ -6,6 +6,7 @@ import { makeIssue } from '../errors/messages.js';
 import type { Env } from '../expr/trace.js';
 import type { ParsedFramework } from '../framework/parsed.js';
 import type { InputDeclaration } from '../framework/types.js';
+import { slotsOf } from '../framework/compile.js';
 
 /** Parsed inputs, the not-applicable ids, and the issues found reading them. */
 export interface ParsedInputs {
@@ -67,17 +68,19 @@ function readNumber(name: string, decl: InputDeclaration, value: unknown, path: 
  * reported and marked invalid (the indicators reading it show status `invalid-input`); nothing is dropped.
  */
 export function parseInputs(parsed: ParsedFramework, values: { readonly [name: string]: unknown }, notApplicable: readonly string[]): ParsedInputs {
-  const numbers = new Map<string, Dec>();
-  const booleans = new Map<string, boolean>();
-  const tiers = new Map<string, { tier: string; score: Dec | undefined }>();
-  const checks = new Map<string, Map<string, boolean>>();
-  const invalid = new Set<string>();
+  const slots = slotsOf(parsed);
+  const size = slots.size + 1;
+  const numbers: (Dec | undefined)[] = new Array<Dec | undefined>(size).fill(undefined);
+  const booleans: (boolean | undefined)[] = new Array<boolean | undefined>(size).fill(undefined);
+  const tiers: ({ tier: string; score: Dec | undefined } | undefined)[] = new Array<undefined>(size).fill(undefined);
+  const checks: (Map<string, boolean> | undefined)[] = new Array<undefined>(size).fill(undefined);
+  const invalid: boolean[] = new Array<boolean>(size).fill(false);
   const written = new Map<string, string>();
   const exact = new Map<string, string>();
   const byInput = new Map<string, Issue[]>();
   const general: Issue[] = [];
   const fail = (name: string, issue: Issue): void => {
-    invalid.add(name);
+    invalid[slots.get(name) ?? slots.size] = true;
     const list = byInput.get(name);
     if (list === undefined) byInput.set(name, [issue]);
     else list.push(issue);
@@ -91,6 +94,7 @@ export function parseInputs(parsed: ParsedFramework, values: { readonly [name: s
       continue;
     }
     if (value === null || value === undefined) continue;
+    const slot = slots.get(name) ?? slots.size;
     switch (decl.type) {
       case 'number':
       case 'percent':
@@ -99,7 +103,7 @@ export function parseInputs(parsed: ParsedFramework, values: { readonly [name: s
         const read = readNumber(name, decl, value, path);
         if (!read.ok) fail(name, read.issue);
         else {
-          numbers.set(name, read.value.value);
+          numbers[slot] = read.value.value;
           written.set(name, read.value.written);
           exact.set(name, toPlain(read.value.value));
         }
@@ -109,7 +113,7 @@ export function parseInputs(parsed: ParsedFramework, values: { readonly [name: s
         const b = readBoolean(value);
         if (b === undefined) fail(name, makeIssue('invalid-boolean', path, { value: describe(value) }));
         else {
-          booleans.set(name, b);
+          booleans[slot] = b;
           written.set(name, b ? '是' : '否');
           exact.set(name, b ? '是' : '否');
         }
@@ -127,14 +131,14 @@ export function parseInputs(parsed: ParsedFramework, values: { readonly [name: s
           break;
         }
         if (!own(value, 'score') || (value as { score: unknown }).score === null) {
-          tiers.set(name, { tier, score: undefined });
+          tiers[slot] = { tier, score: undefined };
           exact.set(name, tier);
           break;
         }
         const score = readNumber(name, { type: 'score' }, (value as { score: unknown }).score, [...path, 'score']);
         if (!score.ok) fail(name, score.issue);
         else {
-          tiers.set(name, { tier, score: score.value.value });
+          tiers[slot] = { tier, score: score.value.value };
           written.set(name, score.value.written);
           exact.set(name, tier);
         }
@@ -151,7 +155,7 @@ export function parseInputs(parsed: ParsedFramework, values: { readonly [name: s
           if (b === undefined) fail(name, makeIssue('invalid-boolean', [...path, id], { value: describe(passed) }));
           else results.set(id, b);
         }
-        if (!invalid.has(name)) checks.set(name, results);
+        if (!invalid[slot]) checks[slot] = results;
         break;
       }
       default: {

@@ -9,22 +9,41 @@ export type CompiledExpr<N> = (env: Env<N>, t: Trace) => N | undefined;
 /** A compiled condition: true / false, or undefined when it cannot be decided. */
 export type CompiledCondition<N> = (env: Env<N>, t: Trace) => boolean | undefined;
 
-/** Compiles a parsed expression once into a closure over calculator `c`. */
-export function compileExpr<N>(c: Calculator<N>, e: ParsedExpr): CompiledExpr<N> {
+/** Resolves an input name to its slot in `Env` (see `slotsOf`). */
+export type SlotOf = (name: string) => number;
+
+/** Compiles a parsed expression once into a closure over calculator `c`, inputs resolved to slots by `slot`. */
+export function compileExpr<N>(c: Calculator<N>, e: ParsedExpr, slot: SlotOf): CompiledExpr<N> {
   if (e.op === 'const') {
     const value = c.from(e.value);
     return () => value;
   }
   if (e.op === 'input') {
     const name = e.name;
+    const at = slot(name);
     return (env, t) => {
-      const v = env.numbers.get(name);
-      noteRead(env, t, name, v !== undefined);
+      const v = env.numbers[at];
+      noteRead(env, t, name, at, v !== undefined);
       return v;
     };
   }
   const apply = EXPR_OPERATORS[e.op].apply;
-  const args = e.args.map((a) => compileExpr(c, a));
+  const args = e.args.map((a) => compileExpr(c, a, slot));
+  if (args.length === 2) {
+    // The common binary case without the operand array.
+    const [left, right] = args as [CompiledExpr<N>, CompiledExpr<N>];
+    return (env, t) => {
+      const a = left(env, t);
+      const b = right(env, t);
+      if (a === undefined || b === undefined) return undefined;
+      const result = apply(c, [a, b]);
+      if (result === 'division-by-zero') {
+        t.faults.push({ code: 'division-by-zero', data: {} });
+        return undefined;
+      }
+      return result;
+    };
+  }
   return (env, t) => {
     // Every operand is evaluated so that all missing inputs are reported, not just the first.
     const values = args.map((a) => a(env, t));
@@ -38,19 +57,20 @@ export function compileExpr<N>(c: Calculator<N>, e: ParsedExpr): CompiledExpr<N>
   };
 }
 
-/** Compiles a parsed condition once into a closure over calculator `c`. */
-export function compileCondition<N>(c: Calculator<N>, cond: ParsedCondition): CompiledCondition<N> {
+/** Compiles a parsed condition once into a closure over calculator `c`, inputs resolved to slots by `slot`. */
+export function compileCondition<N>(c: Calculator<N>, cond: ParsedCondition, slot: SlotOf): CompiledCondition<N> {
   switch (cond.op) {
     case 'is': {
       const name = cond.name;
+      const at = slot(name);
       return (env, t) => {
-        const v = env.booleans.get(name);
-        noteRead(env, t, name, v !== undefined);
+        const v = env.booleans[at];
+        noteRead(env, t, name, at, v !== undefined);
         return v;
       };
     }
     case 'compare': {
-      const [l, r, test] = [compileExpr(c, cond.left), compileExpr(c, cond.right), COMPARISONS[cond.test]];
+      const [l, r, test] = [compileExpr(c, cond.left, slot), compileExpr(c, cond.right, slot), COMPARISONS[cond.test]];
       return (env, t) => {
         const a = l(env, t);
         const b = r(env, t);
@@ -58,7 +78,7 @@ export function compileCondition<N>(c: Calculator<N>, cond: ParsedCondition): Co
       };
     }
     case 'not': {
-      const inner = compileCondition(c, cond.arg);
+      const inner = compileCondition(c, cond.arg, slot);
       return (env, t) => {
         const v = inner(env, t);
         return v === undefined ? undefined : !v;
@@ -66,7 +86,7 @@ export function compileCondition<N>(c: Calculator<N>, cond: ParsedCondition): Co
     }
     default: {
       const all = cond.op === 'all';
-      const parts = cond.args.map((x) => compileCondition(c, x));
+      const parts = cond.args.map((x) => compileCondition(c, x, slot));
       return (env, t) => {
         const [missing, invalid, faults] = [t.missing.length, t.invalid.length, t.faults.length];
         const values = parts.map((p) => p(env, t));

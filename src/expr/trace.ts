@@ -1,16 +1,20 @@
 import type { IssueCode } from '../errors/codes.js';
 import type { IssuePath } from '../errors/issue.js';
 
-/** Parsed input values of one evaluation, by input name, in a calculator's value type `N`. */
+/**
+ * Parsed input values of one evaluation in a calculator's value type `N`, by input slot: every declared input
+ * has a fixed slot per framework (its position in `ParsedFramework.inputs`, see `slotsOf`), resolved once when
+ * the framework is compiled, so no evaluation looks an input up by name.
+ */
 export interface Env<N> {
-  readonly numbers: ReadonlyMap<string, N>;
-  readonly booleans: ReadonlyMap<string, boolean>;
+  readonly numbers: readonly (N | undefined)[];
+  readonly booleans: readonly (boolean | undefined)[];
   /** Tier choices; `score` is absent when the form gives the tier alone. */
-  readonly tiers: ReadonlyMap<string, { readonly tier: string; readonly score: N | undefined }>;
+  readonly tiers: readonly ({ readonly tier: string; readonly score: N | undefined } | undefined)[];
   /** Check results, own properties only. */
-  readonly checks: ReadonlyMap<string, ReadonlyMap<string, boolean>>;
+  readonly checks: readonly (ReadonlyMap<string, boolean> | undefined)[];
   /** Inputs that were given but could not be read (their issue is reported where they were read). */
-  readonly invalid: ReadonlySet<string>;
+  readonly invalid: readonly boolean[];
 }
 
 /**
@@ -48,10 +52,10 @@ const addOnce = (list: string[], name: string): void => {
   if (!list.includes(name)) list.push(name);
 };
 
-/** Records that `name` was read from `env`: present, missing or invalid. Returns true when it has a value. */
-export function noteRead<N>(env: Env<N>, t: Trace, name: string, present: boolean): boolean {
+/** Records that input `name` (at `slot`) was read from `env`: present, missing or invalid. Returns true when it has a value. */
+export function noteRead<N>(env: Env<N>, t: Trace, name: string, slot: number, present: boolean): boolean {
   if (present) addOnce(t.read, name);
-  else if (env.invalid.has(name)) {
+  else if (env.invalid[slot] === true) {
     if (!t.invalid.some((f) => f.data.input === name)) t.invalid.push({ code: 'invalid-input', path: ['values', name], data: { input: name } });
   } else addOnce(t.missing, name);
   return present;

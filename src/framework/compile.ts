@@ -32,17 +32,35 @@ export interface Compiled<N> {
   readonly conditionallyNA: readonly CompiledNode<N>[];
 }
 
+const slotCache = new WeakMap<ParsedFramework, ReadonlyMap<string, number>>();
+
+/**
+ * 输入槽位。Every declared input's slot: its position in `parsed.inputs`. Computed once per parsed framework;
+ * `Env` arrays are indexed by it.
+ */
+export function slotsOf(parsed: ParsedFramework): ReadonlyMap<string, number> {
+  let slots = slotCache.get(parsed);
+  if (slots === undefined) {
+    slots = new Map([...parsed.inputs.keys()].map((name, i) => [name, i]));
+    slotCache.set(parsed, slots);
+  }
+  return slots;
+}
+
 /** Compiles a parsed framework over calculator `c`; it checks nothing itself. */
 export function compile<N>(parsed: ParsedFramework, c: Calculator<N>): Compiled<N> {
-  const expr = (e: Parameters<typeof compileExpr>[1]) => compileExpr(c, e);
-  const condition = (x: Parameters<typeof compileCondition>[1]) => compileCondition(c, x);
+  const slots = slotsOf(parsed);
+  // An undeclared name (which validation does not let through) gets a slot past the end: always missing.
+  const slot = (name: string): number => slots.get(name) ?? slots.size;
+  const expr = (e: Parameters<typeof compileExpr>[1]) => compileExpr(c, e, slot);
+  const condition = (x: Parameters<typeof compileCondition>[1]) => compileCondition(c, x, slot);
   const byId = new Map<string, CompiledNode<N>>();
   const build = (node: ParsedNode): CompiledNode<N> => {
     const compiled: CompiledNode<N> = {
       parsed: node,
       weight: c.from(node.weight),
       children: node.children.map(build),
-      kernel: node.rule === undefined ? undefined : compileRule(node.rule.parsed, { calc: c, expr, condition }),
+      kernel: node.rule === undefined ? undefined : compileRule(node.rule.parsed, { calc: c, expr, condition, slot }),
       notApplicableIf: node.notApplicableIf === undefined ? undefined : condition(node.notApplicableIf),
       zeroIf: node.zeroIf === undefined ? undefined : condition(node.zeroIf),
       fullIf: node.fullIf === undefined ? undefined : condition(node.fullIf),

@@ -43,6 +43,8 @@ export interface RuleCompileContext<N> {
   readonly compileRule: (rule: ParsedRule) => Kernel<N>;
   readonly expr: (e: import('../expr/parsed.js').ParsedExpr) => CompiledExpr<N>;
   readonly condition: (c: import('../expr/parsed.js').ParsedCondition) => import('../expr/compile.js').CompiledCondition<N>;
+  /** The slot of a named input in `Env` (for rules that read an input by name). */
+  readonly slot: (name: string) => number;
 }
 
 /**

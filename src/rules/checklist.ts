@@ -76,12 +76,13 @@ export const checklist: RuleModule<ChecklistRule, Params> = {
     }
     return ok ? { input: rule.input ?? ctx.leafId, checks: checks as Params['checks'] } : undefined;
   },
-  compile(p, { calc: c }) {
+  compile(p, { calc: c, slot }) {
+    const at = slot(p.input);
     const checks = p.checks.map((x) => ({ id: x.id, points: c.from(x.points) }));
     const known = new Set(checks.map((x) => x.id));
     return (env, t) => {
-      const given = env.checks.get(p.input);
-      if (!noteRead(env, t, p.input, given !== undefined) || given === undefined) return undefined;
+      const given = env.checks[at];
+      if (!noteRead(env, t, p.input, at, given !== undefined) || given === undefined) return undefined;
       for (const id of given.keys()) {
         if (!known.has(id)) t.invalid.push({ code: 'unknown-check', path: ['values', p.input, id], data: { check: id } });
       }

@@ -40,11 +40,12 @@ export const manual: RuleModule<ManualRule, Params> = {
     }
     return rule.step !== undefined && step === undefined ? undefined : { input: rule.input ?? ctx.leafId, step };
   },
-  compile(p, { calc: c }) {
+  compile(p, { calc: c, slot }) {
+    const at = slot(p.input);
     const step = p.step === undefined ? undefined : c.from(p.step);
     return (env, t, weight) => {
-      const score = env.numbers.get(p.input);
-      if (!noteRead(env, t, p.input, score !== undefined) || score === undefined) return undefined;
+      const score = env.numbers[at];
+      if (!noteRead(env, t, p.input, at, score !== undefined) || score === undefined) return undefined;
       const path = ['values', p.input];
       if (c.cmp(score, c.zero) < 0 || c.cmp(score, weight) > 0) {
         t.invalid.push({ code: 'score-out-of-range', path, data: { value: score, min: c.zero, max: weight } });

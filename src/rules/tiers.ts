@@ -90,11 +90,12 @@ export const tiers: RuleModule<TiersRule, Params> = {
     }
     return ok ? { input: rule.input ?? ctx.leafId, tiers: parsed as Params['tiers'] } : undefined;
   },
-  compile(p, { calc: c }) {
+  compile(p, { calc: c, slot }) {
+    const at = slot(p.input);
     const list = p.tiers.map((x) => ({ id: x.id, name: x.name, lo: c.from(x.lo), hi: c.from(x.hi) }));
     return (env, t, weight) => {
-      const given = env.tiers.get(p.input);
-      if (!noteRead(env, t, p.input, given !== undefined) || given === undefined) return undefined;
+      const given = env.tiers[at];
+      if (!noteRead(env, t, p.input, at, given !== undefined) || given === undefined) return undefined;
       const tier = list.find((x) => x.id === given.tier);
       if (tier === undefined) t.invalid.push({ code: 'unknown-tier', path: ['values', p.input, 'tier'], data: { tier: given.tier } });
       if (given.score === undefined) t.invalid.push({ code: 'missing-field', path: ['values', p.input, 'score'], data: { key: 'score' } });
