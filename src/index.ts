@@ -93,6 +93,8 @@ export type EitherOutcome = EitherOutcomeOf<string>;
 export { evaluate, safeEvaluate } from './evaluate/evaluate.js';
 export type { EvaluateOptions } from './evaluate/evaluate.js';
 export { findNode } from './evaluate/findNode.js';
+export { createScorer } from './fast/scorer.js';
+export type { FastResult, Scorer, ScorerNode } from './fast/scorer.js';
 export type {
   AdjustmentResult,
   EffectiveOptions,

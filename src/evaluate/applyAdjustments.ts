@@ -1,4 +1,4 @@
-import { minWith, snap } from '../calc/calculator.js';
+import { clampWith, maxWith, minWith, snap, sumWith } from '../calc/calculator.js';
 import { blocked, newTrace, type Env, type Trace } from '../expr/trace.js';
 import type { Compiled } from '../framework/compile.js';
 import type { ParsedAdjustment } from '../framework/parsed.js';
@@ -42,4 +42,38 @@ export function applyAdjustments<N>(compiled: Compiled<N>, env: Env<N>, r: Round
     const amount = r.roundAt === 'leaf' ? c.round(kept, r.precision, r.rounding) : kept;
     return { parsed: a.parsed, points: a.parsed.kind === 'deduction' ? c.neg(amount) : amount, amount: raw, capped, triggered: false, status: 'applied', trace: t };
   });
+}
+
+/** The total of an evaluation and how it was reached (see `settle`). */
+export interface Settled<N> {
+  /** The total, rounded at the precision when rounding happens at the total. */
+  readonly total: N;
+  /** A zeroing veto's points (minus the running total), or zero. */
+  readonly vetoPoints: N;
+  /** The first triggered veto that zeroes the total. */
+  readonly zeroVeto: AppliedAdjustment<N> | undefined;
+  /** Did a veto that sets the lowest grade trigger? */
+  readonly lowestVeto: boolean;
+  /** The grade reached (index in the framework's grades; the last one under a lowest-grade veto; −1 for none). */
+  readonly gradeIndex: number;
+}
+
+/**
+ * Settles the total from the indicators' subtotal and the adjustments: adjustments added, vetoes applied, the
+ * result kept within [0, total] (or above 0 only, with `bonusAboveTotal`), rounded when rounding happens at the
+ * total, and the grade looked up. The one place this happens, for every evaluator.
+ */
+export function settle<N>(compiled: Compiled<N>, subtotal: N, adjustments: readonly AppliedAdjustment<N>[], r: Rounding): Settled<N> {
+  const c = compiled.calc;
+  const ceiling = compiled.parsed.bonusAboveTotal ? undefined : compiled.total;
+  const running = c.add(subtotal, sumWith(c, adjustments.map((a) => a.points)));
+  const zeroVeto = adjustments.find((a) => a.triggered && a.parsed.kind === 'veto' && a.parsed.effect !== 'lowest-grade');
+  const lowestVeto = adjustments.some((a) => a.triggered && a.parsed.kind === 'veto' && a.parsed.effect !== 'zero-total');
+  // A zeroing veto carries minus the running total, so that total = clamp(subtotal + Σ adjustments) still holds.
+  const vetoPoints = zeroVeto === undefined ? c.zero : c.neg(maxWith(c, running, c.zero));
+  const unbounded = c.add(running, vetoPoints);
+  const rawTotal = ceiling === undefined ? maxWith(c, unbounded, c.zero) : clampWith(c, unbounded, c.zero, ceiling);
+  const total = r.roundAt === 'leaf' ? rawTotal : c.round(rawTotal, r.precision, r.rounding);
+  const reached = compiled.gradeMins.findIndex((min) => c.cmp(total, min) >= 0);
+  return { total, vetoPoints, zeroVeto, lowestVeto, gradeIndex: lowestVeto ? compiled.gradeMins.length - 1 : reached };
 }

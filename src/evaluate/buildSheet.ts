@@ -1,4 +1,4 @@
-import { clampWith, maxWith, sumWith, type Calculator } from '../calc/calculator.js';
+import { sumWith, type Calculator } from '../calc/calculator.js';
 import { cmp, toFixed, toPlain, type Dec } from '../calc/decimal.js';
 import type { Issue, IssuePath } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
@@ -9,7 +9,7 @@ import type { Finding, Trace } from '../expr/trace.js';
 import type { Compiled } from '../framework/compile.js';
 import type { Rule, RuleOutcome } from '../rules/registry.js';
 import { displayUnit } from '../explain/units.js';
-import type { AppliedAdjustment } from './applyAdjustments.js';
+import { settle, type AppliedAdjustment } from './applyAdjustments.js';
 import type { ParsedInputs } from './parseInputs.js';
 import type { Rounding, ScoredNode } from './scoreTree.js';
 import type { AdjustmentResult, LostPoint, NodeResult, ScoreSheet } from './types.js';
@@ -157,22 +157,12 @@ export function buildSheet<N>(
   });
 
   const subtotal = sumWith(c, tree.map((n) => n.score));
-  const ceiling = parsed.bonusAboveTotal ? undefined : compiled.total;
-  const running = c.add(subtotal, sumWith(c, adjustments.map((a) => a.points)));
-  const zeroVeto = adjustments.find((a) => a.triggered && a.parsed.kind === 'veto' && a.parsed.effect !== 'lowest-grade');
-  const lowestVeto = adjustments.some((a) => a.triggered && a.parsed.kind === 'veto' && a.parsed.effect !== 'zero-total');
-  // A zeroing veto carries minus the running total, so that total = clamp(subtotal + Σ adjustments) still holds.
-  const vetoPoints = zeroVeto === undefined ? c.zero : c.neg(maxWith(c, running, c.zero));
-  const unbounded = c.add(running, vetoPoints);
-  const rawTotal = ceiling === undefined ? maxWith(c, unbounded, c.zero) : clampWith(c, unbounded, c.zero, ceiling);
-  const total = r.roundAt === 'leaf' ? rawTotal : c.round(rawTotal, r.precision, r.rounding);
+  const { total, vetoPoints, zeroVeto, lowestVeto, gradeIndex } = settle(compiled, subtotal, adjustments, r);
   const vetoed = zeroVeto !== undefined || lowestVeto;
   if (zeroVeto !== undefined) indicators = indicators.map(markVetoed);
   const totalText = toFixed(dec(total), r.precision, r.rounding);
 
   const grades = parsed.grades;
-  const reached = grades.findIndex((g) => cmp(dec(total), g.min) >= 0);
-  const gradeIndex = lowestVeto ? grades.length - 1 : reached;
   const g = grades[gradeIndex] ?? grades[grades.length - 1];
   const grade = g === undefined ? null : { label: g.label, min: toFixed(g.min, r.precision, r.rounding) };
   const above = gradeIndex > 0 && !vetoed ? grades[gradeIndex - 1] : undefined;

@@ -48,7 +48,7 @@ function compiledOf(parsed: ParsedFramework): CacheEntry {
 }
 
 /** Checks the options as strictly as the framework's own, and resolves them against the framework's. */
-function resolveOptions(parsed: ParsedFramework, options: unknown): Result<Rounding> {
+export function resolveOptions(parsed: ParsedFramework, options: unknown): Result<Rounding> {
   if (options === undefined) return { ok: true, value: { precision: parsed.precision, rounding: parsed.rounding, roundAt: parsed.roundAt } };
   const checked = evaluateOptionsSchema.safeParse(options);
   if (!checked.success) {
@@ -72,7 +72,7 @@ function resolveOptions(parsed: ParsedFramework, options: unknown): Result<Round
 }
 
 /** Checks the envelope of the inputs: an object with `values` (a record) and an optional `notApplicable` list. */
-function checkInputs(inputs: unknown): Result<EvaluationInputs> {
+export function checkInputs(inputs: unknown): Result<EvaluationInputs> {
   const tooBig = checkNesting(inputs);
   if (tooBig !== undefined) return { ok: false, issues: [tooBig] };
   const checked = evaluationInputsSchema.safeParse(inputs);

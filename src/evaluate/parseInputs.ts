@@ -40,7 +40,7 @@ export function describe(value: unknown): string {
 }
 
 /** Reads a yes/no value: booleans, 1/0, and the synonyms in `YES` / `NO`. */
-function readBoolean(value: unknown): boolean | undefined {
+export function readBoolean(value: unknown): boolean | undefined {
   const text = typeof value === 'boolean' || typeof value === 'number' ? String(value) : typeof value === 'string' ? normalizeText(value).toLowerCase() : undefined;
   if (text === undefined) return undefined;
   return YES.has(text) ? true : NO.has(text) ? false : undefined;
@@ -49,7 +49,7 @@ function readBoolean(value: unknown): boolean | undefined {
 type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issue: Issue };
 
 /** Reads a number in the declared unit, with the text to show it by. */
-function readNumber(name: string, decl: InputDeclaration, value: unknown, path: IssuePath): Read<{ value: Dec; written: string }> {
+export function readNumber(name: string, decl: InputDeclaration, value: unknown, path: IssuePath): Read<{ value: Dec; written: string }> {
   if (typeof value !== 'number' && typeof value !== 'string') {
     return { ok: false, issue: makeIssue('invalid-type', path, { expected: 'number', expectedZh: '数字' }) };
   }
@@ -61,6 +61,37 @@ function readNumber(name: string, decl: InputDeclaration, value: unknown, path: 
   const v = decl.type === 'percent' && !n.percent ? div(n.value, HUNDRED) : n.value;
   const written = decl.type === 'percent' || decl.type === 'fraction' ? `${toPlain(mul(v, HUNDRED))}%` : n.written;
   return { ok: true, value: { value: v, written } };
+}
+
+type ReadAll<T> = { readonly ok: true; readonly value: T; readonly written?: string } | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/** Reads a tier choice `{ tier, score? }` (`score` absent or null when the form gives the tier alone). */
+export function readTier(name: string, value: unknown, path: IssuePath): ReadAll<{ tier: string; score: Dec | undefined }> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !own(value, 'tier') || typeof (value as { tier: unknown }).tier !== 'string') {
+    return { ok: false, issues: [makeIssue('invalid-type', path, { expected: '{ tier, score }', expectedZh: '{ tier 档次, score 评分 }' })] };
+  }
+  const { tier } = value as { tier: string };
+  const extra = Object.keys(value).filter((k) => k !== 'tier' && k !== 'score');
+  if (extra.length > 0) return { ok: false, issues: extra.map((key) => makeIssue('unknown-key', [...path, key], { key })) };
+  if (!own(value, 'score') || (value as { score: unknown }).score === null) return { ok: true, value: { tier, score: undefined } };
+  const score = readNumber(name, { type: 'score' }, (value as { score: unknown }).score, [...path, 'score']);
+  if (!score.ok) return { ok: false, issues: [score.issue] };
+  return { ok: true, value: { tier, score: score.value.value }, written: score.value.written };
+}
+
+/** Reads check results `{ checkId: yes/no }`. */
+export function readChecks(value: unknown, path: IssuePath): ReadAll<Map<string, boolean>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, issues: [makeIssue('invalid-type', path, { expected: '{ checkId: boolean }', expectedZh: '{ 检查项: 是/否 }' })] };
+  }
+  const results = new Map<string, boolean>();
+  const issues: Issue[] = [];
+  for (const [id, passed] of Object.entries(value)) {
+    const b = readBoolean(passed);
+    if (b === undefined) issues.push(makeIssue('invalid-boolean', [...path, id], { value: describe(passed) }));
+    else results.set(id, b);
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: results };
 }
 
 /**
@@ -120,42 +151,19 @@ export function parseInputs(parsed: ParsedFramework, values: { readonly [name: s
         break;
       }
       case 'tier': {
-        if (typeof value !== 'object' || Array.isArray(value) || !own(value, 'tier') || typeof (value as { tier: unknown }).tier !== 'string') {
-          fail(name, makeIssue('invalid-type', path, { expected: '{ tier, score }', expectedZh: '{ tier 档次, score 评分 }' }));
-          break;
-        }
-        const { tier } = value as { tier: string };
-        const extra = Object.keys(value).filter((k) => k !== 'tier' && k !== 'score');
-        if (extra.length > 0) {
-          for (const key of extra) fail(name, makeIssue('unknown-key', [...path, key], { key }));
-          break;
-        }
-        if (!own(value, 'score') || (value as { score: unknown }).score === null) {
-          tiers[slot] = { tier, score: undefined };
-          exact.set(name, tier);
-          break;
-        }
-        const score = readNumber(name, { type: 'score' }, (value as { score: unknown }).score, [...path, 'score']);
-        if (!score.ok) fail(name, score.issue);
+        const read = readTier(name, value, path);
+        if (!read.ok) for (const issue of read.issues) fail(name, issue);
         else {
-          tiers[slot] = { tier, score: score.value.value };
-          written.set(name, score.value.written);
-          exact.set(name, tier);
+          tiers[slot] = read.value;
+          if (read.written !== undefined) written.set(name, read.written);
+          exact.set(name, read.value.tier);
         }
         break;
       }
       case 'checks': {
-        if (typeof value !== 'object' || Array.isArray(value)) {
-          fail(name, makeIssue('invalid-type', path, { expected: '{ checkId: boolean }', expectedZh: '{ 检查项: 是/否 }' }));
-          break;
-        }
-        const results = new Map<string, boolean>();
-        for (const [id, passed] of Object.entries(value)) {
-          const b = readBoolean(passed);
-          if (b === undefined) fail(name, makeIssue('invalid-boolean', [...path, id], { value: describe(passed) }));
-          else results.set(id, b);
-        }
-        if (!invalid[slot]) checks[slot] = results;
+        const read = readChecks(value, path);
+        if (!read.ok) for (const issue of read.issues) fail(name, issue);
+        else checks[slot] = read.value;
         break;
       }
       default: {

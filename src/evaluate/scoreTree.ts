@@ -1,4 +1,4 @@
-import { clampWith, snap, sumWith } from '../calc/calculator.js';
+import { clampWith, snap, sumWith, type Calculator } from '../calc/calculator.js';
 import type { RoundingMode } from '../calc/rounding.js';
 import { blocked, newTrace, type Env, type Trace } from '../expr/trace.js';
 import type { Compiled, CompiledNode } from '../framework/compile.js';
@@ -9,8 +9,11 @@ import type { NodeStatus } from './types.js';
 
 /** Rounding in force for one evaluation. */
 export interface Rounding {
+  /** 小数位数。Decimal places. */
   readonly precision: number;
+  /** 舍入方式。Rounding mode. */
   readonly rounding: RoundingMode;
+  /** 舍入位置。Where rounding happens. */
   readonly roundAt: RoundAt;
 }
 
@@ -26,6 +29,16 @@ export interface ScoredNode<N> {
   /** For the highest not-applicable node: the policy applied. */
   readonly naPolicy: NotApplicablePolicy | undefined;
   readonly children: readonly ScoredNode<N>[];
+}
+
+/**
+ * A leaf's score from its kernel's raw score: kept within [0, weight], scaled to the effective weight, snapped to
+ * the guard places, and rounded when leaves are rounded. The one place this happens, for every evaluator.
+ */
+export function finishScore<N>(c: Calculator<N>, r: Rounding, raw: N, weight: N, eff: N): N {
+  const bounded = clampWith(c, raw, c.zero, weight);
+  const scaled = snap(c, c.cmp(weight, eff) === 0 ? bounded : c.isZero(weight) ? c.zero : c.div(c.mul(bounded, eff), weight));
+  return r.roundAt === 'leaf' ? clampWith(c, c.round(scaled, r.precision, r.rounding), c.zero, eff) : scaled;
 }
 
 /** The status of a leaf whose trace kept it from scoring. */
@@ -61,12 +74,7 @@ export function conditionNA<N>(compiled: Compiled<N>, env: Env<N>, explicit: Rea
 /** Scores the tree: leaves by their rules, parents as exact sums of their children. */
 export function scoreTree<N>(compiled: Compiled<N>, env: Env<N>, plan: WeightPlan<N>, undecided: ReadonlyMap<string, Trace>, r: Rounding): ScoredNode<N>[] {
   const c = compiled.calc;
-  /** The raw score kept within [0, weight], scaled to the effective weight, rounded at leaves when asked. */
-  const finish = (raw: N, weight: N, eff: N): N => {
-    const bounded = clampWith(c, raw, c.zero, weight);
-    const scaled = snap(c, c.cmp(weight, eff) === 0 ? bounded : c.isZero(weight) ? c.zero : c.div(c.mul(bounded, eff), weight));
-    return r.roundAt === 'leaf' ? clampWith(c, c.round(scaled, r.precision, r.rounding), c.zero, eff) : scaled;
-  };
+  const finish = (raw: N, weight: N, eff: N): N => finishScore(c, r, raw, weight, eff);
   const leaf = (node: CompiledNode<N>, eff: N, t: Trace, fields: Partial<Pick<ScoredNode<N>, 'outcome' | 'modifier'>>, raw?: N): ScoredNode<N> => ({
     node,
     effectiveWeight: eff,

@@ -40,10 +40,12 @@ export interface Trace {
   readonly faults: Finding[];
   /** Notices that do not stop scoring (review over-completion, clamped tier score…). */
   readonly warnings: Finding[];
+  /** Are inputs read recorded in `read`? (The fast path, which builds no sheet, leaves it off.) */
+  readonly recordReads: boolean;
 }
 
 /** A fresh trace. */
-export const newTrace = (): Trace => ({ read: [], missing: [], invalid: [], faults: [], warnings: [] });
+export const newTrace = (recordReads = true): Trace => ({ read: [], missing: [], invalid: [], faults: [], warnings: [], recordReads });
 
 /** Has anything kept this trace's node from scoring? */
 export const blocked = (t: Trace): boolean => t.missing.length > 0 || t.invalid.length > 0 || t.faults.length > 0;
@@ -54,7 +56,9 @@ const addOnce = (list: string[], name: string): void => {
 
 /** Records that input `name` (at `slot`) was read from `env`: present, missing or invalid. Returns true when it has a value. */
 export function noteRead<N>(env: Env<N>, t: Trace, name: string, slot: number, present: boolean): boolean {
-  if (present) addOnce(t.read, name);
+  if (present) {
+    if (t.recordReads) addOnce(t.read, name);
+  }
   else if (env.invalid[slot] === true) {
     if (!t.invalid.some((f) => f.data.input === name)) t.invalid.push({ code: 'invalid-input', path: ['values', name], data: { input: name } });
   } else addOnce(t.missing, name);

@@ -28,6 +28,8 @@ export interface Compiled<N> {
   readonly roots: readonly CompiledNode<N>[];
   readonly byId: ReadonlyMap<string, CompiledNode<N>>;
   readonly adjustments: readonly CompiledAdjustment<N>[];
+  /** The grades' minimum totals, in the framework's (descending) order. */
+  readonly gradeMins: readonly N[];
   /** The nodes that carry a not-applicable condition, in tree order. */
   readonly conditionallyNA: readonly CompiledNode<N>[];
 }
@@ -79,6 +81,7 @@ export function compile<N>(parsed: ParsedFramework, c: Calculator<N>): Compiled<
     roots,
     byId,
     adjustments,
+    gradeMins: parsed.grades.map((g) => c.from(g.min)),
     conditionallyNA: [...byId.values()].filter((n) => n.notApplicableIf !== undefined),
   };
 }

@@ -1,0 +1,270 @@
+import type { Calculator } from './calculator.js';
+import { GUARD_PLACES } from './calculator.js';
+import { dec, decimalPlaces, div, isInteger as decIsInteger, mul, pow10, toNumber, type Dec } from './decimal.js';
+import type { RoundingMode } from './rounding.js';
+
+/*
+ * 定点整数计算器。A calculator whose values are integers scaled by 10^S (S chosen per framework), in plain JS
+ * numbers kept within ±(2^53 − 1). A value that is not a multiple of 10^-S (a quotient such as 2 ÷ 3) is kept as an
+ * exact fraction `Ratio` (n / (d · 10^S), d > 1, reduced), so no operation ever rounds on its own: every result is
+ * the exact rational, as the decimal calculator's is (to its 50 digits). Rounding happens only where `round` is
+ * called, once, at the asked places and mode.
+ *
+ * When a value or an intermediate product does not fit in int53, the operation throws `SCALED_OVERFLOW`; the
+ * caller (the fast evaluator) then scores that record with the decimal calculator. Nothing is ever approximated.
+ *
+ * The guard snap (`round(x, GUARD_PLACES, 'half-even')`, see calculator.ts) cannot be carried out on a fraction
+ * whose expansion is longer than 30 places. Where the snapped value is rounded again right away (scores rounded at
+ * leaves), the fraction is kept as it is: a fraction n / (d · 10^S) that is not on a rounding boundary of the
+ * precision P lies at least 1 / (2 · d · 10^(S+P)) from it, more than the snap's 0.5 · 10^-30 whenever
+ * d · 10^(S+P) < 10^28 (checked), so both give the same rounded result. Where it is not (rounding only at the
+ * total, whose sum of snapped fractions can differ from the exact sum), such a fraction throws `SCALED_OVERFLOW`.
+ */
+
+/** 精确分数（定点整数计算器中非 10^-S 整倍数的值）。An exact fraction n / (d · 10^S), d > 1, gcd(n, d) = 1. */
+export class Ratio {
+  /** Numerator (a safe integer). */
+  readonly n: number;
+  /** Denominator above the scale (a safe integer above 1). */
+  readonly d: number;
+  constructor(n: number, d: number) {
+    this.n = n;
+    this.d = d;
+  }
+}
+
+/** A value of the scaled-integer calculator: an integer (value × 10^S) or an exact fraction. */
+export type Scaled = number | Ratio;
+
+/** Thrown when a value does not fit the scaled-integer calculator; callers fall back to exact decimals. */
+export const SCALED_OVERFLOW: unique symbol = Symbol('jixiao.scaled-overflow');
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+function overflow(): never {
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- a sentinel, caught by the fast evaluator
+  throw SCALED_OVERFLOW;
+}
+
+/** x checked to be a safe integer (for results of exact integer operations: beyond 2^53 they are not exact). */
+const safe = (x: number): number => (x > MAX || x < -MAX ? overflow() : x);
+
+function gcd(a: number, b: number): number {
+  let x = a < 0 ? -a : a;
+  let y = b;
+  while (y !== 0) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return x;
+}
+
+/** n / d (d > 0) reduced: an integer when d divides n. */
+function make(n: number, d: number): Scaled {
+  if (d === 1) return n === 0 ? 0 : n;
+  const g = gcd(n, d);
+  const dd = d / g;
+  const nn = n / g;
+  return dd === 1 ? (nn === 0 ? 0 : nn) : new Ratio(nn, dd);
+}
+
+const fits = (x: number): boolean => x <= MAX && x >= -MAX;
+
+/** (n1 / d1) · (n2 / d2), d1 and d2 > 0, reduced across before multiplying; undefined when it does not fit. */
+function mulFrac(n1: number, d1: number, n2: number, d2: number): Scaled | undefined {
+  const g1 = gcd(n1, d2);
+  const g2 = gcd(n2, d1);
+  const n = (n1 / g1) * (n2 / g2);
+  const d = (d1 / g2) * (d2 / g1);
+  return fits(n) && fits(d) ? make(n, d) : undefined;
+}
+
+function bigGcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+/** n / d (d > 0) reduced in bigints: the exact value when int53 intermediates do not fit; throws when it does not either. */
+function bigMake(n: bigint, d: bigint): Scaled {
+  const g = bigGcd(n, d);
+  const [nn, dd] = g > 1n ? [n / g, d / g] : [n, d];
+  const [x, y] = [Number(nn), Number(dd)];
+  if (!fits(x) || !fits(y)) return overflow();
+  return make(x, y);
+}
+
+const num = (a: Scaled): number => (typeof a === 'number' ? a : a.n);
+const den = (a: Scaled): number => (typeof a === 'number' ? 1 : a.d);
+
+/** n ÷ D (D > 0) rounded to an integer with `mode`; exact for safe integers. */
+export function roundDiv(n: number, D: number, mode: RoundingMode): number {
+  const r = n % D;
+  const q = (n - r) / D;
+  if (r === 0) return q;
+  const sign = n < 0 ? -1 : 1;
+  const away = q + sign;
+  switch (mode) {
+    case 'down':
+      return q;
+    case 'up':
+      return away;
+    case 'floor':
+      return r < 0 ? q - 1 : q;
+    case 'ceil':
+      return r > 0 ? q + 1 : q;
+    default: {
+      const rest = r < 0 ? -r : r;
+      const other = D - rest;
+      if (rest > other) return away;
+      if (rest < other) return q;
+      return mode === 'half-up' ? away : mode === 'half-down' ? q : q % 2 === 0 ? q : away;
+    }
+  }
+}
+
+/** Does 1 / d have a decimal expansion of at most `places` digits? */
+function terminatesWithin(d: number, places: number): boolean {
+  let twos = 0;
+  let fives = 0;
+  let rest = d;
+  while (rest % 2 === 0) {
+    rest /= 2;
+    twos++;
+  }
+  while (rest % 5 === 0) {
+    rest /= 5;
+    fives++;
+  }
+  return rest === 1 && Math.max(twos, fives) <= places;
+}
+
+/** Options of a scaled-integer calculator. */
+export interface ScaledOptions {
+  /** S: values are integers scaled by 10^S (0–15). */
+  readonly scale: number;
+  /** The precision scores are rounded to (for the guard-snap check). */
+  readonly precision: number;
+  /** True when every guard-snapped value is rounded again at once (scores rounded at leaves). */
+  readonly snapThenRound: boolean;
+}
+
+/** A scaled-integer calculator and its scale. */
+export interface ScaledCalculator extends Calculator<Scaled> {
+  /** S. */
+  readonly scale: number;
+  /** m × 10^-places for a safe integer m (a number read digit by digit), exactly. */
+  readonly fromParts: (m: number, places: number) => Scaled;
+  /** A value as the nearest JS number (exact for values with few digits; for display and summaries). */
+  readonly toNumber: (a: Scaled) => number;
+}
+
+/**
+ * 定点整数计算器。Makes a scaled-integer calculator (see the notes at the top of this module). Its operations throw
+ * `SCALED_OVERFLOW` when a value does not fit; `from` throws it too for a decimal that does not.
+ */
+export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
+  const S = options.scale;
+  const SC = 10 ** S;
+  const SC_DEC = pow10(S);
+  // The snap check of the module notes: d · 10^(S+P) < 10^28.
+  const snapLimit = 10 ** Math.max(0, 28 - S - options.precision);
+
+  const from = (v: Dec): Scaled => {
+    const scaled = mul(v, SC_DEC);
+    if (decIsInteger(scaled)) return safe(toNumber(scaled));
+    const extra = decimalPlaces(scaled);
+    if (extra > 15) return overflow();
+    const d = 10 ** extra;
+    return make(safe(toNumber(mul(scaled, dec(d)))), d);
+  };
+  const toDec = (a: Scaled): Dec => (typeof a === 'number' ? div(dec(a), SC_DEC) : div(div(dec(a.n), dec(a.d)), SC_DEC));
+  const add = (a: Scaled, b: Scaled): Scaled => {
+    if (typeof a === 'number' && typeof b === 'number') return safe(a + b);
+    const [n1, d1, n2, d2] = [num(a), den(a), num(b), den(b)];
+    const g = gcd(d1, d2);
+    const [x, y, d] = [n1 * (d2 / g), n2 * (d1 / g), d1 * (d2 / g)];
+    if (fits(x) && fits(y) && fits(x + y) && fits(d)) return make(x + y, d);
+    const [bd1, bd2] = [BigInt(d1), BigInt(d2)];
+    return bigMake(BigInt(n1) * bd2 + BigInt(n2) * bd1, bd1 * bd2);
+  };
+  const neg = (a: Scaled): Scaled => (typeof a === 'number' ? (a === 0 ? 0 : -a) : new Ratio(-a.n, a.d));
+  const BIG_SC = BigInt(SC);
+  const mulS = (a: Scaled, b: Scaled): Scaled => {
+    if (typeof a === 'number' && typeof b === 'number') {
+      const p = a * b;
+      if (fits(p)) return p % SC === 0 ? (p === 0 ? 0 : p / SC) : make(p, SC);
+    }
+    const first = mulFrac(num(a), den(a), num(b), den(b));
+    const result = first === undefined ? undefined : mulFrac(num(first), den(first), 1, SC);
+    return result ?? bigMake(BigInt(num(a)) * BigInt(num(b)), BigInt(den(a)) * BigInt(den(b)) * BIG_SC);
+  };
+  const divS = (a: Scaled, b: Scaled): Scaled => {
+    const [na, da, nb, db] = [num(a), den(a), num(b), den(b)];
+    const [top, bottom] = nb < 0 ? [-db, -nb] : [db, nb];
+    if (da === 1 && db === 1) {
+      const n = na * SC;
+      if (fits(n)) return nb < 0 ? make(-n, -nb) : make(n, nb);
+    }
+    const first = mulFrac(na, da, top, bottom);
+    const result = first === undefined ? undefined : mulFrac(num(first), den(first), SC, 1);
+    return result ?? bigMake(BigInt(na) * BigInt(top) * BIG_SC, BigInt(da) * BigInt(bottom));
+  };
+  const cmp = (a: Scaled, b: Scaled): number => {
+    if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+    const x = num(a) * den(b);
+    const y = num(b) * den(a);
+    if (x <= MAX && x >= -MAX && y <= MAX && y >= -MAX) return x < y ? -1 : x > y ? 1 : 0;
+    const bx = BigInt(num(a)) * BigInt(den(b));
+    const by = BigInt(num(b)) * BigInt(den(a));
+    return bx < by ? -1 : bx > by ? 1 : 0;
+  };
+  const floorTo = (a: Scaled, mode: 'floor' | 'ceil'): Scaled => make(safe(roundDiv(num(a), safe(den(a) * SC), mode) * SC), 1);
+  const round = (a: Scaled, places: number, mode: RoundingMode): Scaled => {
+    if (places >= S) {
+      if (typeof a === 'number') return a;
+      const up = places - S;
+      if (up <= 15) {
+        const f = 10 ** up;
+        const n = a.n * f;
+        if (n <= MAX && n >= -MAX) return make(roundDiv(n, a.d, mode), f);
+      }
+      if (places >= GUARD_PLACES && mode === 'half-even') {
+        if (terminatesWithin(a.d, places - S)) return a;
+        if (options.snapThenRound && a.d < snapLimit) return a;
+      }
+      return overflow();
+    }
+    const D = 10 ** (S - places);
+    return make(safe(roundDiv(num(a), safe(den(a) * D), mode) * D), 1);
+  };
+  const ONE = SC;
+  const fromParts = (m: number, places: number): Scaled => {
+    if (places <= S) return safe(m * 10 ** (S - places));
+    return places - S > 15 ? overflow() : make(m, 10 ** (places - S));
+  };
+  return {
+    scale: S,
+    fromParts,
+    from,
+    toDec,
+    toNumber: (a) => (typeof a === 'number' ? a / SC : fits(a.d * SC) ? a.n / (a.d * SC) : a.n / a.d / SC),
+    zero: 0,
+    one: ONE,
+    add,
+    sub: (a, b) => add(a, neg(b)),
+    mul: mulS,
+    div: divS,
+    neg,
+    abs: (a) => (cmp(a, 0) < 0 ? neg(a) : a),
+    cmp,
+    isZero: (a) => a === 0,
+    floor: (a) => floorTo(a, 'floor'),
+    ceil: (a) => floorTo(a, 'ceil'),
+    isInteger: (a) => typeof a === 'number' && a % SC === 0,
+    round,
+    is: (v): v is Scaled => typeof v === 'number' || v instanceof Ratio,
+  };
+}

@@ -1,0 +1,480 @@
+import { decimalCalculator } from '../calc/calculator.js';
+import { decimalPlaces, pow10, toFixed, type Dec } from '../calc/decimal.js';
+import { scaledCalculator, SCALED_OVERFLOW, type Scaled, type ScaledCalculator } from '../calc/scaled.js';
+import { JixiaoError } from '../errors/JixiaoError.js';
+import type { Issue } from '../errors/issue.js';
+import type { Result } from '../errors/result.js';
+import { applyAdjustments, settle } from '../evaluate/applyAdjustments.js';
+import { effectiveWeights } from '../evaluate/effectiveWeights.js';
+import { resolveOptions, safeEvaluate, type EvaluateOptions } from '../evaluate/evaluate.js';
+import { readBoolean, readChecks, readNumber, readTier } from '../evaluate/parseInputs.js';
+import { finishScore, type Rounding } from '../evaluate/scoreTree.js';
+import type { ScoreSheet, NodeResult } from '../evaluate/types.js';
+import { blocked, newTrace, type Env, type Trace } from '../expr/trace.js';
+import { compile, slotsOf, type Compiled, type CompiledNode } from '../framework/compile.js';
+import { guarded, parsedFrameworkOf, type Framework } from '../framework/defineFramework.js';
+import type { ParsedFramework } from '../framework/parsed.js';
+import type { EvaluationInputs, FrameworkDefinition, InputDeclaration } from '../framework/types.js';
+
+/** 计分器中的一个指标（先序排列）。One indicator of a scorer, in tree (pre-)order. */
+export interface ScorerNode {
+  /** 指标 id。The indicator's id. */
+  readonly id: string;
+  /** 指标名称。Its name. */
+  readonly name: string;
+  /** 层级（一级为 1）。Its level (1 for level-1 indicators). */
+  readonly level: number;
+  /** 从一级到本指标的名称。Names from level 1 down to this indicator. */
+  readonly path: readonly string[];
+  /** 是否末级指标。Is it a leaf (scored by a rule)? */
+  readonly leaf: boolean;
+  /** 分值（按精度）。Its weight at the precision. */
+  readonly weight: string;
+}
+
+/**
+ * 快速计分结果（紧凑形式）。The compact result of scoring one record: totals, grade and per-indicator scores,
+ * without sentences. `explain` gives the full sheet of the same record; both always agree.
+ */
+export interface FastResult {
+  /** 是否完整（所有输入齐全有效）。True when every input was present and valid (as `ScoreSheet.complete`). */
+  readonly complete: boolean;
+  /** 总分（按精度；不完整时为 null）。The total at the precision; null when incomplete. */
+  readonly total: string | null;
+  /** 等级名称（不完整时为 null）。The grade label; null when incomplete or when the framework has no grades. */
+  readonly grade: string | null;
+  /** 不完整时的暂计总分。The provisional total when incomplete (as `ScoreSheet.provisional.total`), else null. */
+  readonly provisional: string | null;
+  /**
+   * 各指标得分（按 `Scorer.nodes` 顺序，数值）。Each indicator's score, in `Scorer.nodes` order, as a JS number:
+   * the exact score when scores are rounded at leaves (its `String()` is the sheet's score); with rounding only
+   * at the total, the nearest number to the exact score (the sheet has the exact string).
+   */
+  readonly scores: readonly number[];
+  /** 各指标失分（同上顺序）。Points each indicator lost (effective weight − score), in the same order. */
+  readonly lost: readonly number[];
+  /** 问题（错误）。Issues found, as in the sheet (empty when complete). */
+  readonly issues: readonly Issue[];
+  /** 提示。Warnings, as in the sheet. */
+  readonly warnings: readonly Issue[];
+  /**
+   * 计算路径。`fast` when the scaled-integer path scored the record; `exact` when it was handed to the decimal
+   * path (a missing, invalid or unusual input, a not-applicable indicator, a warning, a value beyond int53).
+   */
+  readonly path: 'fast' | 'exact';
+}
+
+/** 计分器：一次编译，逐条计分。A framework compiled once for scoring many records. */
+export interface Scorer {
+  /** 指标体系 id、名称与哈希。The framework's id, name and hash. */
+  readonly framework: {
+    /** 指标体系 id。The framework's id. */
+    readonly id: string;
+    /** 名称。Its name. */
+    readonly name: string;
+    /** 定义的哈希（同打分表）。The hash of its definition (as in the sheet). */
+    readonly hash: string;
+  };
+  /** 生效的计算选项。The options in force. */
+  readonly options: Rounding;
+  /** 指标（先序）。The indicators, in tree order; `FastResult.scores` follows this order. */
+  readonly nodes: readonly ScorerNode[];
+  /** 定点整数的小数位数 S（无快速路径时为 null）。The scale S of the fast path; null when it could not be built. */
+  readonly scale: number | null;
+  /**
+   * 快速计分（不抛异常）。Scores one record (`{ values, notApplicable? }`). Never throws: a record that is not an
+   * evaluation gives an incomplete result with its issues.
+   */
+  readonly score: (record: EvaluationInputs) => FastResult;
+  /** 完整打分表（含说明）。The full score sheet of one record, with every sentence: the slow, explained path. */
+  readonly explain: (record: EvaluationInputs) => Result<ScoreSheet>;
+}
+
+const NONE: readonly Issue[] = Object.freeze([]);
+const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
+/** How one declared input is read on the fast path. */
+interface InputSlot {
+  readonly name: string;
+  readonly slot: number;
+  readonly decl: InputDeclaration;
+  /** Divide by 100 whatever is written (percent inputs). */
+  readonly percentInput: boolean;
+  /** The name is also a property of Object.prototype: check it is the record's own. */
+  readonly shadowed: boolean;
+}
+
+/** The fast path's compiled form: nodes flattened, weights and inputs resolved once. */
+interface FastPlan {
+  readonly c: ScaledCalculator;
+  readonly compiled: Compiled<Scaled>;
+  readonly nodes: readonly CompiledNode<Scaled>[];
+  /** Parent index of each node (−1 for roots). */
+  readonly parents: Int32Array;
+  readonly effective: readonly Scaled[];
+  readonly inputs: readonly InputSlot[];
+  readonly size: number;
+}
+
+/** The scale of the fast path: enough places for the weights and the precision, at least 4. */
+function chooseScale(parsed: ParsedFramework, r: Rounding): number {
+  let places = Math.max(4, r.precision, decimalPlaces(parsed.total));
+  const visit = (nodes: ParsedFramework['roots']): void => {
+    for (const n of nodes) {
+      places = Math.max(places, decimalPlaces(n.weight));
+      visit(n.children);
+    }
+  };
+  visit(parsed.roots);
+  return places;
+}
+
+function buildPlan(parsed: ParsedFramework, r: Rounding): FastPlan | undefined {
+  const scale = chooseScale(parsed, r);
+  if (scale > 10) return undefined;
+  const c = scaledCalculator({ scale, precision: r.precision, snapThenRound: r.roundAt === 'leaf' });
+  let compiled: Compiled<Scaled>;
+  try {
+    compiled = compile(parsed, c);
+  } catch (e) {
+    if (e === SCALED_OVERFLOW) return undefined;
+    throw e;
+  }
+  // Effective weights without not-applicable indicators, computed once with decimals (on the precision's grid).
+  const places = r.roundAt === 'leaf' ? Math.max(r.precision, decimalPlaces(parsed.total)) : 30;
+  const plan = effectiveWeights(compile(parsed, decimalCalculator), new Set(), pow10(-places));
+  const nodes: CompiledNode<Scaled>[] = [];
+  const parents: number[] = [];
+  const walk = (list: readonly CompiledNode<Scaled>[], parent: number): void => {
+    for (const n of list) {
+      const i = nodes.length;
+      nodes.push(n);
+      parents.push(parent);
+      walk(n.children, i);
+    }
+  };
+  walk(compiled.roots, -1);
+  let effective: Scaled[];
+  try {
+    effective = nodes.map((n) => c.from(plan.effective.get(n.parsed.id) as Dec));
+  } catch (e) {
+    if (e === SCALED_OVERFLOW) return undefined;
+    throw e;
+  }
+  const slots = slotsOf(parsed);
+  const inputs = [...parsed.inputs].map(([name, decl]): InputSlot => ({
+    name,
+    slot: slots.get(name) as number,
+    decl,
+    percentInput: decl.type === 'percent',
+    shadowed: name in Object.prototype,
+  }));
+  return { c, compiled, nodes, parents: Int32Array.from(parents), effective, inputs, size: slots.size + 1 };
+}
+
+const DIGIT_0 = 48;
+
+/**
+ * Reads a plain decimal text ("95", "-3.5", "95.47%") straight to the scaled integer; undefined for anything
+ * else (the general reader then reads it). Percent texts are divided by 100, as are percent inputs.
+ */
+function plainNumber(c: ScaledCalculator, text: string, input: InputSlot): Scaled | undefined | 'percent-not-allowed' {
+  const len = text.length;
+  let i = 0;
+  let negative = false;
+  if (len > 0 && text.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+  }
+  let m = 0;
+  let digits = 0;
+  let places = 0;
+  let point = false;
+  let percent = false;
+  const start = i;
+  for (; i < len; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch >= DIGIT_0 && ch <= DIGIT_0 + 9) {
+      m = m * 10 + (ch - DIGIT_0);
+      digits++;
+      if (point) places++;
+    } else if (ch === 46 && !point && i > start && i < len - 1) point = true;
+    else if (ch === 37 && i === len - 1 && i > start) percent = true;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15 || (point && places === 0)) return undefined;
+  if (percent && (input.decl.type === 'number' || input.decl.type === 'score')) return 'percent-not-allowed';
+  if (percent || input.percentInput) places += 2;
+  return c.fromParts(negative ? -m : m, places);
+}
+
+/**
+ * 创建计分器。Compiles a framework once for scoring many records: a scaled-integer fast path (integers scaled by
+ * 10^S, exact fractions where a quotient is not a multiple of 10^-S, never rounding except where the framework
+ * says) running the very rule kernels of `evaluate`, and the decimal path for whatever the fast path hands over.
+ * Throws one `JixiaoError` when the framework or the options are invalid (see `evaluate`).
+ *
+ * @param framework a framework from `defineFramework` (or a definition, validated once here)
+ * @param options precision / rounding overrides, as for `evaluate`
+ * @returns the scorer
+ * @example
+ * const scorer = createScorer(framework);
+ * const result = scorer.score({ values });
+ * console.log(result.total, result.grade);
+ */
+export function createScorer(framework: Framework | FrameworkDefinition, options?: EvaluateOptions): Scorer {
+  const made = guarded((): Result<Scorer> => {
+    const parsed = parsedFrameworkOf(framework);
+    if (!parsed.ok) return parsed;
+    const r = resolveOptions(parsed.value, options);
+    if (!r.ok) return r;
+    return { ok: true, value: makeScorer(framework, parsed.value, r.value, options) };
+  });
+  if (!made.ok) throw new JixiaoError(made.issues);
+  return made.value;
+}
+
+function makeScorer(framework: Framework | FrameworkDefinition, parsed: ParsedFramework, r: Rounding, options: EvaluateOptions | undefined): Scorer {
+  const fast = buildPlan(parsed, r);
+  const order: ParsedFramework['roots'][number][] = [];
+  const walk = (list: ParsedFramework['roots']): void => {
+    for (const n of list) {
+      order.push(n);
+      walk(n.children);
+    }
+  };
+  walk(parsed.roots);
+  const nodes: ScorerNode[] = order.map((n) => ({
+    id: n.id,
+    name: n.name,
+    level: n.level,
+    path: n.names,
+    leaf: n.children.length === 0,
+    weight: toFixed(n.weight, r.precision, r.rounding),
+  }));
+  const index = new Map(order.map((n, i) => [n.id, i]));
+  const explain = (record: EvaluationInputs): Result<ScoreSheet> => safeEvaluate(framework, record, options);
+
+  /** The compact result of a full sheet (the decimal path). */
+  const fromSheet = (sheet: ScoreSheet): FastResult => {
+    const scores = new Array<number>(nodes.length).fill(0);
+    const lost = new Array<number>(nodes.length).fill(0);
+    const visit = (list: readonly NodeResult[]): void => {
+      for (const n of list) {
+        const i = index.get(n.id) as number;
+        scores[i] = Number(n.score);
+        lost[i] = Number(n.lost);
+        visit(n.children);
+      }
+    };
+    visit(sheet.indicators);
+    return {
+      complete: sheet.complete,
+      total: sheet.total,
+      grade: sheet.grade?.label ?? null,
+      provisional: sheet.provisional?.total ?? null,
+      scores,
+      lost,
+      issues: sheet.issues,
+      warnings: sheet.warnings,
+      path: 'exact',
+    };
+  };
+  const slow = (record: EvaluationInputs): FastResult => {
+    const sheet = explain(record);
+    if (sheet.ok) return fromSheet(sheet.value);
+    return { complete: false, total: null, grade: null, provisional: null, scores: [], lost: [], issues: sheet.issues, warnings: NONE, path: 'exact' };
+  };
+
+  if (fast === undefined) return { framework: frameworkFacts(parsed), options: r, nodes, scale: null, score: slow, explain };
+  const run = fastRun(fast, parsed, r);
+  const score = (record: EvaluationInputs): FastResult => {
+    let result: FastResult | undefined;
+    try {
+      result = run(record);
+    } catch (e) {
+      if (e !== SCALED_OVERFLOW) throw e;
+    }
+    return result ?? slow(record);
+  };
+  return { framework: frameworkFacts(parsed), options: r, nodes, scale: fast.c.scale, score, explain };
+}
+
+function frameworkFacts(parsed: ParsedFramework): Scorer['framework'] {
+  return { id: parsed.definition.id, name: parsed.definition.name, hash: parsed.hash };
+}
+
+/** The fast path over one plan: a result, or undefined to hand the record to the decimal path. */
+function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: EvaluationInputs) => FastResult | undefined {
+  const { c, compiled, nodes, parents, effective, inputs, size } = p;
+  const count = nodes.length;
+  const POW = 10 ** c.scale;
+  /**
+   * A JS number straight to the scaled integer k when k / 10^S is exactly it: for |k| < 2^52 that k / 10^S is
+   * then the number's shortest decimal, the one the decimal path reads (two decimals 10^-S apart cannot round to
+   * the same number there). Undefined otherwise (the text reader then reads it).
+   */
+  const plainFloat = (value: number, percent: boolean): Scaled | undefined => {
+    const k = Math.round(value * POW);
+    if (k >= 4503599627370496 || k <= -4503599627370496 || k / POW !== value) return undefined;
+    return percent ? c.fromParts(k, c.scale + 2) : k === 0 ? 0 : k;
+  };
+  const leaves = nodes.map((n) => n.children.length === 0);
+  const grades = parsed.grades;
+  const t: Trace = newTrace(false);
+  // Only the read list fills on the fast path (anything else hands the record over): emptied only when needed.
+  const reset = (): void => {
+    if (t.read.length !== 0) t.read.length = 0;
+    if (t.missing.length !== 0) t.missing.length = 0;
+    if (t.invalid.length !== 0) t.invalid.length = 0;
+    if (t.faults.length !== 0) t.faults.length = 0;
+    if (t.warnings.length !== 0) t.warnings.length = 0;
+  };
+
+  /** Reads the declared inputs; undefined when any is unusual (the decimal path then reads the record). */
+  const readInputs = (values: { readonly [name: string]: unknown }, keys: number): Env<Scaled> | undefined => {
+    const numbers = new Array<Scaled | undefined>(size).fill(undefined);
+    const booleans = new Array<boolean | undefined>(size).fill(undefined);
+    let tiers: Env<Scaled>['tiers'] = EMPTY;
+    let checks: Env<Scaled>['checks'] = EMPTY;
+    let present = 0;
+    for (const input of inputs) {
+      const value = values[input.name];
+      if (value === undefined) {
+        if (own(values, input.name)) present++;
+        continue;
+      }
+      if (input.shadowed && !own(values, input.name)) continue;
+      present++;
+      if (value === null) continue;
+      switch (input.decl.type) {
+        case 'boolean': {
+          const b = typeof value === 'boolean' ? value : readBoolean(value);
+          if (b === undefined) return undefined;
+          booleans[input.slot] = b;
+          break;
+        }
+        case 'tier': {
+          const read = readTier(input.name, value, ['values', input.name]);
+          if (!read.ok) return undefined;
+          if (tiers === EMPTY) tiers = new Array<undefined>(size).fill(undefined);
+          (tiers as ({ tier: string; score: Scaled | undefined } | undefined)[])[input.slot] = {
+            tier: read.value.tier,
+            score: read.value.score === undefined ? undefined : c.from(read.value.score),
+          };
+          break;
+        }
+        case 'checks': {
+          const read = readChecks(value, ['values', input.name]);
+          if (!read.ok) return undefined;
+          if (checks === EMPTY) checks = new Array<undefined>(size).fill(undefined);
+          (checks as (ReadonlyMap<string, boolean> | undefined)[])[input.slot] = read.value;
+          break;
+        }
+        default: {
+          let n: Scaled | undefined | 'percent-not-allowed';
+          if (typeof value === 'number') n = plainFloat(value, input.percentInput);
+          else if (typeof value === 'string') n = plainNumber(c, value, input);
+          else return undefined;
+          if (n === 'percent-not-allowed') return undefined;
+          if (n === undefined) {
+            const read = readNumber(input.name, input.decl, value, ['values', input.name]);
+            if (!read.ok) return undefined;
+            n = c.from(read.value.value);
+          }
+          numbers[input.slot] = n;
+        }
+      }
+    }
+    if (present !== keys) return undefined; // an input the framework does not declare: its issue comes from the decimal path
+    return { numbers, booleans, tiers, checks, invalid: NO_INVALID };
+  };
+
+  return (record) => {
+    if (typeof record !== 'object' || record === null) return undefined;
+    const values = (record as { values?: unknown }).values;
+    if (typeof values !== 'object' || values === null || Array.isArray(values)) return undefined;
+    let keys = 0;
+    for (const k in values) if (own(values, k)) keys++;
+    for (const k in record) if (own(record, k) && k !== 'values' && !(k === 'notApplicable' && isEmptyList((record as { notApplicable?: unknown }).notApplicable))) return undefined;
+
+    const env = readInputs(values as { readonly [name: string]: unknown }, keys);
+    if (env === undefined) return undefined;
+
+    for (const node of compiled.conditionallyNA) {
+      reset();
+      if (node.notApplicableIf?.(env, t) !== false) return undefined;
+    }
+    const scores = new Array<Scaled>(count).fill(0);
+    for (let i = 0; i < count; i++) {
+      if (!leaves[i]) continue;
+      const node = nodes[i] as CompiledNode<Scaled>;
+      reset();
+      let raw: Scaled | undefined;
+      if (node.zeroIf !== undefined) {
+        const holds = node.zeroIf(env, t);
+        if (holds === undefined) return undefined;
+        if (holds) raw = 0;
+      }
+      if (raw === undefined && node.fullIf !== undefined) {
+        const holds = node.fullIf(env, t);
+        if (holds === undefined) return undefined;
+        if (holds) raw = node.weight;
+      }
+      if (raw === undefined) {
+        const result = node.kernel?.(env, t, node.weight);
+        if (result === undefined) return undefined;
+        raw = result.score;
+      }
+      if (blocked(t) || t.warnings.length > 0) return undefined;
+      scores[i] = finishScore(c, r, raw, node.weight, effective[i] as Scaled);
+    }
+    for (let i = count - 1; i >= 0; i--) {
+      const up = parents[i] as number;
+      if (up >= 0) scores[up] = c.add(scores[up] as Scaled, scores[i] as Scaled);
+    }
+    let subtotal: Scaled = 0;
+    for (let i = 0; i < count; i++) if (parents[i] === -1) subtotal = c.add(subtotal, scores[i] as Scaled);
+    const adjustments = compiled.adjustments.length === 0 ? NO_ADJUSTMENTS : applyAdjustments(compiled, env, r);
+    for (const a of adjustments) if (a.status !== 'applied' || a.trace.warnings.length > 0) return undefined;
+    const settled = settle(compiled, subtotal, adjustments, r);
+    if (settled.zeroVeto !== undefined || settled.lowestVeto) return undefined;
+    const g = grades[settled.gradeIndex] ?? grades[grades.length - 1];
+    const outScores = new Array<number>(count);
+    const lost = new Array<number>(count);
+    for (let i = 0; i < count; i++) {
+      const s = scores[i] as Scaled;
+      outScores[i] = c.toNumber(s);
+      lost[i] = c.toNumber(c.sub(effective[i] as Scaled, s));
+    }
+    return {
+      complete: true,
+      total: fixed(c, settled.total, r),
+      grade: g === undefined ? null : g.label,
+      provisional: null,
+      scores: outScores,
+      lost,
+      issues: NONE,
+      warnings: NONE,
+      path: 'fast',
+    };
+  };
+}
+
+const EMPTY: readonly undefined[] = Object.freeze([]);
+const NO_INVALID: readonly boolean[] = Object.freeze([]);
+const NO_ADJUSTMENTS: readonly never[] = Object.freeze([]);
+const isEmptyList = (x: unknown): boolean => Array.isArray(x) && x.length === 0;
+
+/** A rounded total as fixed text with exactly `precision` places. */
+function fixed(c: ScaledCalculator, total: Scaled, r: Rounding): string {
+  if (typeof total !== 'number') return toFixed(c.toDec(total), r.precision, r.rounding);
+  const S = c.scale;
+  // The total is already rounded at the precision (leaves, or the total): only the places are written out.
+  const negative = total < 0;
+  const digits = String(negative ? -total : total).padStart(S + 1, '0');
+  const int = digits.slice(0, digits.length - S);
+  const frac = digits.slice(digits.length - S, digits.length - S + r.precision);
+  const text = r.precision === 0 ? int : `${int}.${frac}`;
+  return negative && /[1-9]/.test(text) ? `-${text}` : text;
+}

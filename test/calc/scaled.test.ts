@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decimalCalculator, GUARD_PLACES } from '../../src/calc/calculator.js';
+import { dec, toPlain, type Dec } from '../../src/calc/decimal.js';
+import type { RoundingMode } from '../../src/calc/rounding.js';
+import { Ratio, roundDiv, scaledCalculator, SCALED_OVERFLOW, type Scaled } from '../../src/calc/scaled.js';
+
+const MODES: RoundingMode[] = ['half-up', 'half-even', 'half-down', 'down', 'up', 'floor', 'ceil'];
+const d = decimalCalculator;
+
+/** Decimals with up to `places` places and a magnitude the fast path meets in forms. */
+const decimal = (places: number) =>
+  fc.tuple(fc.integer({ min: -2_000_000, max: 2_000_000 }), fc.integer({ min: 0, max: places })).map(([n, p]) => dec(n).div(dec(10).pow(p)));
+
+/** Runs `f` on the scaled calculator; SCALED_OVERFLOW gives undefined (the fast path then uses decimals). */
+function attempt<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch (e) {
+    if (e === SCALED_OVERFLOW) return undefined;
+    throw e;
+  }
+}
+
+/** The exact value of a scaled result, compared as a fraction against a decimal result within 10^-40. */
+function same(s: ReturnType<typeof scaledCalculator>, x: Scaled, y: Dec): boolean {
+  return s.toDec(x).minus(y).abs().lt(dec('1e-40'));
+}
+
+describe('scaled-integer calculator', () => {
+  for (const scale of [0, 2, 4, 6]) {
+    const s = scaledCalculator({ scale, precision: 2, snapThenRound: true });
+    it(`scale ${scale}: + − × ÷ and comparisons agree with decimal.js`, () => {
+      fc.assert(
+        fc.property(decimal(6), decimal(6), (a, b) => {
+          const [x, y] = [attempt(() => s.from(a)), attempt(() => s.from(b))];
+          if (x === undefined || y === undefined) return;
+          for (const [op, ref] of [
+            [s.add, d.add],
+            [s.sub, d.sub],
+            [s.mul, d.mul],
+          ] as const) {
+            const r = attempt(() => op(x, y));
+            if (r !== undefined) expect(same(s, r, ref(a, b))).toBe(true);
+          }
+          if (!b.isZero()) {
+            const q = attempt(() => s.div(x, y));
+            if (q !== undefined) expect(same(s, q, d.div(a, b))).toBe(true);
+          }
+          expect(s.cmp(x, y)).toBe(d.cmp(a, b));
+          expect(s.isZero(x)).toBe(a.isZero());
+          expect(toPlain(s.toDec(s.floor(x)))).toBe(toPlain(d.floor(a)));
+          expect(toPlain(s.toDec(s.ceil(x)))).toBe(toPlain(d.ceil(a)));
+          expect(s.isInteger(x)).toBe(d.isInteger(a));
+        }),
+        { numRuns: 600 },
+      );
+    });
+    it(`scale ${scale}: rounding quotients once, in every mode, matches decimal.js`, () => {
+      fc.assert(
+        fc.property(decimal(4), decimal(4), fc.integer({ min: 0, max: 6 }), fc.constantFrom(...MODES), (a, b, places, mode) => {
+          if (b.isZero()) return;
+          const q = attempt(() => s.div(s.from(a), s.from(b)));
+          if (q === undefined) return;
+          const r = attempt(() => s.round(q, places, mode));
+          // The decimal path snaps to the guard places first (see calculator.ts); the result must be the same.
+          if (r !== undefined) expect(toPlain(s.toDec(r))).toBe(toPlain(d.round(d.round(d.div(a, b), GUARD_PLACES, 'half-even'), places, mode)));
+        }),
+        { numRuns: 600 },
+      );
+    });
+  }
+
+  it('roundDiv rounds ties and negatives like decimal.js in every mode', () => {
+    for (const mode of MODES) {
+      for (let n = -25; n <= 25; n++) {
+        expect(String(roundDiv(n, 10, mode))).toBe(toPlain(d.round(dec(n).div(10), 0, mode)));
+      }
+    }
+  });
+
+  it('keeps quotients exact: (1 ÷ 3) × 3 is 1, and 2 ÷ 3 is a fraction', () => {
+    const s = scaledCalculator({ scale: 2, precision: 2, snapThenRound: true });
+    const third = s.div(s.from(dec(1)), s.from(dec(3)));
+    expect(third).toBeInstanceOf(Ratio);
+    expect(s.mul(third, s.from(dec(3)))).toBe(s.one);
+  });
+
+  it('throws its sentinel when a value does not fit in int53, never a wrong value', () => {
+    const s = scaledCalculator({ scale: 4, precision: 2, snapThenRound: true });
+    expect(() => s.from(dec('1e15'))).toThrow();
+    const big = s.from(dec('400000000000'));
+    expect(() => s.add(big, big)).not.toThrow();
+    let thrown: unknown;
+    try {
+      s.mul(big, big);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBe(SCALED_OVERFLOW);
+  });
+
+  it('does not keep an unsnapped fraction when rounding happens only at the total', () => {
+    const s = scaledCalculator({ scale: 2, precision: 2, snapThenRound: false });
+    const third = s.div(s.from(dec(1)), s.from(dec(3)));
+    expect(() => s.round(third, GUARD_PLACES, 'half-even')).toThrow();
+    const eighth = s.div(s.from(dec(1)), s.from(dec(8)));
+    expect(s.round(eighth, GUARD_PLACES, 'half-even')).toBe(eighth);
+  });
+});

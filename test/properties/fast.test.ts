@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createScorer, defineFramework, evaluate } from '../../src/index.js';
+import type { EvaluationInputs, FastResult, FrameworkDefinition, NodeResult, ScoreSheet, Scorer } from '../../src/index.js';
+import { caseArb, naCaseArb, ROUNDING_MODES } from '../support/arbitraries.js';
+import { runs } from './helpers.js';
+
+/** Every figure of the fast result equals the explained sheet's, node by node. */
+function agree(scorer: Scorer, result: FastResult, sheet: ScoreSheet): void {
+  expect(result.complete).toBe(sheet.complete);
+  expect(result.total).toBe(sheet.total);
+  expect(result.grade).toBe(sheet.grade?.label ?? null);
+  expect(result.provisional).toBe(sheet.provisional?.total ?? null);
+  const flat: NodeResult[] = [];
+  const walk = (list: readonly NodeResult[]): void => {
+    for (const n of list) {
+      flat.push(n);
+      walk(n.children);
+    }
+  };
+  walk(sheet.indicators);
+  expect(flat.map((n) => n.id)).toEqual(scorer.nodes.map((n) => n.id));
+  expect(result.scores).toEqual(flat.map((n) => Number(n.score)));
+  expect(result.lost).toEqual(flat.map((n) => Number(n.lost)));
+  if (sheet.options.roundAt === 'leaf') expect(result.scores.map(String)).toEqual(flat.map((n) => String(Number(n.score))));
+  expect(result.issues.map((i) => i.code)).toEqual(sheet.issues.map((i) => i.code));
+  expect(result.warnings.map((i) => i.code)).toEqual(sheet.warnings.map((i) => i.code));
+}
+
+/** Multiplies every plain number of the values by `k` (towards the edge of int53). */
+function scaleNumbers(values: EvaluationInputs['values'], k: number): EvaluationInputs['values'] {
+  return Object.fromEntries(Object.entries(values).map(([name, v]) => [name, typeof v === 'number' && !Number.isInteger(v) ? v : typeof v === 'number' ? v * k : v]));
+}
+
+describe('fast path 快速路径 = explained path 完整打分表', () => {
+  it('gives the same totals, grades and per-node scores as evaluate, for random frameworks of every rule kind and option', () => {
+    let fast = 0;
+    let all = 0;
+    fc.assert(
+      fc.property(caseArb({}, { missing: true }), fc.constantFrom(...ROUNDING_MODES), fc.constantFrom<'leaf' | 'total'>('leaf', 'total'), ({ def, values }, rounding, roundAt) => {
+        const framework = defineFramework(def);
+        const options = { rounding, roundAt };
+        const scorer = createScorer(framework, options);
+        const result = scorer.score({ values });
+        agree(scorer, result, evaluate(framework, { values }, options));
+        all++;
+        if (result.path === 'fast') fast++;
+      }),
+      runs(400),
+    );
+    // Missing inputs, conditions and warnings hand many of these cases to the decimal path; some must stay fast.
+    expect(fast).toBeGreaterThan(0);
+  });
+
+  it('scores most complete records without conditions on the fast path itself, with the same figures', () => {
+    let fast = 0;
+    let all = 0;
+    fc.assert(
+      fc.property(caseArb({ conditions: false, veto: false }), fc.constantFrom(...ROUNDING_MODES), fc.constantFrom<'leaf' | 'total'>('leaf', 'total'), ({ def, values }, rounding, roundAt) => {
+        const framework = defineFramework(def);
+        const options = { rounding, roundAt };
+        const scorer = createScorer(framework, options);
+        const result = scorer.score({ values });
+        agree(scorer, result, evaluate(framework, { values }, options));
+        all++;
+        if (result.path === 'fast') fast++;
+      }),
+      runs(400),
+    );
+    // The comparison means something only if the fast path scored a good share of the cases itself.
+    expect(fast / all).toBeGreaterThan(0.3);
+  });
+
+  it('agrees with not-applicable indicators declared (handed to the decimal path)', () => {
+    fc.assert(
+      fc.property(naCaseArb(), ({ def, values, na }) => {
+        const framework = defineFramework(def);
+        const scorer = createScorer(framework);
+        const result = scorer.score({ values, notApplicable: na });
+        agree(scorer, result, evaluate(framework, { values, notApplicable: na }));
+      }),
+      runs(150),
+    );
+  });
+
+  it('agrees near the int53 edge: integers scaled towards 2^53 fall back to decimals, never to a wrong score', () => {
+    fc.assert(
+      fc.property(caseArb({}), fc.constantFrom(1e6, 1e9, 1e11, 3e12), ({ def, values }, k) => {
+        const framework = defineFramework(def);
+        const scorer = createScorer(framework);
+        const big = scaleNumbers(values, k);
+        agree(scorer, scorer.score({ values: big }), evaluate(framework, { values: big }));
+      }),
+      runs(150),
+    );
+  });
+
+  it('rounds on the boundary x.xx5 exactly like the decimal path, in every mode', () => {
+    // ratio × 10 points: a ratio of 0.1234 + 0.00005·k puts the raw score on and around x.xx5 boundaries.
+    const def: FrameworkDefinition = {
+      id: 'boundary',
+      name: '舍入边界',
+      scope: 'project',
+      total: 20,
+      grades: [{ label: '合格', min: 0 }],
+      inputs: { done: { type: 'number', name: '完成数' }, plan: { type: 'number', name: '计划数' }, b: { type: 'score', name: '评分' } },
+      indicators: [
+        { id: 'a', name: '比率', weight: 10, rule: { kind: 'ratio', value: { div: [{ input: 'done' }, { input: 'plan' }] } } },
+        { id: 'b', name: '人工', weight: 10, rule: { kind: 'manual' } },
+      ],
+    };
+    const framework = defineFramework(def);
+    let fast = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 1, max: 9 }), fc.constantFrom(...ROUNDING_MODES), fc.integer({ min: 0, max: 4 }), (k, den, rounding, precision) => {
+        const options = { rounding, precision: Math.max(precision, 0) };
+        const scorer = createScorer(framework, options);
+        const values = { done: (k * 0.0005 * den).toFixed(5), plan: String(den), b: (k % 1000) / 1000 + 0.005 };
+        const result = scorer.score({ values });
+        agree(scorer, result, evaluate(framework, { values }, options));
+        if (result.path === 'fast') fast++;
+      }),
+      runs(600),
+    );
+    expect(fast).toBeGreaterThan(runs(600).numRuns / 2);
+  });
+
+  it('sums thirds like the decimal path when rounding happens only at the total (1/3 + 1/3 + 1/3, rounded down)', () => {
+    const leaf = (id: string) => ({ id, name: id, weight: 1, rule: { kind: 'ratio' as const, value: { div: [{ input: `${id}-done` }, { input: 'plan' }] as const } } });
+    const def: FrameworkDefinition = {
+      id: 'thirds',
+      name: '三分之一',
+      scope: 'project',
+      total: 3,
+      options: { roundAt: 'total', rounding: 'down' },
+      grades: [{ label: '合格', min: 0 }],
+      inputs: { 'a-done': { type: 'number', name: 'a' }, 'b-done': { type: 'number', name: 'b' }, 'c-done': { type: 'number', name: 'c' }, plan: { type: 'number', name: 'plan' } },
+      indicators: [leaf('a'), leaf('b'), leaf('c')],
+    };
+    const framework = defineFramework(def);
+    const scorer = createScorer(framework);
+    const values = { 'a-done': 1, 'b-done': 1, 'c-done': 1, plan: 3 };
+    const sheet = evaluate(framework, { values });
+    agree(scorer, scorer.score({ values }), sheet);
+    expect(sheet.total).toBe('0.99');
+  });
+});
