@@ -6,7 +6,7 @@ import type { RoundingMode } from './rounding.js';
 /*
  * 定点整数计算器。A calculator whose values are integers scaled by 10^S (S chosen per framework), in plain JS
  * numbers kept within ±(2^53 − 1). A value that is not a multiple of 10^-S (a quotient such as 2 ÷ 3) is kept as an
- * exact fraction `Ratio` (n / (d · 10^S), d > 1, reduced), so no operation ever rounds on its own: every result is
+ * exact fraction `Ratio` (n / (d · 10^S), d > 1), so no operation ever rounds on its own: every result is
  * the exact rational, as the decimal calculator's is (to its 50 digits). Rounding happens only where `round` is
  * called, once, at the asked places and mode.
  *
@@ -21,7 +21,7 @@ import type { RoundingMode } from './rounding.js';
  * total, whose sum of snapped fractions can differ from the exact sum), such a fraction throws `SCALED_OVERFLOW`.
  */
 
-/** 精确分数（定点整数计算器中非 10^-S 整倍数的值）。An exact fraction n / (d · 10^S), d > 1, gcd(n, d) = 1. */
+/** 精确分数（定点整数计算器中非 10^-S 整倍数的值）。An exact fraction n / (d · 10^S), d > 1 not dividing n (not always in lowest terms). */
 export class Ratio {
   /** Numerator (a safe integer). */
   readonly n: number;
@@ -60,24 +60,37 @@ function gcd(a: number, b: number): number {
   return x;
 }
 
-/** n / d (d > 0) reduced: an integer when d divides n. */
+/**
+ * n / d (d > 0): an integer when d divides n, else a fraction, not reduced (a gcd costs more than it saves on
+ * the short chains of a rule; `mulFrac` and `bigMake` reduce when a product would not fit).
+ */
 function make(n: number, d: number): Scaled {
   if (d === 1) return n === 0 ? 0 : n;
+  if (n % d === 0) {
+    const q = n / d;
+    return q === 0 ? 0 : q;
+  }
+  return new Ratio(n, d);
+}
+
+/** n / d reduced to lowest terms. */
+function reduced(n: number, d: number): Scaled {
   const g = gcd(n, d);
-  const dd = d / g;
-  const nn = n / g;
-  return dd === 1 ? (nn === 0 ? 0 : nn) : new Ratio(nn, dd);
+  return make(n / g, d / g);
 }
 
 const fits = (x: number): boolean => x <= MAX && x >= -MAX;
 
-/** (n1 / d1) · (n2 / d2), d1 and d2 > 0, reduced across before multiplying; undefined when it does not fit. */
+/** (n1 / d1) · (n2 / d2), d1 and d2 > 0; reduced across first when the plain products do not fit; undefined when even then they do not. */
 function mulFrac(n1: number, d1: number, n2: number, d2: number): Scaled | undefined {
+  const pn = n1 * n2;
+  const pd = d1 * d2;
+  if (fits(pn) && fits(pd)) return make(pn, pd);
   const g1 = gcd(n1, d2);
   const g2 = gcd(n2, d1);
   const n = (n1 / g1) * (n2 / g2);
   const d = (d1 / g2) * (d2 / g1);
-  return fits(n) && fits(d) ? make(n, d) : undefined;
+  return fits(n) && fits(d) ? reduced(n, d) : undefined;
 }
 
 function bigGcd(a: bigint, b: bigint): bigint {
@@ -93,7 +106,7 @@ function bigMake(n: bigint, d: bigint): Scaled {
   const [nn, dd] = g > 1n ? [n / g, d / g] : [n, d];
   const [x, y] = [Number(nn), Number(dd)];
   if (!fits(x) || !fits(y)) return overflow();
-  return make(x, y);
+  return reduced(x, y);
 }
 
 const num = (a: Scaled): number => (typeof a === 'number' ? a : a.n);
@@ -183,7 +196,14 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
   const toDec = (a: Scaled): Dec => (typeof a === 'number' ? div(dec(a), SC_DEC) : div(div(dec(a.n), dec(a.d)), SC_DEC));
   const add = (a: Scaled, b: Scaled): Scaled => {
     if (typeof a === 'number' && typeof b === 'number') return safe(a + b);
-    const [n1, d1, n2, d2] = [num(a), den(a), num(b), den(b)];
+    const n1 = num(a);
+    const d1 = den(a);
+    const n2 = num(b);
+    const d2 = den(b);
+    if (d1 === d2) {
+      const sum = n1 + n2;
+      if (fits(sum)) return make(sum, d1);
+    }
     const g = gcd(d1, d2);
     const [x, y, d] = [n1 * (d2 / g), n2 * (d1 / g), d1 * (d2 / g)];
     if (fits(x) && fits(y) && fits(x + y) && fits(d)) return make(x + y, d);
@@ -197,13 +217,26 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
       const p = a * b;
       if (fits(p)) return p % SC === 0 ? (p === 0 ? 0 : p / SC) : make(p, SC);
     }
+    // A whole number of points (a weight) times a fraction: the scale cancels first, keeping products small.
+    if (typeof b === 'number' && b % SC === 0 && typeof a !== 'number') {
+      const r = mulFrac(a.n, a.d, b / SC, 1);
+      if (r !== undefined) return r;
+    }
+    if (typeof a === 'number' && a % SC === 0 && typeof b !== 'number') {
+      const r = mulFrac(b.n, b.d, a / SC, 1);
+      if (r !== undefined) return r;
+    }
     const first = mulFrac(num(a), den(a), num(b), den(b));
     const result = first === undefined ? undefined : mulFrac(num(first), den(first), 1, SC);
     return result ?? bigMake(BigInt(num(a)) * BigInt(num(b)), BigInt(den(a)) * BigInt(den(b)) * BIG_SC);
   };
   const divS = (a: Scaled, b: Scaled): Scaled => {
-    const [na, da, nb, db] = [num(a), den(a), num(b), den(b)];
-    const [top, bottom] = nb < 0 ? [-db, -nb] : [db, nb];
+    const na = num(a);
+    const da = den(a);
+    const nb = num(b);
+    const db = den(b);
+    const top = nb < 0 ? -db : db;
+    const bottom = nb < 0 ? -nb : nb;
     if (da === 1 && db === 1) {
       const n = na * SC;
       if (fits(n)) return nb < 0 ? make(-n, -nb) : make(n, nb);
@@ -232,8 +265,8 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
         if (n <= MAX && n >= -MAX) return make(roundDiv(n, a.d, mode), f);
       }
       if (places >= GUARD_PLACES && mode === 'half-even') {
-        if (terminatesWithin(a.d, places - S)) return a;
         if (options.snapThenRound && a.d < snapLimit) return a;
+        if (terminatesWithin(a.d / gcd(a.n, a.d), places - S)) return a;
       }
       return overflow();
     }

@@ -7,7 +7,7 @@ import type { Result } from '../errors/result.js';
 import { applyAdjustments, settle } from '../evaluate/applyAdjustments.js';
 import { effectiveWeights } from '../evaluate/effectiveWeights.js';
 import { resolveOptions, safeEvaluate, type EvaluateOptions } from '../evaluate/evaluate.js';
-import { readBoolean, readChecks, readNumber, readTier } from '../evaluate/parseInputs.js';
+import { readBoolean, readNumber, readTier } from '../evaluate/parseInputs.js';
 import { finishScore, type Rounding } from '../evaluate/scoreTree.js';
 import type { ScoreSheet, NodeResult } from '../evaluate/types.js';
 import { blocked, newTrace, type Env, type Trace } from '../expr/trace.js';
@@ -355,20 +355,37 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
           break;
         }
         case 'tier': {
-          const read = readTier(input.name, value, ['values', input.name]);
-          if (!read.ok) return undefined;
+          const choice = value as { readonly tier?: unknown; readonly score?: unknown };
+          let score: Scaled | undefined;
+          // The common form { tier, score } with a plain score, read directly; anything else by the general reader.
+          if (typeof choice.tier === 'string' && own(value as object, 'tier') && own(value as object, 'score') && !Array.isArray(value)) {
+            const s = choice.score;
+            // (A percent sign in a score is an issue: left to the general reader, as is anything unusual.)
+            const read = typeof s === 'number' ? plainFloat(s, false) : typeof s === 'string' && !s.endsWith('%') ? plainNumber(c, s, input) : undefined;
+            score = read === 'percent-not-allowed' || !twoKeys(value as object) ? undefined : read;
+          }
+          if (score === undefined) {
+            const read = readTier(input.name, value, ['values', input.name]);
+            if (!read.ok) return undefined;
+            score = read.value.score === undefined ? undefined : c.from(read.value.score);
+          }
           if (tiers === EMPTY) tiers = new Array<undefined>(size).fill(undefined);
-          (tiers as ({ tier: string; score: Scaled | undefined } | undefined)[])[input.slot] = {
-            tier: read.value.tier,
-            score: read.value.score === undefined ? undefined : c.from(read.value.score),
-          };
+          (tiers as ({ tier: string; score: Scaled | undefined } | undefined)[])[input.slot] = { tier: choice.tier as string, score };
           break;
         }
         case 'checks': {
-          const read = readChecks(value, ['values', input.name]);
-          if (!read.ok) return undefined;
+          if (typeof value !== 'object' || Array.isArray(value)) return undefined;
+          const results = new Map<string, boolean>();
+          const given = value as { readonly [id: string]: unknown };
+          for (const id in given) {
+            if (!own(given, id)) continue;
+            const passed = given[id];
+            const b = typeof passed === 'boolean' ? passed : readBoolean(passed);
+            if (b === undefined) return undefined;
+            results.set(id, b);
+          }
           if (checks === EMPTY) checks = new Array<undefined>(size).fill(undefined);
-          (checks as (ReadonlyMap<string, boolean> | undefined)[])[input.slot] = read.value;
+          (checks as (ReadonlyMap<string, boolean> | undefined)[])[input.slot] = results;
           break;
         }
         default: {
@@ -464,6 +481,12 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
 const EMPTY: readonly undefined[] = Object.freeze([]);
 const NO_INVALID: readonly boolean[] = Object.freeze([]);
 const NO_ADJUSTMENTS: readonly never[] = Object.freeze([]);
+/** Has `o` exactly two own enumerable keys? */
+function twoKeys(o: object): boolean {
+  let n = 0;
+  for (const k in o) if (own(o, k)) n++;
+  return n === 2;
+}
 const isEmptyList = (x: unknown): boolean => Array.isArray(x) && x.length === 0;
 
 /** A rounded total as fixed text with exactly `precision` places. */

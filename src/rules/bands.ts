@@ -179,19 +179,36 @@ export const bands: RuleModule<BandsRule, Params> = {
   compile(p, { calc: c, expr }) {
     const value = expr(p.value);
     const from = (x: Dec | undefined) => (x === undefined ? undefined : c.from(x));
-    const list = p.bands.map((b) => ({ ...b, min: from(b.min), max: from(b.max), points: from(b.points), fraction: from(b.fraction) }));
+    const list = p.bands.map((b, index) => {
+      const [min, max] = [from(b.min), from(b.max)];
+      const { minInclusive, maxInclusive } = b;
+      // The outcome's shape per band is fixed: built by a function chosen once, without spreading per record.
+      const outcome =
+        min === undefined
+          ? max === undefined
+            ? (value: ReturnType<typeof c.from>) => ({ kind: 'bands', value, band: index, minInclusive, maxInclusive })
+            : (value: ReturnType<typeof c.from>) => ({ kind: 'bands', value, band: index, max, minInclusive, maxInclusive })
+          : max === undefined
+            ? (value: ReturnType<typeof c.from>) => ({ kind: 'bands', value, band: index, min, minInclusive, maxInclusive })
+            : (value: ReturnType<typeof c.from>) => ({ kind: 'bands', value, band: index, min, max, minInclusive, maxInclusive });
+      return { ...b, min, max, points: from(b.points), fraction: from(b.fraction), outcome };
+    });
     return (env, t, weight) => {
       const raw = value(env, t);
       if (raw === undefined) return undefined;
       const v = p.absolute ? c.abs(raw) : raw;
-      const index = list.findIndex((b) => bandContains(b, v, c.cmp));
-      const band = list[index];
+      let band: (typeof list)[number] | undefined;
+      for (const b of list) {
+        if (bandContains(b, v, c.cmp)) {
+          band = b;
+          break;
+        }
+      }
       if (band === undefined) {
         t.faults.push({ code: 'value-outside-bands', data: { value: raw } });
         return undefined;
       }
-      const bounds = { ...(band.min === undefined ? {} : { min: band.min }), ...(band.max === undefined ? {} : { max: band.max }), minInclusive: band.minInclusive, maxInclusive: band.maxInclusive };
-      return { score: band.points ?? c.mul(weight, band.fraction ?? c.zero), outcome: { kind: 'bands', value: raw, band: index, ...bounds } };
+      return { score: band.points ?? c.mul(weight, band.fraction ?? c.zero), outcome: band.outcome(raw) };
     };
   },
 };
