@@ -71,6 +71,17 @@ function print(io: Output, text: string): number {
   return EXIT.ok;
 }
 
+/**
+ * 报告失败并给出退出码。Reports a failure the way `runCli` does and gives its exit code.
+ *
+ * @param e what was thrown
+ * @param io output streams and environment
+ * @returns the exit code
+ */
+export function reportFailure(e: unknown, io: CliIo): number {
+  return report(e, io);
+}
+
 function report(e: unknown, io: CliIo): number {
   if (e instanceof IssuesFound) {
     io.err(formatIssues(e.groups).join('\n'));

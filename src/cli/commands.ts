@@ -127,6 +127,17 @@ function textSheet(file: EvaluationFile, sheet: ScoreSheet): string {
 }
 
 /** A framework preset named `preset:<id>` in an evaluation file. */
+/**
+ * 读取指标体系参数（文件或 preset:<id>）。Loads the framework a command names: a framework file, or `preset:<id>`.
+ *
+ * @param ref a file path or `preset:<id>`
+ * @param encoding the encoding to force, if any
+ * @returns the framework, or the issues by file
+ */
+export function loadFramework(ref: string, encoding?: Encoding): { framework?: Framework; groups: FileIssues[] } {
+  return ref.startsWith('preset:') ? presetFramework(ref, '<preset>') : checkFramework(loadFile(ref, encoding));
+}
+
 function presetFramework(ref: string, file: string): { framework?: Framework; groups: FileIssues[] } {
   const id = ref.slice('preset:'.length);
   const preset = getPreset(id);

@@ -1,7 +1,8 @@
 /*
  * jixiao 命令行入口。Entry point of the `jixiao` command (dist/cli.js): wires the process to `runCli`.
  */
-import { runCli } from './cli.js';
+import { batch, parseBatchArgs } from './batch.js';
+import { runCli, reportFailure } from './cli.js';
 
 // A closed pipe (`jixiao score … | head -1`) is not an error of ours: stop quietly.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -9,8 +10,24 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-process.exitCode = runCli(process.argv.slice(2), {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
+const io = {
+  out: (text: string) => process.stdout.write(`${text}\n`),
+  err: (text: string) => process.stderr.write(`${text}\n`),
   env: process.env,
-});
+};
+const argv = process.argv.slice(2);
+if (argv[0] === 'batch' && !argv.includes('--help') && !argv.includes('-h')) {
+  // The one streaming command: asynchronous, so it is run here rather than through runCli.
+  batch(parseBatchArgsSafe(argv.slice(1)), { ...io, tty: process.stderr.isTTY === true })
+    .then((code) => (process.exitCode = code))
+    .catch((e: unknown) => (process.exitCode = reportFailure(e, io)));
+} else process.exitCode = runCli(argv, io);
+
+function parseBatchArgsSafe(args: readonly string[]): ReturnType<typeof parseBatchArgs> {
+  try {
+    return parseBatchArgs(args);
+  } catch (e) {
+    process.exitCode = reportFailure(e, io);
+    process.exit();
+  }
+}

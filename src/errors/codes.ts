@@ -57,6 +57,9 @@ export const ISSUE_CODES = [
   'unit-mismatch',
   'template-mismatch',
   'unknown-preset',
+  // 批量 batch
+  'malformed-record',
+  'row-length-mismatch',
   // 提示 warnings
   'review-over-completion',
   'tier-score-clamped',

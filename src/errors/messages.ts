@@ -110,6 +110,8 @@ const TEMPLATES: { readonly [C in IssueCode]: Template } = {
     `未知的预置“${p.id}”（jixiao presets 列出全部预置）`,
     `Unknown preset "${p.id}" (jixiao presets lists them all)`,
   ],
+  'malformed-record': (p) => [`第 ${p.line} 行无法读取：${p.reason}`, `Line ${p.line} cannot be read: ${p.reason}`],
+  'row-length-mismatch': (p) => [`该行有 ${p.cells} 个单元格，但表头只有 ${p.columns} 列`, `The row has ${p.cells} cells but the header has ${p.columns} columns`],
   'review-over-completion': (p) => [
     `“${p.name}”完成率 ${p.value} 超过 ${p.limit}，目标可能设置偏低，建议复核`,
     `"${p.name}" reached ${p.value}, above ${p.limit}: the target may be set too low; review it`,

@@ -1,0 +1,410 @@
+/*
+ * `jixiao batch`：流式批量计分。Streams records from a JSONL or CSV file through the fast scorer and writes one
+ * result line per record, with a summary at the end. See docs/cli.md.
+ */
+import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Readable, Transform } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import cliProgress from 'cli-progress';
+import { parse as parseCsvSync } from 'csv-parse/sync';
+import { createScorer, frameworkInputs, type Scorer } from '../index.js';
+import { countJsonl, csvHeader, emptyStats, jsonlRecords, merge, scoreChunk, type ChunkStats, type RawRecord } from './batchChunk.js';
+import { loadFramework } from './commands.js';
+import { EXIT, FileError, IssuesFound, UsageError } from './failures.js';
+
+/** 批量命令的选项。Options of `jixiao batch`. */
+export interface BatchArgs {
+  readonly framework: string;
+  readonly records: string;
+  readonly out?: string;
+  readonly output: 'csv' | 'jsonl';
+  readonly columns: string;
+  readonly encoding?: 'utf8' | 'gbk';
+  readonly jobs: number;
+  readonly progress: boolean;
+}
+
+/** Where the command writes: data to a file descriptor, messages to stderr. */
+export interface BatchIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** Is stderr a terminal (progress bar)? */
+  readonly tty: boolean;
+}
+
+const CHUNK = 2000;
+
+/** Parses the arguments after `batch`. */
+export function parseBatchArgs(argv: readonly string[]): BatchArgs {
+  const positional: string[] = [];
+  const opts: { [k: string]: string } = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('--')) {
+      if (arg === '-o') opts['--out'] = argv[++i] ?? '';
+      else positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    if (name === '--no-progress') {
+      opts[name] = 'true';
+      continue;
+    }
+    if (!['--out', '--format', '--columns', '--encoding', '--jobs'].includes(name)) throw new UsageError(`未知选项 / Unknown option: ${arg}`);
+    const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
+    if (value === undefined || value === '') throw new UsageError(`${name} 需要一个值 / ${name} needs a value`);
+    opts[name] = value;
+  }
+  const [framework, records, ...extra] = positional;
+  if (framework === undefined || records === undefined) throw new UsageError('用法 / Usage: jixiao batch <framework|preset:id> <records.jsonl|records.csv> [-o out.csv]');
+  if (extra.length > 0) throw new UsageError(`多余的参数 / Extra arguments: ${extra.join(' ')}`);
+  const out = opts['--out'];
+  const format = opts['--format'] ?? (out?.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'csv');
+  if (format !== 'csv' && format !== 'jsonl') throw new UsageError(`--format 只能是 csv 或 jsonl / --format must be csv or jsonl: ${format}`);
+  const encoding = opts['--encoding'];
+  if (encoding !== undefined && encoding !== 'utf8' && encoding !== 'gbk') throw new UsageError(`--encoding 只能是 utf8 或 gbk / --encoding must be utf8 or gbk: ${encoding}`);
+  const jobs = Number(opts['--jobs'] ?? '1');
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs 应为 1–64 的整数 / --jobs must be a whole number from 1 to 64`);
+  return {
+    framework,
+    records,
+    ...(out === undefined ? {} : { out }),
+    output: format,
+    columns: opts['--columns'] ?? 'level1',
+    ...(encoding === undefined ? {} : { encoding }),
+    jobs,
+    progress: opts['--no-progress'] === undefined,
+  };
+}
+
+/** The indicator columns `--columns` names: none, level1, leaves, all, or ids separated by commas. */
+function nodeColumns(scorer: Scorer, spec: string): number[] {
+  const all = scorer.nodes.map((_, i) => i);
+  if (spec === 'none') return [];
+  if (spec === 'all') return all;
+  if (spec === 'level1') return all.filter((i) => scorer.nodes[i]?.level === 1);
+  if (spec === 'leaves') return all.filter((i) => scorer.nodes[i]?.leaf === true);
+  return spec.split(',').map((id) => {
+    const i = scorer.nodes.findIndex((n) => n.id === id.trim());
+    if (i < 0) throw new UsageError(`--columns 中的指标不存在 / No indicator "${id}" in --columns`);
+    return i;
+  });
+}
+
+/** Is the start of a file valid UTF-8 (or marked so)? Otherwise it is read as GBK, as Excel in China saves CSV. */
+function detectEncoding(path: string): 'utf8' | 'gbk' {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(65536);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    let bytes = buf.subarray(0, n);
+    // A multi-byte character cut at the end of the sample is not an error.
+    while (bytes.length > 0 && ((bytes[bytes.length - 1] as number) & 0xc0) === 0x80) bytes = bytes.subarray(0, bytes.length - 1);
+    if (bytes.length > 0 && (bytes[bytes.length - 1] as number) >= 0xc0) bytes = bytes.subarray(0, bytes.length - 1);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return 'utf8';
+    } catch {
+      return 'gbk';
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A text stream of the file in its encoding (GBK decoded to UTF-8). */
+function textStream(path: string, encoding: 'utf8' | 'gbk', onBytes: (n: number) => void): Readable {
+  const raw = createReadStream(path);
+  raw.on('data', (chunk: string | Buffer) => onBytes(chunk.length));
+  if (encoding === 'utf8') return raw;
+  const decoder = new TextDecoder('gbk');
+  const transform = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      done(null, decoder.decode(chunk, { stream: true }));
+    },
+    flush(done) {
+      done(null, decoder.decode());
+    },
+  });
+  raw.on('error', (e) => transform.destroy(e));
+  return raw.pipe(transform);
+}
+
+/** The records of a file, as raw records, with the CSV header when it has one. */
+async function* rawRecords(path: string, kind: 'csv' | 'jsonl', encoding: 'utf8' | 'gbk', onBytes: (n: number) => void, header: (columns: string[]) => void): AsyncGenerator<RawRecord> {
+  const text = textStream(path, encoding, onBytes);
+  if (kind === 'jsonl') {
+    let line = 0;
+    for await (const l of createInterface({ input: text, crlfDelay: Infinity })) {
+      line++;
+      const trimmed = l.charCodeAt(0) === 0xfeff ? l.slice(1) : l;
+      if (trimmed.trim() === '') continue;
+      yield { line, json: trimmed };
+    }
+    return;
+  }
+  // Records are cut out line by line (a quoted cell may span lines) and each is parsed on its own, so that a
+  // syntax error in one record is reported on its line and never swallows the records after it.
+  const lines = createInterface({ input: text, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const held: { line: number; text: string }[] = [];
+  let lineNo = 0;
+  let first = true;
+  const nextLine = async (): Promise<{ line: number; text: string } | undefined> => {
+    const h = held.shift();
+    if (h !== undefined) return h;
+    const r = await lines.next();
+    if (r.done === true) return undefined;
+    lineNo++;
+    return { line: lineNo, text: r.value };
+  };
+  const quotes = (t: string): number => t.split('"').length - 1;
+  for (let start = await nextLine(); start !== undefined; start = await nextLine()) {
+    if (start.text.trim() === '') continue;
+    const parts = [start];
+    let open = quotes(start.text) % 2 === 1;
+    while (open && parts.length < MAX_RECORD_LINES) {
+      const more = await nextLine();
+      if (more === undefined) break;
+      parts.push(more);
+      if (quotes(more.text) % 2 === 1) open = false;
+    }
+    if (open) {
+      // A quote never closed: the first line is the bad record; the lines taken after it are read again.
+      held.unshift(...parts.slice(1));
+      yield { line: start.line, error: 'Quote Not Closed / 引号未闭合' };
+      continue;
+    }
+    let row: string[];
+    try {
+      row = (parseCsvSync(parts.map((p) => p.text).join('\n'), { bom: first, relax_column_count: true }) as string[][])[0] ?? [];
+    } catch (e) {
+      yield { line: start.line, error: (e as Error).message };
+      continue;
+    }
+    if (first) {
+      first = false;
+      header(row.map((c) => c.trim()));
+      continue;
+    }
+    yield { line: start.line, row };
+  }
+}
+
+/** A record (with quoted line breaks) may span at most this many lines. */
+const MAX_RECORD_LINES = 100;
+
+/** A piece of work: CSV rows (or parse failures), or a block of JSONL text, and the index of its first record. */
+type Work = { readonly records: RawRecord[]; readonly start: number; readonly columns?: readonly string[] } | { readonly block: Uint8Array; readonly firstLine: number; readonly start: number };
+
+/** JSONL blocks of about this many bytes, cut at a line end. */
+const BLOCK = 1 << 20;
+
+/** The blocks of a JSONL file (UTF-8), each cut at a line end, with the line number of its first line. */
+async function* jsonlBlocks(path: string, onBytes: (n: number) => void): AsyncGenerator<{ block: Buffer; firstLine: number; records: number }> {
+  let pending: Buffer[] = [];
+  let size = 0;
+  let line = 1;
+  let first = true;
+  const cut = (all: Buffer, end: number): { block: Buffer; firstLine: number; records: number } => {
+    const block = all.subarray(0, end);
+    const { records, lines } = countJsonl(block);
+    const out = { block, firstLine: line, records };
+    line += lines;
+    return out;
+  };
+  for await (const data of createReadStream(path)) {
+    let chunk = data as Buffer;
+    onBytes(chunk.length);
+    if (first) {
+      first = false;
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    }
+    pending.push(chunk);
+    size += chunk.length;
+    if (size < BLOCK) continue;
+    const all = Buffer.concat(pending);
+    const end = all.lastIndexOf(10);
+    if (end < 0) continue;
+    yield cut(all, end + 1);
+    pending = [all.subarray(end + 1)];
+    size = all.length - end - 1;
+  }
+  if (size > 0) yield cut(Buffer.concat(pending), size);
+}
+
+/** A pool of worker threads scoring chunks, results in submission order. */
+class Pool {
+  private readonly workers: Worker[] = [];
+  private readonly waiting = new Map<number, { resolve: (r: { text: string; stats: ChunkStats }) => void; reject: (e: Error) => void }>();
+  private next = 0;
+  constructor(jobs: number, data: unknown) {
+    const built = !import.meta.url.endsWith('.ts');
+    const url = new URL(built ? './batch-worker.js' : './batchWorker.ts', import.meta.url);
+    for (let i = 0; i < jobs; i++) {
+      // From the sources (tests, `tsx`), the worker registers tsx itself before loading the TypeScript module.
+      const w = built
+        ? new Worker(url, { workerData: data })
+        : new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true, workerData: data });
+      w.on('message', (m: { seq: number; text: string; stats: ChunkStats }) => {
+        this.waiting.get(m.seq)?.resolve(m);
+        this.waiting.delete(m.seq);
+      });
+      w.on('error', (e) => {
+        for (const p of this.waiting.values()) p.reject(e);
+        this.waiting.clear();
+      });
+      this.workers.push(w);
+    }
+  }
+  run(work: Work): Promise<{ text: string; stats: ChunkStats }> {
+    const seq = this.next++;
+    const worker = this.workers[seq % this.workers.length] as Worker;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(seq, { resolve, reject });
+      // A block's bytes move to the worker (transferred, not copied); the worker decodes them.
+      worker.postMessage({ seq, ...work }, 'block' in work ? [work.block.buffer as ArrayBuffer] : []);
+    });
+  }
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * `jixiao batch`：批量计分。Scores every record of a JSONL or CSV file; writes CSV or JSONL (to `--out` through a
+ * temporary file renamed when done, else to stdout) and a summary.
+ *
+ * @param args the parsed arguments
+ * @param io where messages go
+ * @returns the exit code: 0 when every record is complete, 1 when any is not
+ */
+export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
+  const fw = loadFramework(args.framework);
+  if (fw.framework === undefined) throw new IssuesFound(fw.groups);
+  const scorer = createScorer(fw.framework);
+  const declared = frameworkInputs(fw.framework);
+  let size: number;
+  try {
+    size = statSync(args.records).size;
+  } catch (e) {
+    throw new FileError(`无法读取 / Cannot read ${args.records}: ${(e as Error).message}`);
+  }
+  const kind = args.records.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl';
+  const encoding = args.encoding ?? (kind === 'csv' ? detectEncoding(args.records) : 'utf8');
+  const config: { output: 'csv' | 'jsonl'; columns?: string[]; nodeColumns: number[]; precision: number; envelope: boolean } = {
+    output: args.output,
+    envelope: declared.ok && declared.value.every((i) => i.name !== 'values'),
+    nodeColumns: nodeColumns(scorer, args.columns),
+    precision: scorer.options.precision,
+  };
+
+  const temp = args.out === undefined ? undefined : `${args.out}.${process.pid}.part`;
+  const fd = temp === undefined ? 1 : openSync(temp, 'w');
+  const cleanup = (): void => {
+    if (temp !== undefined) rmSync(temp, { force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    cleanup();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const write = (text: string): void => {
+    if (text !== '') writeSync(fd, text);
+  };
+
+  let bytes = 0;
+  const bar = args.progress && io.tty ? new cliProgress.SingleBar({ format: '{bar} {percentage}% | {value}/{total} 字节 bytes | {records} 条 records | {speed} 条/秒 per s | ETA {eta}s', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  bar?.start(size, 0, { records: 0, speed: 0 });
+  const started = Date.now();
+  const stats = emptyStats(scorer.nodes.length);
+  const pool = args.jobs > 1 ? new Pool(args.jobs, { framework: args.framework, config }) : undefined;
+  const pending: Promise<{ text: string; stats: ChunkStats }>[] = [];
+  let headerWritten = false;
+  const writeHeader = (): void => {
+    if (headerWritten) return;
+    headerWritten = true;
+    if (args.output === 'csv') write(`\uFEFF${csvHeader(scorer, config)}\n`);
+  };
+  const flush = async (limit: number): Promise<void> => {
+    while (pending.length > limit) {
+      const done = await (pending.shift() as Promise<{ text: string; stats: ChunkStats }>);
+      write(done.text);
+      merge(stats, done.stats);
+      bar?.update(bytes, { records: stats.count, speed: Math.round(stats.count / Math.max(0.001, (Date.now() - started) / 1000)) });
+    }
+  };
+
+  try {
+    let start = 0;
+    const submit = async (work: Work): Promise<void> => {
+      pending.push(
+        pool !== undefined
+          ? pool.run(work)
+          : Promise.resolve(scoreChunk(scorer, 'block' in work ? jsonlRecords(Buffer.from(work.block.buffer, work.block.byteOffset, work.block.byteLength).toString('utf8'), work.firstLine) : work.records, work.start, config)),
+      );
+      await flush(pool === undefined ? 0 : args.jobs * 2);
+    };
+    writeHeader();
+    if (kind === 'jsonl' && encoding === 'utf8') {
+      for await (const b of jsonlBlocks(args.records, (n) => (bytes += n))) {
+        // A copy with its own memory, so that it can be transferred to a worker.
+        await submit({ block: pool === undefined ? b.block : Uint8Array.prototype.slice.call(b.block), firstLine: b.firstLine, start });
+        start += b.records;
+      }
+    } else {
+      let chunk: RawRecord[] = [];
+      for await (const r of rawRecords(args.records, kind, encoding, (n) => (bytes += n), (columns) => (config.columns = columns))) {
+        chunk.push(r);
+        if (chunk.length >= CHUNK) {
+          await submit({ records: chunk, start, ...(config.columns === undefined ? {} : { columns: config.columns }) });
+          start += chunk.length;
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0) await submit({ records: chunk, start, ...(config.columns === undefined ? {} : { columns: config.columns }) });
+    }
+    await flush(0);
+  } catch (e) {
+    cleanup();
+    throw e instanceof UsageError || e instanceof FileError ? e : new FileError(`无法读取 / Cannot read ${args.records}: ${(e as Error).message}`);
+  } finally {
+    bar?.stop();
+    await pool?.close();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  if (temp !== undefined && args.out !== undefined) {
+    closeSync(fd);
+    renameSync(temp, args.out);
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const summary = summarize(scorer, stats, config.precision, seconds);
+  (args.out === undefined ? io.err : io.out)(summary);
+  return stats.complete === stats.count ? EXIT.ok : EXIT.issues;
+}
+
+/** The summary: count, grades, mean, the indicators losing most points. */
+function summarize(scorer: Scorer, s: ChunkStats, precision: number, seconds: number): string {
+  const unit = 10 ** precision;
+  const mean = s.complete === 0 ? '—' : (s.totalUnits / s.complete / unit).toFixed(precision);
+  const grades = Object.entries(s.grades)
+    .map(([label, n]) => `${label} ${n}`)
+    .join('，');
+  const losing = s.lost
+    .map((units, i) => ({ units, node: scorer.nodes[i] }))
+    .filter((x) => x.units > 0 && x.node !== undefined)
+    .sort((a, b) => b.units - a.units)
+    .slice(0, 5)
+    .map((x) => `  ${x.node?.path.join(' / ')}（${x.node?.id}）: ${(x.units / unit).toFixed(precision)}`);
+  return [
+    `记录 records: ${s.count}，完整 complete: ${s.complete}，不完整 incomplete: ${s.count - s.complete}（${seconds.toFixed(1)} 秒 s，${Math.round(s.count / Math.max(seconds, 0.001))} 条/秒 per s）`,
+    `等级分布 grades: ${grades === '' ? '—' : grades}`,
+    `平均分 mean total（完整记录 complete records）: ${mean}`,
+    `失分最多的指标 indicators losing most points（合计 summed over complete records）:`,
+    ...(losing.length === 0 ? ['  —'] : losing),
+  ].join('\n');
+}
+

@@ -1,0 +1,189 @@
+/*
+ * 批量计分的一块记录。Scoring one chunk of `jixiao batch` records into output text and partial statistics: the
+ * same code runs in the main thread (`--jobs 1`) and in each worker thread.
+ */
+import { makeIssue } from '../errors/messages.js';
+import type { Issue } from '../errors/issue.js';
+import type { BatchResult, Scorer } from '../index.js';
+import { scoreMany } from '../fast/scoreMany.js';
+
+/** One raw record: a JSONL line, a CSV row, or a line that could not be parsed. */
+export type RawRecord =
+  | { readonly line: number; readonly json: string }
+  | { readonly line: number; readonly row: readonly string[] }
+  | { readonly line: number; readonly error: string };
+
+/**
+ * The records of a block of JSONL text that ends at a line end: one per non-empty line (a line holding only "\r" is
+ * empty too). `firstLine` is the line number of the block's first line. (The reader removes a byte-order mark.)
+ */
+export function jsonlRecords(text: string, firstLine: number): RawRecord[] {
+  const out: RawRecord[] = [];
+  let line = firstLine;
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    let json = text.slice(at, end);
+    if (json.endsWith('\r')) json = json.slice(0, -1);
+    if (json !== '') out.push({ line, json });
+    line++;
+    at = end + 1;
+  }
+  return out;
+}
+
+/** How many records `jsonlRecords` finds in a block, and how many lines it spans (counted on the bytes). */
+export function countJsonl(block: Buffer): { records: number; lines: number } {
+  let records = 0;
+  let lines = 0;
+  let at = 0;
+  while (at < block.length) {
+    let end = block.indexOf(10, at);
+    if (end < 0) end = block.length;
+    const len = end - at - (end > at && block[end - 1] === 13 ? 1 : 0);
+    if (len > 0) records++;
+    lines++;
+    at = end + 1;
+  }
+  return { records, lines };
+}
+
+/** Output settings, the same in every thread. */
+export interface ChunkConfig {
+  readonly output: 'csv' | 'jsonl';
+  /** CSV header of the records (for rows). */
+  readonly columns?: readonly string[];
+  /** Indices into `Scorer.nodes` of the indicator columns to write. */
+  readonly nodeColumns: readonly number[];
+  /** Decimal places of the totals (for exact sums in the summary). */
+  readonly precision: number;
+  /** May a JSONL line be an evaluation `{ id?, values, notApplicable? }`? (Not when an input is named "values".) */
+  readonly envelope: boolean;
+}
+
+/** Statistics of a chunk; `merge` adds them up. Sums are integers in units of 10^-precision (exact). */
+export interface ChunkStats {
+  count: number;
+  complete: number;
+  totalUnits: number;
+  grades: { [label: string]: number };
+  /** Points lost per leaf (units), in `Scorer.nodes` order. */
+  lost: number[];
+  /** Records handed from the fast path to the decimal path. */
+  exact: number;
+}
+
+/** Empty statistics for `nodes` indicators. */
+export const emptyStats = (nodes: number): ChunkStats => ({ count: 0, complete: 0, totalUnits: 0, grades: {}, lost: new Array<number>(nodes).fill(0), exact: 0 });
+
+/** Adds `b` into `a`. */
+export function merge(a: ChunkStats, b: ChunkStats): void {
+  a.count += b.count;
+  a.complete += b.complete;
+  a.totalUnits += b.totalUnits;
+  a.exact += b.exact;
+  for (const [label, n] of Object.entries(b.grades)) a.grades[label] = (a.grades[label] ?? 0) + n;
+  b.lost.forEach((x, i) => (a.lost[i] = (a.lost[i] ?? 0) + x));
+}
+
+/** A CSV field, quoted when needed. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) || value.startsWith(' ') || value.endsWith(' ') ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A CSV cell as the value it stands for: JSON objects (tier choices, checks) are read as objects. */
+function cell(text: string): unknown {
+  const t = text.trim();
+  if (t.startsWith('{') && t.endsWith('}')) {
+    try {
+      return JSON.parse(t) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+const brief = (issues: readonly Issue[]): string => issues.map((i) => `${i.code}@${i.path.join('.')}`).join('; ');
+
+/**
+ * Scores a chunk. Record `i` of the chunk has batch index `start + i`. Returns the output text (lines ending in
+ * "\n") and the chunk's statistics.
+ */
+export function scoreChunk(scorer: Scorer, records: readonly RawRecord[], start: number, config: ChunkConfig): { text: string; stats: ChunkStats } {
+  const stats = emptyStats(scorer.nodes.length);
+  const unit = 10 ** config.precision;
+  const malformed: (BatchResult | undefined)[] = [];
+  const inputs = records.map((r, i) => {
+    if ('error' in r) {
+      malformed[i] = failed(start + i, makeIssue('malformed-record', ['records', start + i], { line: String(r.line), reason: r.error }));
+      return { values: {} };
+    }
+    if ('row' in r) return r.row.map(cell);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(r.json) as unknown;
+    } catch (e) {
+      malformed[i] = failed(start + i, makeIssue('malformed-record', ['records', start + i], { line: String(r.line), reason: (e as Error).message }));
+      return { values: {} };
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      malformed[i] = failed(start + i, makeIssue('malformed-record', ['records', start + i], { line: String(r.line), reason: 'not a JSON object / 不是 JSON 对象' }));
+      return { values: {} };
+    }
+    // A line is the values object, or an evaluation `{ id?, values, notApplicable? }` (when no input is named "values").
+    const envelope = config.envelope && typeof (parsed as { values?: unknown }).values === 'object';
+    return envelope ? parsed : { values: parsed };
+  });
+  const lines: string[] = [];
+  let i = 0;
+  for (const scored of scoreMany(scorer, inputs as never, config.columns === undefined ? {} : { columns: config.columns })) {
+    const r = malformed[i] ?? { ...scored, index: start + i };
+    i++;
+    stats.count++;
+    if (r.path === 'exact') stats.exact++;
+    if (r.complete && r.total !== null) {
+      stats.complete++;
+      stats.totalUnits += Math.round(Number(r.total) * unit);
+      if (r.grade !== null) stats.grades[r.grade] = (stats.grades[r.grade] ?? 0) + 1;
+      r.lost.forEach((x, k) => {
+        if (scorer.nodes[k]?.leaf === true) stats.lost[k] = (stats.lost[k] ?? 0) + Math.round(x * unit);
+      });
+    }
+    lines.push(config.output === 'jsonl' ? jsonLine(scorer, r, config) : csvLine(r, config));
+  }
+  return { text: lines.length === 0 ? '' : `${lines.join('\n')}\n`, stats };
+}
+
+function failed(index: number, issue: Issue): BatchResult {
+  return { index, complete: false, total: null, grade: null, provisional: null, scores: [], lost: [], issues: [issue], warnings: [], path: 'exact' };
+}
+
+/** The CSV header of the output. */
+export function csvHeader(scorer: Scorer, config: ChunkConfig): string {
+  return ['index', 'id', 'total', 'grade', 'complete', 'provisional', 'issues', ...config.nodeColumns.map((k) => scorer.nodes[k]?.id ?? '')].map(csvField).join(',');
+}
+
+function csvLine(r: BatchResult, config: ChunkConfig): string {
+  const scores = config.nodeColumns.map((k) => (r.scores[k] === undefined ? '' : String(r.scores[k])));
+  return [String(r.index), r.id ?? '', r.total ?? '', r.grade ?? '', r.complete ? 'true' : 'false', r.provisional ?? '', brief(r.issues), ...scores].map(csvField).join(',');
+}
+
+function jsonLine(scorer: Scorer, r: BatchResult, config: ChunkConfig): string {
+  const scores: { [id: string]: number } = {};
+  for (const k of config.nodeColumns) {
+    const s = r.scores[k];
+    if (s !== undefined) scores[scorer.nodes[k]?.id ?? String(k)] = s;
+  }
+  return JSON.stringify({
+    index: r.index,
+    ...(r.id === undefined ? {} : { id: r.id }),
+    total: r.total,
+    grade: r.grade,
+    complete: r.complete,
+    ...(r.provisional === null ? {} : { provisional: r.provisional }),
+    scores,
+    ...(r.issues.length === 0 ? {} : { issues: r.issues.map((x) => ({ code: x.code, path: x.path, message: x.message, messageEn: x.messageEn })) }),
+  });
+}

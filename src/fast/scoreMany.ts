@@ -1,0 +1,101 @@
+import type { EvaluateOptions } from '../evaluate/evaluate.js';
+import { makeIssue } from '../errors/messages.js';
+import type { Framework } from '../framework/defineFramework.js';
+import type { EvaluationInputs, FrameworkDefinition } from '../framework/types.js';
+import { createScorer, type FastResult, type Scorer } from './scorer.js';
+
+/**
+ * 批量记录。One record of a batch: an evaluation (`{ values, notApplicable? }`) with an optional `id` that is
+ * carried to its result, or a row of cells read against `ScoreManyOptions.columns`.
+ */
+export type BatchRecord = (EvaluationInputs & BatchRecordId) | readonly unknown[];
+
+/** 记录 id。The id a record may carry. */
+export interface BatchRecordId {
+  /** 记录 id（写入结果）。The record's id, carried to its result. */
+  readonly id?: string | number;
+}
+
+/** 批量结果。The result of one record: its index in the batch (from 0), its id when given, and the fast result. */
+export interface BatchResult extends FastResult {
+  /** 记录序号（从 0 起）。The record's index in the batch, from 0. */
+  readonly index: number;
+  /** 记录 id（如给出）。The record's id, when it gave one. */
+  readonly id?: string;
+}
+
+/** 批量计分选项。Options of `scoreMany`. */
+export interface ScoreManyOptions extends EvaluateOptions {
+  /**
+   * 行记录的列名（输入名）。The input name of each cell, for records given as rows (as a CSV header gives them);
+   * an empty cell is an absent value. A column named `id` gives the record's id.
+   */
+  readonly columns?: readonly string[];
+}
+
+/** A row as an evaluation; cells beyond the columns are an issue (never dropped silently). */
+function rowRecord(row: readonly unknown[], columns: readonly string[] | undefined, index: number): { record: EvaluationInputs; id?: string } | FastResult {
+  if (columns === undefined || row.length > columns.length) {
+    const issue = makeIssue('row-length-mismatch', ['records', index], { cells: String(row.length), columns: String(columns?.length ?? 0) });
+    return { complete: false, total: null, grade: null, provisional: null, scores: [], lost: [], issues: [issue], warnings: [], path: 'exact' };
+  }
+  const values: { [name: string]: EvaluationInputs['values'][string] } = {};
+  let id: string | undefined;
+  row.forEach((cell, i) => {
+    const name = columns[i] as string;
+    if (name === 'id') id = String(cell);
+    else if (cell !== '' && cell !== undefined && cell !== null) values[name] = cell as EvaluationInputs['values'][string];
+  });
+  return id === undefined ? { record: { values } } : { record: { values }, id };
+}
+
+function scoreOne(scorer: Scorer, record: BatchRecord, index: number, columns: readonly string[] | undefined): BatchResult {
+  if (Array.isArray(record)) {
+    const read = rowRecord(record, columns, index);
+    if (!('record' in read)) return { ...read, index };
+    const result = scorer.score(read.record);
+    return read.id === undefined ? { ...result, index } : { ...result, index, id: read.id };
+  }
+  if (typeof record === 'object' && record !== null && 'id' in record) {
+    const { id, ...rest } = record as EvaluationInputs & { readonly id?: unknown };
+    const result = scorer.score(rest);
+    return typeof id === 'string' || typeof id === 'number' ? { ...result, index, id: String(id) } : { ...result, index };
+  }
+  return { ...scorer.score(record as EvaluationInputs), index };
+}
+
+const isScorer = (x: unknown): x is Scorer => typeof x === 'object' && x !== null && typeof (x as Scorer).score === 'function' && Array.isArray((x as Scorer).nodes);
+
+/**
+ * 批量计分（流式）。Scores a stream of records one by one, in constant memory: yields one `BatchResult` per record,
+ * in order. Takes an iterable (gives a generator) or an async iterable, such as lines read from a file (gives an
+ * async generator). A bad record gives a result with its issues and its index, and the batch goes on. Throws one
+ * `JixiaoError` at the start only when the framework or the options are invalid.
+ *
+ * @param framework a framework, a definition, or a scorer from `createScorer`
+ * @param records evaluations `{ values, notApplicable?, id? }`, or rows with `options.columns`
+ * @param options precision / rounding overrides, and the columns of row records
+ * @returns the results, one per record, in order
+ * @example
+ * for (const r of scoreMany(framework, records)) console.log(r.index, r.total, r.grade);
+ */
+export function scoreMany(framework: Framework | FrameworkDefinition | Scorer, records: Iterable<BatchRecord>, options?: ScoreManyOptions): Generator<BatchResult>;
+export function scoreMany(framework: Framework | FrameworkDefinition | Scorer, records: AsyncIterable<BatchRecord>, options?: ScoreManyOptions): AsyncGenerator<BatchResult>;
+export function scoreMany(
+  framework: Framework | FrameworkDefinition | Scorer,
+  records: Iterable<BatchRecord> | AsyncIterable<BatchRecord>,
+  options: ScoreManyOptions = {},
+): Generator<BatchResult> | AsyncGenerator<BatchResult> {
+  const { columns, ...evaluateOptions } = options;
+  const scorer = isScorer(framework) ? framework : createScorer(framework, Object.keys(evaluateOptions).length === 0 ? undefined : evaluateOptions);
+  if (Symbol.asyncIterator in records) {
+    return (async function* () {
+      let index = 0;
+      for await (const record of records) yield scoreOne(scorer, record, index++, columns);
+    })();
+  }
+  return (function* () {
+    let index = 0;
+    for (const record of records) yield scoreOne(scorer, record, index++, columns);
+  })();
+}

@@ -1,0 +1,146 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { defineFramework, evaluate } from '../../src/index.js';
+import { definition, makeRecords } from '../../bench/fixtures/mixed30.js';
+import { repo, spawnCli } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'jixiao-batch-'));
+const frameworkFile = join(dir, 'mixed30.yaml');
+writeFileSync(frameworkFile, stringify(definition));
+const framework = defineFramework(definition);
+const records = makeRecords(300, 7);
+
+/** The data lines of a CSV output (BOM and header dropped), split into cells (no quoted commas in these). */
+const rows = (text: string): string[][] =>
+  text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
+
+/** Encodes text as GBK with a table built from the platform's GBK decoder (Node has no GBK encoder). */
+function gbk(text: string): Buffer {
+  const table = new Map<string, number[]>();
+  const decoder = new TextDecoder('gbk');
+  for (let hi = 0x81; hi <= 0xfe; hi++) for (let lo = 0x40; lo <= 0xfe; lo++) table.set(decoder.decode(new Uint8Array([hi, lo])), [hi, lo]);
+  return Buffer.from([...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (table.get(ch) ?? [0x3f]))));
+}
+
+describe('jixiao batch 批量计分', () => {
+  const jsonl = join(dir, 'records.jsonl');
+  writeFileSync(jsonl, records.map((r, i) => JSON.stringify(i % 2 === 0 ? { id: `r${i}`, values: r.values } : r.values)).join('\n') + '\n');
+
+  it('scores every JSONL record as evaluate does, writes CSV through a temporary file, and prints a summary', () => {
+    const out = join(dir, 'out.csv');
+    const run = spawnCli(['batch', frameworkFile, jsonl, '-o', out, '--columns', 'leaves']);
+    expect(run.code).toBe(0);
+    const lines = rows(readFileSync(out, 'utf8'));
+    expect(lines).toHaveLength(records.length);
+    lines.forEach((cells, i) => {
+      const sheet = evaluate(framework, records[i] as never);
+      expect(cells[0]).toBe(String(i));
+      expect(cells[1]).toBe(i % 2 === 0 ? `r${i}` : '');
+      expect(cells[2]).toBe(sheet.total);
+      expect(cells[3]).toBe(sheet.grade?.label);
+    });
+    expect(readFileSync(out, 'utf8').startsWith('\uFEFFindex,id,total,grade,complete,provisional,issues,')).toBe(true);
+    expect(run.out).toContain(`记录 records: ${records.length}`);
+    expect(run.out).toContain('失分最多的指标');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
+  });
+
+  it('gives the same output with --jobs 2 as with --jobs 1, in JSONL too', () => {
+    const one = join(dir, 'one.jsonl');
+    const two = join(dir, 'two.jsonl');
+    expect(spawnCli(['batch', frameworkFile, jsonl, '-o', one, '--columns', 'all']).code).toBe(0);
+    expect(spawnCli(['batch', frameworkFile, jsonl, '-o', two, '--columns', 'all', '--jobs', '2']).code).toBe(0);
+    expect(readFileSync(two, 'utf8')).toBe(readFileSync(one, 'utf8'));
+    const first = JSON.parse(readFileSync(one, 'utf8').split('\n')[0] as string) as { total: string; scores: { [id: string]: number } };
+    expect(first.total).toBe(evaluate(framework, records[0] as never).total);
+  });
+
+  it('reports a malformed CSV row, a row with too many cells and a bad value on their own lines, and scores the rest', () => {
+    const header = ['id', 'done', 'plan'].join(',');
+    const fw = join(dir, 'ratio.yaml');
+    writeFileSync(
+      fw,
+      stringify({
+        id: 'ratio',
+        name: '比率',
+        scope: 'project',
+        total: 10,
+        grades: [{ label: '合格', min: 0 }],
+        inputs: { done: { type: 'number', name: '完成数' }, plan: { type: 'number', name: '计划数' } },
+        indicators: [{ id: 'r', name: '完成率', weight: 10, rule: { kind: 'ratio', value: { div: [{ input: 'done' }, { input: 'plan' }] } } }],
+      }),
+    );
+    const csv = join(dir, 'bad.csv');
+    // b: a closing quote followed by text (a CSV syntax error); c: one cell too many; d: a word for a number.
+    writeFileSync(csv, [header, 'a,2,3', 'b,"4"x,5', 'c,1,2,9', 'd,x,2', 'e,3,4'].join('\n') + '\n');
+    const out = join(dir, 'bad-out.csv');
+    const run = spawnCli(['batch', fw, csv, '-o', out]);
+    expect(run.code).toBe(1);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('6.67');
+    expect(text).toContain('7.50');
+    expect(text).toMatch(/malformed-record/);
+    expect(text).toMatch(/row-length-mismatch/);
+    expect(text).toMatch(/invalid-number@values\.done/);
+  });
+
+  it('reads a CSV saved as GBK (detected, or with --encoding gbk)', () => {
+    const fw = join(dir, 'flags.yaml');
+    writeFileSync(
+      fw,
+      stringify({
+        id: 'flags',
+        name: '是否',
+        scope: 'project',
+        total: 4,
+        grades: [{ label: '合格', min: 0 }],
+        inputs: { published: { type: 'boolean', name: '已公开' } },
+        indicators: [{ id: 'p', name: '公开', weight: 4, rule: { kind: 'binary', when: { is: 'published' } } }],
+      }),
+    );
+    const csv = join(dir, 'gbk.csv');
+    writeFileSync(csv, gbk('id,published\n第一,是\n第二,否\n'));
+    for (const extra of [[], ['--encoding', 'gbk']]) {
+      const run = spawnCli(['batch', fw, csv, ...extra]);
+      expect(run.code).toBe(0);
+      const lines = rows(run.out);
+      expect(lines.map((l) => [l[1], l[2]])).toEqual([
+        ['第一', '4.00'],
+        ['第二', '0.00'],
+      ]);
+    }
+  });
+
+  it('writes the header only for an empty file, and exits 0', () => {
+    const empty = join(dir, 'empty.jsonl');
+    writeFileSync(empty, '');
+    const run = spawnCli(['batch', frameworkFile, empty]);
+    expect(run.code).toBe(0);
+    expect(run.out.replace(/^\uFEFF/, '').trim().split('\n')).toHaveLength(1);
+    expect(run.err).toContain('记录 records: 0');
+  });
+
+  it('leaves no output file when it is interrupted', async () => {
+    const big = join(dir, 'big.jsonl');
+    const many = makeRecords(2000, 3).map((r) => JSON.stringify(r.values));
+    writeFileSync(big, Array.from({ length: 40 }, () => many.join('\n')).join('\n') + '\n');
+    const out = join(dir, 'interrupted.csv');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'src/cli/main.ts'), 'batch', frameworkFile, big, '-o', out], { cwd: repo, stdio: 'ignore' });
+    // Wait until it is writing (its temporary file exists), then stop it.
+    for (let i = 0; i < 600 && !readdirSync(dir).some((f) => f.startsWith('interrupted.csv.') && f.endsWith('.part')); i++) await new Promise((r) => setTimeout(r, 25));
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(code).toBe(143);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith('interrupted.csv'))).toEqual([]);
+  }, 60_000);
+});
