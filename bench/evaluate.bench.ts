@@ -1,46 +1,178 @@
 /**
- * 基准：攀枝花 2024 指标体系的评价速度，对照一段手写的 decimal.js 计分循环。
- * Benchmark: evaluations per second of the 攀枝花 2024 framework (compiled once), side by side with a
- * hand-written decimal.js loop that computes the same leaf scores and total. Prints figures; asserts nothing
- * but that both give the same total.
+ * 基准：同一进程、同一批记录上，对照手写浮点循环、手写 decimal.js 循环、jixiao 快速路径与完整打分表。
+ * Benchmark, in one process and on the same records: a plain-float hand loop, a decimal.js hand loop, the jixiao
+ * fast path (`createScorer().score`) and the explained path (`evaluate`, the full sheet with sentences), with
+ * ratios; on (a) a 30-indicator framework mixing every common rule kind (bench/fixtures/mixed30.ts) and (b) the
+ * 攀枝花 2024 framework; then µs per indicator at 30 / 300 / 3,000 / 10,000 indicators, and bytes allocated per
+ * evaluation. Prints figures; checks only that the exact paths agree (exit code 1 if not). Not a timed test.
  *
- * Run: npm run bench
+ * Run: npm run bench            (node --expose-gc with a 128 MB semi-space, for the allocation figures)
  */
 import { readFileSync } from 'node:fs';
 import Decimal from 'decimal.js';
 import { parse } from 'yaml';
-import { defineFramework, evaluate } from '../src/index.js';
+import { createScorer, defineFramework, evaluate } from '../src/index.js';
 import type { EvaluationInputs, FrameworkDefinition } from '../src/index.js';
+import { decimalLoop, definition as mixed30, floatLoop, makeRecords, panzhihuaFloatLoop } from './fixtures/mixed30.js';
 
-const root = new URL('../examples/panzhihua-2024/', import.meta.url);
-const definition = parse(readFileSync(new URL('framework.yaml', root), 'utf8')) as FrameworkDefinition;
-const evaluation = parse(readFileSync(new URL('evaluation.yaml', root), 'utf8')) as { values: EvaluationInputs['values'] };
-const inputs: EvaluationInputs = { values: evaluation.values };
+const quick = process.argv.includes('--quick');
+const MS = quick ? 300 : 1500;
 
-const D = Decimal.clone({ precision: 50 });
+/** Evaluations per second of `f` over `records` (cycled), after a warm-up. */
+function rate(f: (r: EvaluationInputs) => unknown, records: readonly EvaluationInputs[], ms = MS): number {
+  for (let i = 0; i < Math.min(2000, records.length * 4); i++) f(records[i % records.length] as EvaluationInputs);
+  let n = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < ms) {
+    for (let i = 0; i < 100; i++) f(records[(n + i) % records.length] as EvaluationInputs);
+    n += 100;
+    now = performance.now();
+  }
+  return (n * 1000) / (now - start);
+}
+
+const fmt = (x: number): string => Math.round(x).toLocaleString('en-US').padStart(10);
+let failed = false;
+
+function table(title: string, rows: readonly [string, number][]): void {
+  const float = rows[0]?.[1] ?? 1;
+  const decimal = rows[1]?.[1] ?? 1;
+  console.log(`\n${title}`);
+  console.log(`${'engine'.padEnd(44)} ${'evals/s'.padStart(10)}  × float  × decimal.js`);
+  for (const [label, r] of rows) console.log(`${label.padEnd(44)} ${fmt(r)}  ${(r / float).toFixed(3).padStart(7)}  ${(r / decimal).toFixed(2).padStart(11)}`);
+}
+
+// (a) 30 indicators, every common rule kind.
+{
+  const framework = defineFramework(mixed30);
+  const scorer = createScorer(framework);
+  const records = makeRecords(5000, 1) as EvaluationInputs[];
+  let floatWrong = 0;
+  let fastPath = 0;
+  for (const r of records) {
+    const sheet = evaluate(framework, r);
+    const fast = scorer.score(r);
+    if (fast.path === 'fast') fastPath++;
+    if (fast.total !== sheet.total || decimalLoop(r.values as never) !== sheet.total) failed = true;
+    if (floatLoop(r.values as never).toFixed(2) !== sheet.total) floatWrong++;
+  }
+  table(`(a) 30-indicator mixed framework, ${records.length} records (fast path scored ${fastPath}; plain floats wrong on ${floatWrong}, ${((floatWrong / records.length) * 100).toFixed(1)}%)`, [
+    ['plain JS numbers, hand loop (inexact)', rate((r) => floatLoop(r.values as never), records)],
+    ['decimal.js, hand loop (exact)', rate((r) => decimalLoop(r.values as never), records)],
+    ['jixiao fast path (createScorer().score)', rate((r) => scorer.score(r), records)],
+    ['jixiao explained path (evaluate, full sheet)', rate((r) => evaluate(framework, r), records, MS / 2)],
+  ]);
+}
+
+// (b) 攀枝花 2024: the published example, with the hand loops of a vendor.
+{
+  const root = new URL('../examples/panzhihua-2024/', import.meta.url);
+  const definition = parse(readFileSync(new URL('framework.yaml', root), 'utf8')) as FrameworkDefinition;
+  const evaluation = parse(readFileSync(new URL('evaluation.yaml', root), 'utf8')) as { values: EvaluationInputs['values'] };
+  const framework = defineFramework(definition);
+  const scorer = createScorer(framework);
+  const records = [{ values: evaluation.values }];
+  const exact = evaluate(framework, records[0] as EvaluationInputs).total;
+  const hand = panzhihuaDecimal(evaluation.values as V);
+  if (scorer.score(records[0] as EvaluationInputs).total !== exact || hand !== exact) failed = true;
+  table(`(b) 攀枝花 2024 (total ${exact})`, [
+    ['plain JS numbers, hand loop (inexact)', rate((r) => panzhihuaFloatLoop(r.values as never), records)],
+    ['decimal.js, hand loop (exact)', rate((r) => panzhihuaDecimal(r.values as V), records)],
+    ['jixiao fast path (createScorer().score)', rate((r) => scorer.score(r), records)],
+    ['jixiao explained path (evaluate, full sheet)', rate((r) => evaluate(framework, r), records, MS / 2)],
+  ]);
+}
+
+// Scaling: the 30-indicator framework repeated k times (ids and input names suffixed).
+{
+  console.log('\nµs per indicator (fast path; explained path up to 3,000)');
+  const base = makeRecords(200, 2);
+  for (const k of quick ? [1, 10] : [1, 10, 100, 334]) {
+    const { def, records } = repeated(k, base);
+    const framework = defineFramework(def);
+    const scorer = createScorer(framework);
+    const leaves = 30 * k;
+    const fast = rate((r) => scorer.score(r), records, MS);
+    if (scorer.score(records[0] as EvaluationInputs).path !== 'fast') failed = true;
+    const explained = leaves <= 3000 ? rate((r) => evaluate(framework, r), records, MS / 2) : NaN;
+    const us = (r: number): string => (Number.isNaN(r) ? '—' : ((1e6 / r / leaves).toFixed(3)));
+    console.log(`${String(leaves).padStart(6)} indicators: fast ${us(fast).padStart(7)} µs   explained ${us(explained).padStart(7)} µs`);
+  }
+}
+
+// Bytes allocated per evaluation (young-generation growth with GC held off; needs --expose-gc).
+{
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) console.log('\nbytes per evaluation: run with --expose-gc (npm run bench does)');
+  else {
+    const framework = defineFramework(mixed30);
+    const scorer = createScorer(framework);
+    const records = makeRecords(200, 3) as EvaluationInputs[];
+    const bytes = (f: (r: EvaluationInputs) => unknown, n: number): number => {
+      for (const r of records) f(r);
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      for (let i = 0; i < n; i++) f(records[i % records.length] as EvaluationInputs);
+      return (process.memoryUsage().heapUsed - before) / n;
+    };
+    console.log('\nbytes allocated per evaluation (30-indicator framework; heap growth without GC, approximate)');
+    console.log(`  decimal.js hand loop   ${fmt(bytes((r) => decimalLoop(r.values as never), 200))}`);
+    console.log(`  jixiao fast path       ${fmt(bytes((r) => scorer.score(r), 200))}`);
+    console.log(`  jixiao explained path  ${fmt(bytes((r) => evaluate(framework, r), 50))}`);
+  }
+}
+
+if (failed) {
+  console.error('\nexact paths disagree (fast path, explained path, decimal.js loop): see above');
+  process.exitCode = 1;
+}
+
 type V = { [k: string]: unknown };
-const num = (v: unknown): Decimal => {
-  const s = String(v).trim();
-  return s.endsWith('%') ? new D(s.slice(0, -1)).div(100) : new D(s);
-};
-const r2 = (d: Decimal): Decimal => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-const full = (w: number, ok: boolean): Decimal => new D(ok ? w : 0);
 
-/** The same 攀枝花 scores, written by hand the way a vendor would, with decimal.js. */
-function handWritten(v: V): string {
+/** The framework repeated k times, and the records to match. */
+function repeated(k: number, base: readonly { values: Record<string, unknown> }[]): { def: FrameworkDefinition; records: EvaluationInputs[] } {
+  if (k === 1) return { def: mixed30, records: base as EvaluationInputs[] };
+  const names = new Set<string>(Object.keys(mixed30.inputs ?? {}));
+  const ids = (nodes: readonly unknown[]): void => {
+    for (const n of nodes as { id: string; children?: unknown[] }[]) {
+      names.add(n.id);
+      if (n.children !== undefined) ids(n.children);
+    }
+  };
+  ids(mixed30.indicators);
+  for (const a of mixed30.adjustments ?? []) names.add(a.id);
+  const text = JSON.stringify(mixed30);
+  const copy = (i: number): FrameworkDefinition => JSON.parse(text.replace(/"([^"\\]+)"/g, (m, s: string) => (names.has(s) ? `"${s}~${i}"` : m))) as FrameworkDefinition;
+  const copies = Array.from({ length: k }, (_, i) => copy(i));
+  const def: FrameworkDefinition = {
+    ...mixed30,
+    id: `${mixed30.id}-x${k}`,
+    total: 100 * k,
+    inputs: Object.assign({}, ...copies.map((c) => c.inputs)) as FrameworkDefinition['inputs'],
+    indicators: copies.flatMap((c) => c.indicators),
+    adjustments: copies.flatMap((c) => c.adjustments ?? []),
+  };
+  const records = base.map((r) => ({ values: Object.fromEntries(copies.flatMap((_, i) => Object.entries(r.values).map(([n, v]) => [`${n}~${i}`, v]))) })) as EvaluationInputs[];
+  return { def, records };
+}
+
+/** The 攀枝花 scores written by hand with decimal.js, the way a vendor would. */
+function panzhihuaDecimal(v: V): string {
+  const D = Decimal.clone({ precision: 50 });
+  const num = (x: unknown): Decimal => {
+    const s = String(x).trim();
+    return s.endsWith('%') ? new D(s.slice(0, -1)).div(100) : new D(s);
+  };
+  const r2 = (d: Decimal): Decimal => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const full = (w: number, ok: boolean): Decimal => new D(ok ? w : 0);
   const leaves: Decimal[] = [];
-  leaves.push(r2(num(v['core-targets-met']).div(num(v['core-targets-set'])).clamp(0, 1).times(15)));
+  leaves.push(r2(num(v['core-targets-met']).times(15).div(num(v['core-targets-set'])).clamp(0, 15)));
   leaves.push(num(v['budget-preparation']));
   leaves.push(full(4, num(v['non-tax-income']).gte(num(v['initial-budget-income'])) && v['subsidy-ratio-below-approved'] === true));
   leaves.push(num(v['spending-progress']));
   leaves.push(num(v['year-end-balance']));
-  leaves.push(
-    full(
-      5,
-      num(v['general-spending-budget']).lte(num(v['general-spending-budget-last-year'])) &&
-        num(v['general-spending-executed']).lte(num(v['general-spending-executed-last-year'])),
-    ),
-  );
+  leaves.push(full(5, num(v['general-spending-budget']).lte(num(v['general-spending-budget-last-year'])) && num(v['general-spending-executed']).lte(num(v['general-spending-executed-last-year']))));
   leaves.push(num(v['finance-rules']));
   leaves.push(full(2, v['finance-posts-compliant'] === true));
   leaves.push(full(4, v['fund-use-compliant'] === true));
@@ -50,7 +182,7 @@ function handWritten(v: V): string {
     const rel = num(v[`${k}-utilization-unit`]).div(num(v[`${k}-utilization-city`]));
     leaves.push(rel.lt(0.6) ? new D('0.3') : new D('1.5'));
   }
-  leaves.push(num(v['idle-assets']).isZero() ? new D(3) : r2(num(v['idle-assets-revitalized']).div(num(v['idle-assets'])).clamp(0, 1).times(3)));
+  leaves.push(num(v['idle-assets']).isZero() ? new D(3) : r2(num(v['idle-assets-revitalized']).times(3).div(num(v['idle-assets'])).clamp(0, 3)));
   leaves.push(num(v['sme-support']));
   leaves.push(r2(num(v['procurement-execution-rate']).clamp(0, 1).times(3)));
   leaves.push(full(4, v['decision-procedure-compliant'] === true));
@@ -66,32 +198,3 @@ function handWritten(v: V): string {
   const deduction = D.min(num(v['cooperation-deduction']), 10);
   return D.max(subtotal.minus(deduction), 0).toFixed(2);
 }
-
-function measure(label: string, f: () => string, ms = 2000): { perSecond: number; result: string } {
-  let result = f();
-  for (let i = 0; i < 200; i++) result = f();
-  let n = 0;
-  const start = performance.now();
-  let now = start;
-  while (now - start < ms) {
-    for (let i = 0; i < 100; i++) result = f();
-    n += 100;
-    now = performance.now();
-  }
-  const perSecond = (n * 1000) / (now - start);
-  console.log(`${label.padEnd(44)} ${perSecond.toFixed(0).padStart(9)} 次/秒 evaluations/s   total ${result}`);
-  return { perSecond, result };
-}
-
-const compileStart = performance.now();
-const framework = defineFramework(definition);
-const compileMs = performance.now() - compileStart;
-console.log(`攀枝花 2024 framework: ${framework.id}; validate + compile once: ${compileMs.toFixed(2)} ms`);
-const engine = measure('jixiao evaluate (compiled framework)', () => evaluate(framework, inputs).total ?? '');
-const onTheFly = measure('jixiao evaluate (definition, validated each time)', () => evaluate(definition, inputs).total ?? '');
-const hand = measure('hand-written decimal.js loop', () => handWritten(evaluation.values as V));
-if (engine.result !== hand.result) {
-  console.error(`totals differ: jixiao ${engine.result}, hand-written ${hand.result}`);
-  process.exitCode = 1;
-}
-console.log(`ratio jixiao / hand-written: ${(engine.perSecond / hand.perSecond).toFixed(3)} (compiled), ${(onTheFly.perSecond / hand.perSecond).toFixed(3)} (validated each time)`);

@@ -198,8 +198,8 @@ const MAX_RECORD_LINES = 100;
 /** A piece of work: CSV rows (or parse failures), or a block of JSONL text, and the index of its first record. */
 type Work = { readonly records: RawRecord[]; readonly start: number; readonly columns?: readonly string[] } | { readonly block: Uint8Array; readonly firstLine: number; readonly start: number };
 
-/** JSONL blocks of about this many bytes, cut at a line end. */
-const BLOCK = 1 << 20;
+/** JSONL blocks of about this many bytes (256 kB), cut at a line end. */
+const BLOCK = 1 << 18;
 
 /** The blocks of a JSONL file (UTF-8), each cut at a line end, with the line number of its first line. */
 async function* jsonlBlocks(path: string, onBytes: (n: number) => void): AsyncGenerator<{ block: Buffer; firstLine: number; records: number }> {
