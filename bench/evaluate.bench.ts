@@ -149,7 +149,7 @@ function repeated(k: number, base: readonly { values: Record<string, unknown> }[
     ...mixed30,
     id: `${mixed30.id}-x${k}`,
     total: 100 * k,
-    inputs: Object.assign({}, ...copies.map((c) => c.inputs)) as FrameworkDefinition['inputs'],
+    inputs: Object.assign({}, ...copies.map((c) => c.inputs)) as NonNullable<FrameworkDefinition['inputs']>,
     indicators: copies.flatMap((c) => c.indicators),
     adjustments: copies.flatMap((c) => c.adjustments ?? []),
   };

@@ -27,9 +27,9 @@ if (!existsSync(recordsFile)) {
   for (let done = 0; done < total; done += 10_000) {
     const batch = makeRecords(Math.min(10_000, total - done), 1 + done);
     const ok = out.write(batch.map((r, i) => JSON.stringify({ id: `r${done + i}`, values: r.values })).join('\n') + '\n');
-    if (!ok) await new Promise((r) => out.once('drain', r));
+    if (!ok) await new Promise<void>((r) => out.once('drain', () => r()));
   }
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
   const { renameSync } = await import('node:fs');
   renameSync(`${recordsFile}.part`, recordsFile);
 }

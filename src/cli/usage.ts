@@ -68,6 +68,20 @@ with template: <id>.
 # yaml-language-server: $schema=<schema 文件>。
 Prints the JSON Schema of a file format (field descriptions from the API docs), for editors to complete and
 check files, e.g. with a first line # yaml-language-server: $schema=<schema file>.`,
+  batch: `用法 Usage: jixiao batch <指标体系 framework.yaml|preset:id> <记录 records.jsonl|records.csv> [-o out.csv|out.jsonl]
+        [--format csv|jsonl] [--columns level1|leaves|all|none|id,id…] [--encoding utf8|gbk] [--jobs N] [--no-progress]
+
+逐条计分（流式，内存恒定），每条记录输出一行：序号、id、总分、等级、是否完整、暂计总分、问题、各指标得分（--columns，缺省一级指标）；
+最后给出汇总（条数、等级分布、平均分、失分最多的指标）。JSONL 每行是一条记录的 values 对象（或 { id, values }）；CSV 第一行是输入名
+（id 列为记录 id），GBK 编码自动识别。给出 -o 时先写临时文件，完成后改名，中断不会留下半个文件；汇总输出到标准输出，否则数据到标准输出、
+汇总到标准错误。--jobs N 用 N 个工作线程。终端上在标准错误显示进度条。
+Scores records one by one in constant memory, one output line per record (index, id, total, grade, complete,
+provisional total, issues, per-indicator scores by --columns, default level 1), then a summary (count, grades,
+mean, the indicators losing most points). A JSONL line is a record's values object (or { id, values }); a CSV has
+input names in its first row (an id column gives record ids); GBK is detected. With -o the output goes to a
+temporary file renamed when done, so an interrupted run leaves no half file; the summary goes to stdout, else the
+data goes to stdout and the summary to stderr. --jobs N uses N worker threads. A progress bar shows on a terminal.
+Exit code 0 when every record is complete, 1 otherwise.`,
   help: `用法 Usage: jixiao help [命令 command]
 
 输出用法说明，或某个命令的说明。Prints the usage, or the help of one command.`,
@@ -78,10 +92,11 @@ export const USAGE = `jixiao ${VERSION} — 预算绩效评价打分 / budget pe
 
 用法 Usage:
   jixiao score <评价文件或自评表 evaluation|self-evaluation.yaml|json> [--format text|json] [--encoding utf8|gbk|utf16le]
+  jixiao batch <framework|preset:id> <records.jsonl|csv> [-o out.csv] [--jobs N]   批量计分 score many records
   jixiao presets [--json]           预置的指标体系与自评模板 the preset frameworks and templates
   jixiao schema <framework|evaluation|self-evaluation|template>   JSON Schema
   jixiao validate <指标体系或评价文件 framework-or-evaluation.yaml|json> [--encoding utf8|gbk|utf16le]
-  jixiao help [score|validate|presets|schema]      用法说明 usage (also: --help, -h; jixiao <command> --help)
+  jixiao help [score|batch|validate|presets|schema]      用法说明 usage (also: --help, -h; jixiao <command> --help)
   jixiao --version                  版本 version (also: -v)
 
 ${COMMON}
