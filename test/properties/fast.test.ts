@@ -1,31 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createScorer, defineFramework, evaluate } from '../../src/index.js';
-import type { EvaluationInputs, FastResult, FrameworkDefinition, NodeResult, ScoreSheet, Scorer } from '../../src/index.js';
+import type { EvaluationInputs, FrameworkDefinition } from '../../src/index.js';
 import { caseArb, naCaseArb, ROUNDING_MODES } from '../support/arbitraries.js';
-import { runs } from './helpers.js';
+import { runs as capped } from './helpers.js';
 
-/** Every figure of the fast result equals the explained sheet's, node by node. */
-function agree(scorer: Scorer, result: FastResult, sheet: ScoreSheet): void {
-  expect(result.complete).toBe(sheet.complete);
-  expect(result.total).toBe(sheet.total);
-  expect(result.grade).toBe(sheet.grade?.label ?? null);
-  expect(result.provisional).toBe(sheet.provisional?.total ?? null);
-  const flat: NodeResult[] = [];
-  const walk = (list: readonly NodeResult[]): void => {
-    for (const n of list) {
-      flat.push(n);
-      walk(n.children);
-    }
-  };
-  walk(sheet.indicators);
-  expect(flat.map((n) => n.id)).toEqual(scorer.nodes.map((n) => n.id));
-  expect(result.scores).toEqual(flat.map((n) => Number(n.score)));
-  expect(result.lost).toEqual(flat.map((n) => Number(n.lost)));
-  if (sheet.options.roundAt === 'leaf') expect(result.scores.map(String)).toEqual(flat.map((n) => String(Number(n.score))));
-  expect(result.issues.map((i) => i.code)).toEqual(sheet.issues.map((i) => i.code));
-  expect(result.warnings.map((i) => i.code)).toEqual(sheet.warnings.map((i) => i.code));
-}
+/**
+ * Runs of each property: as `runs` in CI (a few thousand cases in all); `npm run check:fast` sets JIXIAO_FAST_RUNS
+ * (1,000,000 for the main property) for the long check.
+ */
+const runs = (n: number): { readonly numRuns: number } => {
+  const long = Number(process.env.JIXIAO_FAST_RUNS ?? 0);
+  return long > 0 ? { numRuns: Math.max(1, Math.round((long * n) / 400)) } : capped(n);
+};
+import { agree } from '../support/fastAgree.js';
 
 /** Multiplies every plain number of the values by `k` (towards the edge of int53). */
 function scaleNumbers(values: EvaluationInputs['values'], k: number): EvaluationInputs['values'] {
