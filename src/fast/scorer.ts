@@ -102,6 +102,8 @@ interface InputSlot {
   readonly percentInput: boolean;
   /** The name is also a property of Object.prototype: check it is the record's own. */
   readonly shadowed: boolean;
+  /** How it is read: 0 a number (number, percent, fraction, score), 1 yes/no, 2 a tier choice, 3 checks. */
+  readonly kind: 0 | 1 | 2 | 3;
 }
 
 /** The fast path's compiled form: nodes flattened, weights and inputs resolved once. */
@@ -168,6 +170,7 @@ function buildPlan(parsed: ParsedFramework, r: Rounding): FastPlan | undefined {
     decl,
     percentInput: decl.type === 'percent',
     shadowed: name in Object.prototype,
+    kind: decl.type === 'boolean' ? 1 : decl.type === 'tier' ? 2 : decl.type === 'checks' ? 3 : 0,
   }));
   return { c, compiled, nodes, parents: Int32Array.from(parents), effective, inputs, size: slots.size + 1 };
 }
@@ -347,14 +350,14 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
       if (input.shadowed && !own(values, input.name)) continue;
       present++;
       if (value === null) continue;
-      switch (input.decl.type) {
-        case 'boolean': {
+      switch (input.kind) {
+        case 1: {
           const b = typeof value === 'boolean' ? value : readBoolean(value);
           if (b === undefined) return undefined;
           booleans[input.slot] = b;
           break;
         }
-        case 'tier': {
+        case 2: {
           const choice = value as { readonly tier?: unknown; readonly score?: unknown };
           let score: Scaled | undefined;
           // The common form { tier, score } with a plain score, read directly; anything else by the general reader.
@@ -373,7 +376,7 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
           (tiers as ({ tier: string; score: Scaled | undefined } | undefined)[])[input.slot] = { tier: choice.tier as string, score };
           break;
         }
-        case 'checks': {
+        case 3: {
           if (typeof value !== 'object' || Array.isArray(value)) return undefined;
           const results = new Map<string, boolean>();
           const given = value as { readonly [id: string]: unknown };
