@@ -95,8 +95,8 @@ export type { EvaluateOptions } from './evaluate/evaluate.js';
 export { findNode } from './evaluate/findNode.js';
 export { createScorer } from './fast/scorer.js';
 export type { FastResult, Scorer, ScorerNode } from './fast/scorer.js';
-export { scoreMany } from './fast/scoreMany.js';
-export type { BatchRecord, BatchResult, ScoreManyOptions } from './fast/scoreMany.js';
+export { scoreMany, scoreSelfEvaluations } from './fast/scoreMany.js';
+export type { BatchRecord, BatchRecordId, BatchResult, ScoreManyOptions, SelfEvaluationBatchResult } from './fast/scoreMany.js';
 export type {
   AdjustmentResult,
   EffectiveOptions,

@@ -9,8 +9,8 @@ import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { createScorer, frameworkInputs, type Scorer } from '../index.js';
-import { countJsonl, csvHeader, emptyStats, jsonlRecords, merge, scoreChunk, type ChunkStats, type RawRecord } from './batchChunk.js';
-import { loadFramework } from './commands.js';
+import { countJsonl, csvHeader, emptyStats, jsonlRecords, merge, scoreWith, type ChunkStats, type Engine, type RawRecord } from './batchChunk.js';
+import { isTemplateFile, loadFramework, loadTemplate } from './commands.js';
 import { EXIT, FileError, IssuesFound, UsageError } from './failures.js';
 
 /** 批量命令的选项。Options of `jixiao batch`. */
@@ -281,10 +281,24 @@ class Pool {
  * @returns the exit code: 0 when every record is complete, 1 when any is not
  */
 export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
-  const fw = loadFramework(args.framework);
-  if (fw.framework === undefined) throw new IssuesFound(fw.groups);
-  const scorer = createScorer(fw.framework);
-  const declared = frameworkInputs(fw.framework);
+  // A template (template:<id> or a template file) scores self-evaluation documents, one per JSONL line.
+  const forms = isTemplateFile(args.framework);
+  let engine: Engine;
+  let scorer: Scorer | undefined;
+  let envelope = false;
+  if (forms) {
+    const t = loadTemplate(args.framework);
+    if (t.template === undefined) throw new IssuesFound(t.groups);
+    engine = { template: t.template };
+    if (args.records.toLowerCase().endsWith('.csv')) throw new UsageError('自评表批量计分读取 JSONL（每行一份自评表）/ Self-evaluations are read from JSONL, one document per line');
+  } else {
+    const fw = loadFramework(args.framework);
+    if (fw.framework === undefined) throw new IssuesFound(fw.groups);
+    scorer = createScorer(fw.framework);
+    engine = { scorer };
+    const declared = frameworkInputs(fw.framework);
+    envelope = declared.ok && declared.value.every((i) => i.name !== 'values');
+  }
   let size: number;
   try {
     size = statSync(args.records).size;
@@ -295,9 +309,9 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
   const encoding = args.encoding ?? (kind === 'csv' ? detectEncoding(args.records) : 'utf8');
   const config: { output: 'csv' | 'jsonl'; columns?: string[]; nodeColumns: number[]; precision: number; envelope: boolean } = {
     output: args.output,
-    envelope: declared.ok && declared.value.every((i) => i.name !== 'values'),
-    nodeColumns: nodeColumns(scorer, args.columns),
-    precision: scorer.options.precision,
+    envelope,
+    nodeColumns: scorer === undefined ? [] : nodeColumns(scorer, args.columns),
+    precision: scorer?.options.precision ?? 2,
   };
 
   const temp = args.out === undefined ? undefined : `${args.out}.${process.pid}.part`;
@@ -319,8 +333,8 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
   const bar = args.progress && io.tty ? new cliProgress.SingleBar({ format: '{bar} {percentage}% | {value}/{total} 字节 bytes | {records} 条 records | {speed} 条/秒 per s | ETA {eta}s', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(size, 0, { records: 0, speed: 0 });
   const started = Date.now();
-  const stats = emptyStats(scorer.nodes.length);
-  const pool = args.jobs > 1 ? new Pool(args.jobs, { framework: args.framework, config }) : undefined;
+  const stats = emptyStats(scorer?.nodes.length ?? 0);
+  const pool = args.jobs > 1 ? new Pool(args.jobs, { framework: args.framework, forms, config }) : undefined;
   const pending: Promise<{ text: string; stats: ChunkStats }>[] = [];
   let headerWritten = false;
   const writeHeader = (): void => {
@@ -343,7 +357,7 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
       pending.push(
         pool !== undefined
           ? pool.run(work)
-          : Promise.resolve(scoreChunk(scorer, 'block' in work ? jsonlRecords(Buffer.from(work.block.buffer, work.block.byteOffset, work.block.byteLength).toString('utf8'), work.firstLine) : work.records, work.start, config)),
+          : Promise.resolve(scoreWith(engine, 'block' in work ? jsonlRecords(Buffer.from(work.block.buffer, work.block.byteOffset, work.block.byteLength).toString('utf8'), work.firstLine) : work.records, work.start, config)),
       );
       await flush(pool === undefined ? 0 : args.jobs * 2);
     };
@@ -387,14 +401,14 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
 }
 
 /** The summary: count, grades, mean, the indicators losing most points. */
-function summarize(scorer: Scorer, s: ChunkStats, precision: number, seconds: number): string {
+function summarize(scorer: Scorer | undefined, s: ChunkStats, precision: number, seconds: number): string {
   const unit = 10 ** precision;
   const mean = s.complete === 0 ? '—' : (s.totalUnits / s.complete / unit).toFixed(precision);
   const grades = Object.entries(s.grades)
     .map(([label, n]) => `${label} ${n}`)
     .join('，');
   const losing = s.lost
-    .map((units, i) => ({ units, node: scorer.nodes[i] }))
+    .map((units, i) => ({ units, node: scorer?.nodes[i] }))
     .filter((x) => x.units > 0 && x.node !== undefined)
     .sort((a, b) => b.units - a.units)
     .slice(0, 5)

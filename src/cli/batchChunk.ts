@@ -4,8 +4,8 @@
  */
 import { makeIssue } from '../errors/messages.js';
 import type { Issue } from '../errors/issue.js';
-import type { BatchResult, Scorer } from '../index.js';
-import { scoreMany } from '../fast/scoreMany.js';
+import type { BatchResult, Scorer, Template } from '../index.js';
+import { scoreMany, scoreSelfEvaluations } from '../fast/scoreMany.js';
 
 /** One raw record: a JSONL line, a CSV row, or a line that could not be parsed. */
 export type RawRecord =
@@ -107,6 +107,47 @@ function cell(text: string): unknown {
 
 const brief = (issues: readonly Issue[]): string => issues.map((i) => `${i.code}@${i.path.join('.')}`).join('; ');
 
+/** What scores the records: a framework's scorer, or a template for self-evaluation documents. */
+export type Engine = { readonly scorer: Scorer } | { readonly template: Template };
+
+/** Scores a chunk with a scorer or, for self-evaluations, a template (see `scoreChunk`). */
+export function scoreWith(engine: Engine, records: readonly RawRecord[], start: number, config: ChunkConfig): { text: string; stats: ChunkStats } {
+  return 'scorer' in engine ? scoreChunk(engine.scorer, records, start, config) : scoreForms(engine.template, records, start, config);
+}
+
+/** Self-evaluation documents, one per JSONL line, scored under one template. */
+function scoreForms(template: Template, records: readonly RawRecord[], start: number, config: ChunkConfig): { text: string; stats: ChunkStats } {
+  const stats = emptyStats(0);
+  const unit = 10 ** config.precision;
+  const docs = records.map((r) => {
+    if (!('json' in r)) return undefined;
+    try {
+      return JSON.parse(r.json) as unknown;
+    } catch {
+      return undefined;
+    }
+  });
+  const lines: string[] = [];
+  let i = 0;
+  for (const scored of scoreSelfEvaluations(template, docs)) {
+    const raw = records[i] as RawRecord;
+    const bad = docs[i] === undefined ? makeIssue('malformed-record', ['records', start + i], { line: String(raw.line), reason: 'error' in raw ? raw.error : 'not JSON / 不是 JSON' }) : undefined;
+    const r: BatchResult = bad === undefined
+      ? { index: start + i, ...(scored.id === undefined ? {} : { id: scored.id }), complete: scored.complete, total: scored.total, grade: scored.grade, provisional: scored.provisional, scores: [], lost: [], issues: scored.issues, warnings: scored.warnings, path: 'exact' }
+      : failed(start + i, bad);
+    i++;
+    stats.count++;
+    stats.exact++;
+    if (r.complete && r.total !== null) {
+      stats.complete++;
+      stats.totalUnits += Math.round(Number(r.total) * unit);
+      if (r.grade !== null) stats.grades[r.grade] = (stats.grades[r.grade] ?? 0) + 1;
+    }
+    lines.push(config.output === 'jsonl' ? jsonLine(undefined, r, config) : csvLine(r, config));
+  }
+  return { text: lines.length === 0 ? '' : `${lines.join('\n')}\n`, stats };
+}
+
 /**
  * Scores a chunk. Record `i` of the chunk has batch index `start + i`. Returns the output text (lines ending in
  * "\n") and the chunk's statistics.
@@ -161,8 +202,8 @@ function failed(index: number, issue: Issue): BatchResult {
 }
 
 /** The CSV header of the output. */
-export function csvHeader(scorer: Scorer, config: ChunkConfig): string {
-  return ['index', 'id', 'total', 'grade', 'complete', 'provisional', 'issues', ...config.nodeColumns.map((k) => scorer.nodes[k]?.id ?? '')].map(csvField).join(',');
+export function csvHeader(scorer: Scorer | undefined, config: ChunkConfig): string {
+  return ['index', 'id', 'total', 'grade', 'complete', 'provisional', 'issues', ...config.nodeColumns.map((k) => scorer?.nodes[k]?.id ?? '')].map(csvField).join(',');
 }
 
 function csvLine(r: BatchResult, config: ChunkConfig): string {
@@ -170,11 +211,11 @@ function csvLine(r: BatchResult, config: ChunkConfig): string {
   return [String(r.index), r.id ?? '', r.total ?? '', r.grade ?? '', r.complete ? 'true' : 'false', r.provisional ?? '', brief(r.issues), ...scores].map(csvField).join(',');
 }
 
-function jsonLine(scorer: Scorer, r: BatchResult, config: ChunkConfig): string {
+function jsonLine(scorer: Scorer | undefined, r: BatchResult, config: ChunkConfig): string {
   const scores: { [id: string]: number } = {};
   for (const k of config.nodeColumns) {
     const s = r.scores[k];
-    if (s !== undefined) scores[scorer.nodes[k]?.id ?? String(k)] = s;
+    if (s !== undefined) scores[scorer?.nodes[k]?.id ?? String(k)] = s;
   }
   return JSON.stringify({
     index: r.index,

@@ -4,16 +4,23 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createScorer } from '../index.js';
-import { jsonlRecords, scoreChunk, type ChunkConfig, type RawRecord } from './batchChunk.js';
-import { loadFramework } from './commands.js';
+import { jsonlRecords, scoreWith, type ChunkConfig, type Engine, type RawRecord } from './batchChunk.js';
+import { loadFramework, loadTemplate } from './commands.js';
 
-const { framework: ref, config } = workerData as { framework: string; config: ChunkConfig };
-const loaded = loadFramework(ref);
-if (loaded.framework === undefined) throw new Error(`framework ${ref} has issues`);
-const scorer = createScorer(loaded.framework);
+const { framework: ref, forms, config } = workerData as { framework: string; forms: boolean; config: ChunkConfig };
+const engine = ((): Engine => {
+  if (forms) {
+    const t = loadTemplate(ref);
+    if (t.template === undefined) throw new Error(`template ${ref} has issues`);
+    return { template: t.template };
+  }
+  const loaded = loadFramework(ref);
+  if (loaded.framework === undefined) throw new Error(`framework ${ref} has issues`);
+  return { scorer: createScorer(loaded.framework) };
+})();
 
 parentPort?.on('message', (m: { seq: number; records?: RawRecord[]; block?: Uint8Array; firstLine?: number; start: number; columns?: string[] }) => {
   const records = m.records ?? jsonlRecords(m.block === undefined ? '' : Buffer.from(m.block.buffer, m.block.byteOffset, m.block.byteLength).toString('utf8'), m.firstLine ?? 1);
-  const { text, stats } = scoreChunk(scorer, records, m.start, m.columns === undefined ? config : { ...config, columns: m.columns });
+  const { text, stats } = scoreWith(engine, records, m.start, m.columns === undefined ? config : { ...config, columns: m.columns });
   parentPort?.postMessage({ seq: m.seq, text, stats });
 });

@@ -174,6 +174,39 @@ function templateFor(doc: { readonly [key: string]: unknown }, loaded: LoadedFil
   return { template, doc, groups: [] };
 }
 
+/**
+ * 读取模板参数（template:<id> 或模板文件）。Loads the template a command names: `template:<id>` (a preset), or a
+ * template file.
+ *
+ * @param ref `template:<id>` or a file path
+ * @param encoding the encoding to force, if any
+ * @returns the template, or the issues by file
+ */
+export function loadTemplate(ref: string, encoding?: Encoding): { template?: Template; groups: FileIssues[] } {
+  if (ref.startsWith('template:')) {
+    const id = ref.slice('template:'.length);
+    const template = getPresetTemplate(id);
+    return template === undefined ? { groups: [{ file: '<preset>', issues: [unknownPreset(id, [])] }] } : { template, groups: [] };
+  }
+  const file = loadFile(ref, encoding);
+  if (file.issues.length > 0) return { groups: [{ file: ref, issues: file.issues }] };
+  const t = validateTemplate(file.doc);
+  return t.ok ? { template: t.value, groups: [] } : { groups: [{ file: ref, issues: t.issues }] };
+}
+
+/**
+ * Is this file a template (it has level rules and no indicators)? Used to tell a template from a framework.
+ *
+ * @param ref a file path
+ * @returns true for a template file
+ */
+export function isTemplateFile(ref: string): boolean {
+  if (ref.startsWith('template:')) return true;
+  if (ref.startsWith('preset:')) return false;
+  const doc = loadFile(ref).doc as { readonly [key: string]: unknown } | null;
+  return typeof doc === 'object' && doc !== null && 'levels' in doc && !('indicators' in doc);
+}
+
 function getPresetTemplate(id: string): Template | undefined {
   const preset = getPreset(id);
   return preset?.kind === 'template' ? preset.template : undefined;

@@ -1,5 +1,9 @@
 import type { EvaluateOptions } from '../evaluate/evaluate.js';
 import { makeIssue } from '../errors/messages.js';
+import type { Issue } from '../errors/issue.js';
+import type { Template } from '../selfEval/defineTemplate.js';
+import { safeScoreSelfEvaluation, type SelfEvaluationSheet } from '../selfEval/scoreSelfEvaluation.js';
+import type { TemplateDefinition } from '../selfEval/template.js';
 import type { Framework } from '../framework/defineFramework.js';
 import type { EvaluationInputs, FrameworkDefinition } from '../framework/types.js';
 import { createScorer, type FastResult, type Scorer } from './scorer.js';
@@ -97,5 +101,65 @@ export function scoreMany(
   return (function* () {
     let index = 0;
     for (const record of records) yield scoreOne(scorer, record, index++, columns);
+  })();
+}
+
+/** 自评表批量结果。The result of one self-evaluation of a batch. */
+export interface SelfEvaluationBatchResult {
+  /** 记录序号（从 0 起）。The document's index in the batch, from 0. */
+  readonly index: number;
+  /** 项目名称（如可读出）。The project's name, when it can be read. */
+  readonly id?: string;
+  /** 是否完整。Is the sheet complete? */
+  readonly complete: boolean;
+  /** 总分（不完整时为 null）。The total; null when incomplete. */
+  readonly total: string | null;
+  /** 等级（不完整时为 null）。The grade; null when incomplete. */
+  readonly grade: string | null;
+  /** 暂计总分。The provisional total when incomplete, else null. */
+  readonly provisional: string | null;
+  /** 问题。Issues (the sheet's, or why no sheet could be made). */
+  readonly issues: readonly Issue[];
+  /** 提示。Warnings. */
+  readonly warnings: readonly Issue[];
+  /** 完整自评结果（无法计分时为 null）。The full self-evaluation sheet; null when none could be made. */
+  readonly sheet: SelfEvaluationSheet | null;
+}
+
+function scoreDocument(template: Template | TemplateDefinition, document: unknown, index: number): SelfEvaluationBatchResult {
+  const project = typeof document === 'object' && document !== null ? (document as { project?: { name?: unknown } }).project : undefined;
+  const id = typeof project?.name === 'string' ? { id: project.name } : {};
+  const result = safeScoreSelfEvaluation(document, template);
+  if (!result.ok) return { index, ...id, complete: false, total: null, grade: null, provisional: null, issues: result.issues, warnings: [], sheet: null };
+  const s = result.value;
+  return { index, ...id, complete: s.complete, total: s.total, grade: s.grade, provisional: s.provisional?.total ?? null, issues: s.issues, warnings: s.warnings, sheet: s };
+}
+
+/**
+ * 自评表批量计分（流式）。Scores a stream of self-evaluation documents under one template, one by one: yields one
+ * result per document, in order (a generator for an iterable, an async generator for an async iterable). A document
+ * that cannot be scored gives its issues and its index, and the batch goes on. Self-evaluations take the decimal path.
+ *
+ * @param template the template (from `defineTemplate` or a preset), used for every document
+ * @param documents the self-evaluation documents
+ * @returns the results, one per document, in order
+ * @example
+ * for (const r of scoreSelfEvaluations(template, forms)) console.log(r.index, r.id, r.total);
+ */
+export function scoreSelfEvaluations(template: Template | TemplateDefinition, documents: Iterable<unknown>): Generator<SelfEvaluationBatchResult>;
+export function scoreSelfEvaluations(template: Template | TemplateDefinition, documents: AsyncIterable<unknown>): AsyncGenerator<SelfEvaluationBatchResult>;
+export function scoreSelfEvaluations(
+  template: Template | TemplateDefinition,
+  documents: Iterable<unknown> | AsyncIterable<unknown>,
+): Generator<SelfEvaluationBatchResult> | AsyncGenerator<SelfEvaluationBatchResult> {
+  if (Symbol.asyncIterator in documents) {
+    return (async function* () {
+      let index = 0;
+      for await (const d of documents) yield scoreDocument(template, d, index++);
+    })();
+  }
+  return (function* () {
+    let index = 0;
+    for (const d of documents) yield scoreDocument(template, d, index++);
   })();
 }

@@ -3,8 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import { defineFramework, evaluate } from '../../src/index.js';
+import { parse, stringify } from 'yaml';
+import { defineFramework, evaluate, scoreSelfEvaluation, type Template } from '../../src/index.js';
+import { getPreset } from '../../src/presets/index.js';
 import { definition, makeRecords } from '../../bench/fixtures/mixed30.js';
 import { repo, spawnCli } from './helpers.js';
 
@@ -143,4 +144,20 @@ describe('jixiao batch 批量计分', () => {
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.startsWith('interrupted.csv'))).toEqual([]);
   }, 60_000);
+
+  it('scores self-evaluation documents under a template (template:<id>), one per JSONL line, like scoreSelfEvaluation', () => {
+    const doc = parse(readFileSync(join(repo, 'examples/qingshen-2023/self-evaluation.yaml'), 'utf8')) as { [k: string]: unknown };
+    const forms = join(dir, 'forms.jsonl');
+    writeFileSync(forms, [JSON.stringify(doc), '{bad', JSON.stringify({ ...doc, rows: [] })].join('\n') + '\n');
+    const sheet = scoreSelfEvaluation(doc as never, getPreset('sichuan-project-2023')?.kind === 'template' ? (getPreset('sichuan-project-2023') as { template: Template }).template : (undefined as never));
+    for (const jobs of ['1', '2']) {
+      const run = spawnCli(['batch', 'template:sichuan-project-2023', forms, '--jobs', jobs]);
+      expect(run.code).toBe(1);
+      const lines = rows(run.out);
+      expect(lines[0]?.slice(0, 5)).toEqual(['0', '工资性支出', sheet.total, sheet.grade, 'true']);
+      expect(lines[1]?.[6]).toBe('malformed-record@records.1');
+      expect(lines[2]?.[4]).toBe('false');
+      expect(run.err).toContain('记录 records: 3，完整 complete: 1');
+    }
+  });
 });
