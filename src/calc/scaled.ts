@@ -1,6 +1,6 @@
 import type { Calculator } from './calculator.js';
 import { GUARD_PLACES } from './calculator.js';
-import { dec, decimalPlaces, div, isInteger as decIsInteger, mul, pow10, toNumber, type Dec } from './decimal.js';
+import { dec, decimalPlaces, div, isInteger as decIsInteger, mul, pow10, round as decRound, toNumber, toPlain, type Dec } from './decimal.js';
 import type { RoundingMode } from './rounding.js';
 
 /*
@@ -40,6 +40,12 @@ export type Scaled = number | Ratio;
 export const SCALED_OVERFLOW: unique symbol = Symbol('jixiao.scaled-overflow');
 
 const MAX = Number.MAX_SAFE_INTEGER;
+
+/** A decimal as the nearest number, read from its exact text (as `Number(sheet.score)` reads it); never −0. */
+const decToNumber = (d: Dec): number => {
+  const x = Number(toPlain(d));
+  return x === 0 ? 0 : x;
+};
 
 function overflow(): never {
   // eslint-disable-next-line @typescript-eslint/only-throw-error -- a sentinel, caught by the fast evaluator
@@ -275,6 +281,7 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
   };
   const ONE = SC;
   const fromParts = (m: number, places: number): Scaled => {
+    if (m === 0) return 0;
     if (places <= S) return safe(m * 10 ** (S - places));
     return places - S > 15 ? overflow() : make(m, 10 ** (places - S));
   };
@@ -283,7 +290,8 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
     fromParts,
     from,
     toDec,
-    toNumber: (a) => (typeof a === 'number' ? a / SC : fits(a.d * SC) ? a.n / (a.d * SC) : a.n / a.d / SC),
+    // A fraction as the decimal path shows it: its exact value snapped to the guard places, then read as a number.
+    toNumber: (a) => (typeof a === 'number' ? (a === 0 ? 0 : a / SC) : decToNumber(decRound(toDec(a), GUARD_PLACES, 'half-even'))),
     zero: 0,
     one: ONE,
     add,

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { createScorer, frameworkInputs, type Scorer } from '../index.js';
-import { countJsonl, csvHeader, emptyStats, jsonlRecords, merge, scoreWith, type ChunkStats, type Engine, type RawRecord } from './batchChunk.js';
+import { BLANK, countJsonl, csvHeader, emptyStats, jsonlRecords, merge, scoreWith, type ChunkStats, type Engine, type RawRecord } from './batchChunk.js';
 import { isTemplateFile, loadFramework, loadTemplate } from './commands.js';
 import { EXIT, FileError, IssuesFound, UsageError } from './failures.js';
 
@@ -93,21 +93,34 @@ function nodeColumns(scorer: Scorer, spec: string): number[] {
   });
 }
 
-/** Is the start of a file valid UTF-8 (or marked so)? Otherwise it is read as GBK, as Excel in China saves CSV. */
+/**
+ * Is the file UTF-8? Checked on 64 kB from its first non-ASCII byte (input names and numbers are ASCII, so the first
+ * Chinese text may come late); invalid UTF-8 there means GBK, as Excel in China saves CSV. All ASCII is UTF-8.
+ */
 function detectEncoding(path: string): 'utf8' | 'gbk' {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(65536);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    let bytes = buf.subarray(0, n);
-    // A multi-byte character cut at the end of the sample is not an error.
-    while (bytes.length > 0 && ((bytes[bytes.length - 1] as number) & 0xc0) === 0x80) bytes = bytes.subarray(0, bytes.length - 1);
-    if (bytes.length > 0 && (bytes[bytes.length - 1] as number) >= 0xc0) bytes = bytes.subarray(0, bytes.length - 1);
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      return 'utf8';
-    } catch {
-      return 'gbk';
+    let position = 0;
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, position);
+      if (n === 0) return 'utf8';
+      const first = buf.subarray(0, n).findIndex((b) => b >= 0x80);
+      if (first < 0) {
+        position += n;
+        continue;
+      }
+      const m = readSync(fd, buf, 0, buf.length, position + first);
+      let bytes = buf.subarray(0, m);
+      // A multi-byte character cut at the end of the sample is not an error.
+      while (bytes.length > 0 && ((bytes[bytes.length - 1] as number) & 0xc0) === 0x80) bytes = bytes.subarray(0, bytes.length - 1);
+      if (bytes.length > 0 && (bytes[bytes.length - 1] as number) >= 0xc0) bytes = bytes.subarray(0, bytes.length - 1);
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return 'utf8';
+      } catch {
+        return 'gbk';
+      }
     }
   } finally {
     closeSync(fd);
@@ -139,9 +152,9 @@ async function* rawRecords(path: string, kind: 'csv' | 'jsonl', encoding: 'utf8'
     let line = 0;
     for await (const l of createInterface({ input: text, crlfDelay: Infinity })) {
       line++;
-      const trimmed = l.charCodeAt(0) === 0xfeff ? l.slice(1) : l;
-      if (trimmed.trim() === '') continue;
-      yield { line, json: trimmed };
+      const json = line === 1 && l.charCodeAt(0) === 0xfeff ? l.slice(1) : l;
+      if (BLANK.test(json)) continue;
+      yield { line, json };
     }
     return;
   }
@@ -360,11 +373,15 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
   try {
     let start = 0;
     const submit = async (work: Work): Promise<void> => {
-      pending.push(
+      const next: Promise<{ text: string; stats: ChunkStats }> = (
         pool !== undefined
           ? pool.run(work)
-          : Promise.resolve(scoreWith(engine, 'block' in work ? jsonlRecords(Buffer.from(work.block.buffer, work.block.byteOffset, work.block.byteLength).toString('utf8'), work.firstLine) : work.records, work.start, config)),
+          : Promise.resolve(scoreWith(engine, 'block' in work ? jsonlRecords(Buffer.from(work.block.buffer, work.block.byteOffset, work.block.byteLength).toString('utf8'), work.firstLine) : work.records, work.start, config))
       );
+      // A worker's failure rejects every chunk in flight: the first is awaited and reported, the others must not
+      // surface as unhandled rejections.
+      next.catch(() => undefined);
+      pending.push(next);
       await flush(pool === undefined ? 0 : args.jobs * 2);
     };
     writeHeader();

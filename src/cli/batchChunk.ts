@@ -14,8 +14,7 @@ export type RawRecord =
   | { readonly line: number; readonly error: string };
 
 /**
- * The records of a block of JSONL text that ends at a line end: one per non-empty line (a line holding only "\r" is
- * empty too). `firstLine` is the line number of the block's first line. (The reader removes a byte-order mark.)
+ * The records of a block of JSONL text that ends at a line end: one per line that is not blank (white space only). `firstLine` is the line number of the block's first line. (The reader removes a byte-order mark.)
  */
 export function jsonlRecords(text: string, firstLine: number): RawRecord[] {
   const out: RawRecord[] = [];
@@ -24,14 +23,16 @@ export function jsonlRecords(text: string, firstLine: number): RawRecord[] {
   while (at < text.length) {
     let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
-    let json = text.slice(at, end);
-    if (json.endsWith('\r')) json = json.slice(0, -1);
-    if (json !== '') out.push({ line, json });
+    const json = text.slice(at, end);
+    if (!BLANK.test(json)) out.push({ line, json });
     line++;
     at = end + 1;
   }
   return out;
 }
+
+/** A blank line: ASCII white space only (the same test `countJsonl` makes on the bytes). */
+export const BLANK = /^[ \t\r\v\f]*$/;
 
 /** How many records `jsonlRecords` finds in a block, and how many lines it spans (counted on the bytes). */
 export function countJsonl(block: Buffer): { records: number; lines: number } {
@@ -41,8 +42,13 @@ export function countJsonl(block: Buffer): { records: number; lines: number } {
   while (at < block.length) {
     let end = block.indexOf(10, at);
     if (end < 0) end = block.length;
-    const len = end - at - (end > at && block[end - 1] === 13 ? 1 : 0);
-    if (len > 0) records++;
+    // A line of spaces, tabs and "\r" only is empty (as `jsonlRecords` sees it, `BLANK`).
+    let blank = true;
+    for (let k = at; k < end && blank; k++) {
+      const b = block[k] as number;
+      blank = b === 32 || b === 9 || b === 13 || b === 11 || b === 12;
+    }
+    if (!blank) records++;
     lines++;
     at = end + 1;
   }
@@ -179,8 +185,8 @@ export function scoreChunk(scorer: Scorer, records: readonly RawRecord[], start:
   });
   const lines: string[] = [];
   let i = 0;
-  for (const scored of scoreMany(scorer, inputs as never, config.columns === undefined ? {} : { columns: config.columns })) {
-    const r = malformed[i] ?? { ...scored, index: start + i };
+  for (const scored of scoreMany(scorer, inputs as never, config.columns === undefined ? { firstIndex: start } : { columns: config.columns, firstIndex: start })) {
+    const r = malformed[i] ?? scored;
     i++;
     stats.count++;
     if (r.path === 'exact') stats.exact++;

@@ -35,22 +35,24 @@ export interface ScoreManyOptions extends EvaluateOptions {
    * an empty cell is an absent value. A column named `id` gives the record's id.
    */
   readonly columns?: readonly string[];
+  /** 第一条记录的序号（缺省 0；分块处理时用）。The index of the first record (default 0), for batches cut into chunks. */
+  readonly firstIndex?: number;
 }
 
 /** A row as an evaluation; cells beyond the columns are an issue (never dropped silently). */
-function rowRecord(row: readonly unknown[], columns: readonly string[] | undefined, index: number): { record: EvaluationInputs; id?: string } | FastResult {
+function rowRecord(row: readonly unknown[], columns: readonly string[] | undefined, index: number): { record: EvaluationInputs; id?: string } | (FastResult & { id?: string }) {
+  const idAt = columns?.indexOf('id') ?? -1;
+  const id = idAt >= 0 && row[idAt] !== undefined && row[idAt] !== '' ? { id: String(row[idAt]) } : {};
   if (columns === undefined || row.length > columns.length) {
     const issue = makeIssue('row-length-mismatch', ['records', index], { cells: String(row.length), columns: String(columns?.length ?? 0) });
-    return { complete: false, total: null, grade: null, provisional: null, scores: [], lost: [], issues: [issue], warnings: [], path: 'exact' };
+    return { ...id, complete: false, total: null, grade: null, provisional: null, scores: [], lost: [], issues: [issue], warnings: [], path: 'exact' };
   }
   const values: { [name: string]: EvaluationInputs['values'][string] } = {};
-  let id: string | undefined;
   row.forEach((cell, i) => {
     const name = columns[i] as string;
-    if (name === 'id') id = String(cell);
-    else if (cell !== '' && cell !== undefined && cell !== null) values[name] = cell as EvaluationInputs['values'][string];
+    if (i !== idAt && cell !== '' && cell !== undefined && cell !== null) values[name] = cell as EvaluationInputs['values'][string];
   });
-  return id === undefined ? { record: { values } } : { record: { values }, id };
+  return { record: { values }, ...id };
 }
 
 function scoreOne(scorer: Scorer, record: BatchRecord, index: number, columns: readonly string[] | undefined): BatchResult {
@@ -90,16 +92,16 @@ export function scoreMany(
   records: Iterable<BatchRecord> | AsyncIterable<BatchRecord>,
   options: ScoreManyOptions = {},
 ): Generator<BatchResult> | AsyncGenerator<BatchResult> {
-  const { columns, ...evaluateOptions } = options;
+  const { columns, firstIndex = 0, ...evaluateOptions } = options;
   const scorer = isScorer(framework) ? framework : createScorer(framework, Object.keys(evaluateOptions).length === 0 ? undefined : evaluateOptions);
   if (Symbol.asyncIterator in records) {
     return (async function* () {
-      let index = 0;
+      let index = firstIndex;
       for await (const record of records) yield scoreOne(scorer, record, index++, columns);
     })();
   }
   return (function* () {
-    let index = 0;
+    let index = firstIndex;
     for (const record of records) yield scoreOne(scorer, record, index++, columns);
   })();
 }

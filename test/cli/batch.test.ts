@@ -160,4 +160,42 @@ describe('jixiao batch 批量计分', () => {
       expect(run.err).toContain('记录 records: 3，完整 complete: 1');
     }
   });
+
+  it('keeps record indices and ids past the first chunk, detects GBK that starts late, and treats blank lines alike in every reader (review findings)', () => {
+    const fw = join(dir, 'flags2.yaml');
+    writeFileSync(
+      fw,
+      stringify({
+        id: 'flags2',
+        name: '是否',
+        scope: 'project',
+        total: 4,
+        grades: [{ label: '合格', min: 0 }],
+        inputs: { ok: { type: 'boolean', name: '已公开' } },
+        indicators: [{ id: 'p', name: '公开', weight: 4, rule: { kind: 'binary', when: { is: 'ok' } } }],
+      }),
+    );
+    // 2,010 rows: the 2,006th (index 2005) has one cell too many; rows from index 8000 say 是 in GBK.
+    const lines = ['id,ok'];
+    for (let i = 0; i < 9000; i++) lines.push(i === 2005 ? `r${i},1,extra` : `r${i},${i >= 8000 ? '是' : '1'}`);
+    const csv = join(dir, 'late-gbk.csv');
+    writeFileSync(csv, gbk(lines.join('\n') + '\n'));
+    const run = spawnCli(['batch', fw, csv]);
+    const out = rows(run.out);
+    expect(out[2005]?.slice(0, 2)).toEqual(['2005', 'r2005']);
+    expect(out[2005]?.[6]).toBe('row-length-mismatch@records.2005');
+    expect(out[8500]?.slice(2, 5)).toEqual(['4.00', '合格', 'true']);
+    expect(run.err).toContain('完整 complete: 8999');
+
+    const blank = join(dir, 'blank.jsonl');
+    writeFileSync(blank, '{"ok":true}\n   \n\t\n{"ok":false}\n');
+    for (const extra of [[], ['--encoding', 'gbk']]) {
+      const r = spawnCli(['batch', fw, blank, ...extra]);
+      expect(r.code).toBe(0);
+      expect(rows(r.out).map((l) => l.slice(0, 3))).toEqual([
+        ['0', '', '4.00'],
+        ['1', '', '0.00'],
+      ]);
+    }
+  });
 });

@@ -123,4 +123,27 @@ describe('fast path 快速路径 = explained path 完整打分表', () => {
     agree(scorer, scorer.score({ values }), sheet);
     expect(sheet.total).toBe('0.99');
   });
+
+  it('gives per-node numbers exactly as the sheet reads, for fractions with large denominators and for "-0" (review findings)', () => {
+    const def: FrameworkDefinition = {
+      id: 'fractions',
+      name: '大分母',
+      scope: 'project',
+      total: 10,
+      options: { roundAt: 'total' },
+      grades: [{ label: 'A', min: 5 }, { label: 'B', min: 0 }],
+      inputs: { a: { type: 'number', name: 'a' }, b: { type: 'number', name: 'b' }, c: { type: 'number', name: 'c' }, m: { type: 'score', name: 'm' } },
+      indicators: [
+        { id: 'x', name: 'x', weight: 5, rule: { kind: 'ratio', value: { div: [{ div: [{ input: 'a' }, { input: 'b' }] as const }, { input: 'c' }] as const } } },
+        { id: 'm', name: 'm', weight: 5, rule: { kind: 'manual', input: 'm' } },
+      ],
+    };
+    const framework = defineFramework(def);
+    const scorer = createScorer(framework);
+    const values = { a: 4986391250, b: 48828125, c: 48828125, m: '-0' };
+    const result = scorer.score({ values });
+    expect(result.path).toBe('fast');
+    agree(scorer, result, evaluate(framework, { values }));
+    expect(Object.is(result.scores[1], -0)).toBe(false);
+  });
 });
