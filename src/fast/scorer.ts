@@ -295,8 +295,10 @@ function makeScorer(framework: Framework | FrameworkDefinition, parsed: ParsedFr
     let result: FastResult | undefined;
     try {
       result = run(record);
-    } catch (e) {
-      if (e !== SCALED_OVERFLOW) throw e;
+    } catch {
+      // A value beyond int53 (SCALED_OVERFLOW) — or anything unexpected — hands the record to the decimal path,
+      // which never throws: a defect there is reported as an `internal-error` issue, not a raw exception.
+      result = undefined;
     }
     return result ?? slow(record);
   };

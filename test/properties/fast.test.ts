@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createScorer, defineFramework, evaluate } from '../../src/index.js';
+import { createScorer, defineFramework, evaluate, scoreMany } from '../../src/index.js';
 import type { EvaluationInputs, FrameworkDefinition } from '../../src/index.js';
 import { caseArb, naCaseArb, ROUNDING_MODES } from '../support/arbitraries.js';
 import { runs as capped } from './helpers.js';
@@ -145,5 +145,16 @@ describe('fast path 快速路径 = explained path 完整打分表', () => {
     expect(result.path).toBe('fast');
     agree(scorer, result, evaluate(framework, { values }));
     expect(Object.is(result.scores[1], -0)).toBe(false);
+  });
+
+  it('never throws on records that are not evaluations: each gets its issues and its index (scoreMany)', () => {
+    fc.assert(
+      fc.property(caseArb({}), fc.array(fc.anything(), { maxLength: 5 }), ({ def }, junk) => {
+        const results = [...scoreMany(defineFramework(def), junk as never)];
+        expect(results.map((r) => r.index)).toEqual(junk.map((_, i) => i));
+        for (const r of results) if (!r.complete) expect(r.issues.length + r.warnings.length).toBeGreaterThan(0);
+      }),
+      runs(100),
+    );
   });
 });
