@@ -114,7 +114,7 @@ export type { BudgetLineResult, SelfEvaluationRowResult, SelfEvaluationSheet } f
 export { defineTemplate, validateTemplate } from './selfEval/defineTemplate.js';
 export type { Template } from './selfEval/defineTemplate.js';
 export type { LevelRule, RowRule, SourceRef, TemplateDefinition, TemplateTier } from './selfEval/template.js';
-export type { AnnualTarget, BudgetBlock, BudgetRow, ProjectFacts, SelfEvaluation, TargetRow, TemplateOptions, TemplateRef } from './selfEval/types.js';
+export type { AnnualTarget, BudgetBlock, BudgetRow, ClaimedLevel, ProjectFacts, SelfEvaluation, TargetRow, TemplateOptions, TemplateRef } from './selfEval/types.js';
 export { formatTarget, parseActual, parseTarget } from './selfEval/targetText.js';
 export type {
   ActualReading,
@@ -137,6 +137,13 @@ export type { FrameworkPatch } from './framework/extendFramework.js';
 export { formatScoreTable } from './report/formatScoreTable.js';
 export type { FormatOptions } from './report/formatScoreTable.js';
 export { formatSelfEvaluationTable } from './report/formatSelfEvaluationTable.js';
+
+// 复核 Review (复核) of submitted forms
+export { reviewSelfEvaluation } from './review/reviewSelfEvaluation.js';
+export type { Finding, FindingRow, SelfEvaluationReview } from './review/reviewSelfEvaluation.js';
+export { FINDING_CODES } from './review/findings.js';
+export type { FindingCode, FindingSeverity } from './review/findings.js';
+export { formatReviewHtml, formatReviewMarkdown } from './report/formatReview.js';
 
 // 问题 Issues
 export { JixiaoError, isJixiaoError } from './errors/JixiaoError.js';

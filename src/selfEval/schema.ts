@@ -60,12 +60,15 @@ export const selfEvaluationSchema = z.strictObject({
         achieved: opt(text),
         points: opt(numSchema),
         fund: opt(numSchema),
+        claimed: opt(numSchema),
         rows: z.array(row),
       }),
     ),
   ),
+  levels: opt(z.array(z.strictObject({ level1: text, weight: opt(numSchema), claimed: opt(numSchema) }))),
   claimedTotal: opt(numSchema),
   claimedGrade: opt(text),
+  statedTotal: opt(numSchema),
 });
 
 const tierId = z.enum(['achieved', 'partly', 'not-achieved']);

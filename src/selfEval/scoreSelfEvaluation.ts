@@ -28,6 +28,8 @@ import type { ProjectFacts, SelfEvaluation } from './types.js';
 export interface SelfEvaluationRowResult {
   /** 该行在自评表中的路径（如 ["rows", 3]）。Path of the row in the document. */
   readonly path: IssuePath;
+  /** 该行在核心打分表（`sheet`）中的节点 id。Id of the row's node in the core score sheet (`sheet`). */
+  readonly node: string;
   /** 汇总计分时合并的各行路径（湖北）；否则只有本行。Paths of the rows merged into this one (Hubei); else just this row. */
   readonly paths: readonly IssuePath[];
   /** 一级指标（原文）。Level 1 as printed. */
@@ -211,7 +213,7 @@ function score(doc: SelfEvaluation, template: Template): Result<SelfEvaluationSh
   const reviewAt = def.reviewAt === undefined ? null : dec(def.reviewAt);
   const rows: SelfEvaluationRowResult[] = built.rows.map((r) => {
     const common = {
-      path: r.path, paths: r.paths, level1: r.level1, level2: r.level2, name: r.name, targetText: r.targetText, actualText: r.actualText,
+      path: r.path, node: r.id, paths: r.paths, level1: r.level1, level2: r.level2, name: r.name, targetText: r.targetText, actualText: r.actualText,
       target: r.target, actual: r.actual, weight: r.weight.toFixed(), weightGiven: r.weightGiven, claimed: r.claimed,
     };
     if (r.mode === 'not-set') {

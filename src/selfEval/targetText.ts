@@ -143,7 +143,11 @@ export function parseTarget(raw: string): TargetReading {
   const deadline = readDeadline(text);
   if (deadline === 'invalid') return { ok: false, reason: 'unreadable' };
   if (deadline !== undefined) return { ok: true, target: deadline };
-  if (!/\d/.test(text)) return { ok: true, target: { kind: 'qualitative', text } };
+  if (!/\d/.test(text)) {
+    // A comparator with no number ("≥", "≤万元") is a value lost from the form, not a qualitative target.
+    if (/^[≥≤=<>]/.test(text)) return { ok: false, reason: 'unreadable' };
+    return { ok: true, target: { kind: 'qualitative', text } };
+  }
 
   let body = text;
   let op: Comparator | undefined;

@@ -78,6 +78,8 @@ export interface AnnualTarget {
   readonly points?: Num;
   /** 本目标的资金额度（万元，按资金加权汇总时用）。Fund amount, for fund-weighted aggregation. */
   readonly fund?: Num;
+  /** 表上所填本目标得分（复核用）。Score of this target printed on the form, for review. */
+  readonly claimed?: Num;
   /** 指标行。Its rows. */
   readonly rows: readonly TargetRow[];
 }
@@ -124,8 +126,25 @@ export interface SelfEvaluation {
   readonly rows?: readonly TargetRow[];
   /** 多个年度绩效目标。Several annual targets. */
   readonly targets?: readonly AnnualTarget[];
+  /**
+   * 表上各一级指标的分值与得分小计（复核用，可只填部分）。The level-1 subtotals printed on the form (weight and score
+   * per 一级指标), for review; any may be left out.
+   */
+  readonly levels?: readonly ClaimedLevel[];
   /** 表上所填总分（复核用）。Total printed on the form. */
   readonly claimedTotal?: Num;
   /** 表上所填等级（复核用）。Grade printed on the form. */
   readonly claimedGrade?: string;
+  /** 报告正文所述总分（复核用，与表上总分对照）。Total stated in the report's prose, checked against the table's. */
+  readonly statedTotal?: Num;
+}
+
+/** 表上一个一级指标的小计（复核用）。A level-1 subtotal printed on the form, for review. */
+export interface ClaimedLevel {
+  /** 一级指标（与指标行的 level1 相同写法）。Level 1, written as in the rows' `level1`. */
+  readonly level1: string;
+  /** 表上所填该级分值。Weight printed for the level. */
+  readonly weight?: Num;
+  /** 表上所填该级得分。Score printed for the level. */
+  readonly claimed?: Num;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeScoreSelfEvaluation } from '../../src/index.js';
+import { FINDING_CODES, reviewSelfEvaluation, safeScoreSelfEvaluation } from '../../src/index.js';
 import type { AnnualTarget, SelfEvaluation, SelfEvaluationSheet, TargetRow, Template, TemplateDefinition } from '../../src/index.js';
 import { getPreset, listPresets } from '../../src/presets/index.js';
 import { checkIssues, dec, leavesOfSheet, runs, type Dec } from './helpers.js';
@@ -534,6 +534,91 @@ describe('properties of self-evaluation sheets 自评表的不变量', () => {
         }
       }),
       runs(200),
+    );
+  });
+});
+
+// ————————————————————————————————————————————————————————————————— review 复核
+
+/** The document with the sheet's own figures printed on it as the claimed scores, total and grade. */
+function claimingComputed(doc: SelfEvaluation, sheet: SelfEvaluationSheet): SelfEvaluation {
+  const claims = new Map<string, string>();
+  // A qualitative row without the evaluator's score (the template's default was used) stays without a claim.
+  // Its claim is the evaluator's score in the row's own points (before any rescaling).
+  for (const r of sheet.rows) if (r.status === 'scored' && r.score !== null && r.paths.length === 1 && r.tier?.defaulted !== true) claims.set(r.path.join('.'), r.tier?.score ?? r.score);
+  const claim = (row: TargetRow, path: string): TargetRow => {
+    const { claimed: _, ...rest } = row;
+    const c = claims.get(path);
+    return c === undefined ? rest : { ...rest, claimed: c };
+  };
+  return {
+    ...doc,
+    budget: { ...doc.budget, claimed: sheet.budget.score },
+    ...(doc.rows === undefined ? {} : { rows: doc.rows.map((r, i) => claim(r, `rows.${i}`)) }),
+    ...(doc.targets === undefined ? {} : { targets: doc.targets.map((t, ti) => ({ ...t, rows: t.rows.map((r, i) => claim(r, `targets.${ti}.rows.${i}`)) })) }),
+    ...(sheet.total === null ? {} : { claimedTotal: sheet.total }),
+    ...(sheet.grade === null ? {} : { claimedGrade: sheet.grade }),
+  };
+}
+
+const OWN = new Set<string>(FINDING_CODES);
+
+describe('properties of reviews 复核的不变量', () => {
+  it('a form that claims exactly what the template computes has none of the review\'s own findings; the scorer\'s issues are all findings', () => {
+    fc.assert(
+      fc.property(anyCase(), (c) => {
+        const sheet = scored(c);
+        const doc = claimingComputed(c.doc, sheet);
+        const r = reviewSelfEvaluation(doc, templateOf(c.id));
+        if (!r.ok) throw new Error(JSON.stringify(r.issues));
+        expect(r.value.findings.filter((f) => OWN.has(f.code)).map((f) => [f.code, f.path.join('.'), f.messageEn, JSON.stringify(doc)])).toEqual([]);
+        expect(r.value.findings.length).toBe(r.value.sheet.issues.length + r.value.sheet.warnings.length);
+        if (sheet.complete && r.value.sheet.complete && sheet.grade !== null) expect(r.value.gradeChanged, JSON.stringify([doc, r.value.claimed, r.value.computed])).toBe(false);
+      }),
+      runs(150),
+    );
+  });
+
+  it('changing one claimed score gives a finding on that row, with claimed − computed as its difference', () => {
+    fc.assert(
+      fc.property(anyCase(), fc.integer({ min: 1, max: 500 }), fc.boolean(), (c, cents, up) => {
+        const sheet = scored(c);
+        // A qualitative row's claim is the evaluator's score (an input), so only rows scored by a formula are changed.
+        const target = sheet.rows.find((r) => r.status === 'scored' && r.paths.length === 1 && r.score !== null && r.tier === undefined);
+        if (target === undefined) return;
+        const claimed = dec(target.score as string).plus(dec(cents).dividedBy(100).times(up ? 1 : -1));
+        const base = claimingComputed(c.doc, sheet);
+        const path = target.path;
+        const edit = (row: TargetRow): TargetRow => ({ ...row, claimed: claimed.toFixed() });
+        const doc: SelfEvaluation =
+          path[0] === 'rows'
+            ? { ...base, rows: (base.rows ?? []).map((r, i) => (i === path[1] ? edit(r) : r)) }
+            : { ...base, targets: (base.targets ?? []).map((t, ti) => (ti === path[1] ? { ...t, rows: t.rows.map((r, i) => (i === path[3] ? edit(r) : r)) } : t)) };
+        const r = reviewSelfEvaluation(doc, templateOf(c.id));
+        if (!r.ok) throw new Error(JSON.stringify(r.issues));
+        // Claims take part in telling repeated rows apart; a row the changed form no longer scores is left out.
+        if (r.value.sheet.rows.find((x) => x.path.join('.') === path.join('.'))?.status !== 'scored') return;
+        const own = r.value.findings.filter((f) => OWN.has(f.code) && f.path.join('.') === [...path, 'claimed'].join('.'));
+        expect(own.length, JSON.stringify([path, claimed, r.value.findings.map((f) => [f.code, f.path]), doc])).toBe(1);
+        const f = own[0]!;
+        expect(f.claimed).toBe(claimed.toFixed());
+        expect(f.computed).toBe(target.score);
+        expect(dec(f.difference as string).equals(claimed.minus(dec(target.score as string)).toDecimalPlaces(2))).toBe(true);
+        // Points at stake are never negative and findings come most points at stake first.
+        const stakes = r.value.findings.map((x) => dec(x.stake));
+        expect(stakes.every((x, i) => !x.isNegative() && (i === 0 || stakes[i - 1]!.gte(x)))).toBe(true);
+      }),
+      runs(150),
+    );
+  });
+
+  it('reviewSelfEvaluation never throws on arbitrary documents', () => {
+    fc.assert(
+      fc.property(anyCase(), fc.anything(), (c, junk) => {
+        expect(() => reviewSelfEvaluation({ ...c.doc, claimedTotal: junk as never }, templateOf(c.id))).not.toThrow();
+        expect(() => reviewSelfEvaluation(junk, templateOf(c.id))).not.toThrow();
+      }),
+      runs(100),
     );
   });
 });

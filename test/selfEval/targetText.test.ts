@@ -169,10 +169,10 @@ describe('parseTarget 年度指标值: texts that cannot be read 无法读取', 
     }
   });
 
-  it('a comparator without a number and without any digit is read as qualitative text (documented: no digits → qualitative)', () => {
-    // "≥abc" has no digit, and parseTarget documents texts without digits as qualitative (so that a target such as
-    // "不低于上年水平" stays readable). It is not turned into a number either way.
-    expect(parseTarget('≥abc')).toEqual(qualitative('≥abc'));
+  it('a comparator without a number is unreadable (a value lost from the form); words without digits stay qualitative', () => {
+    // "≥" alone, "≥abc": the comparator says a number was meant, so the text is not a qualitative target.
+    for (const t of ['≥', '≤万元', '≥abc', '＞＝', '=']) expect(parseTarget(t), t).toEqual({ ok: false, reason: 'unreadable' });
+    expect(parseTarget('不低于上年水平')).toEqual(qualitative('不低于上年水平'));
   });
 
   it('numbers too large or too precise are out-of-range 超出范围', () => {

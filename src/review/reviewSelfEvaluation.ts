@@ -1,0 +1,396 @@
+/**
+ * 自评表复核。Review (复核) of a submitted self-evaluation: the form's claimed numbers are checked against each
+ * other (sums, weights, grade) and against the template's rules (recomputed by the scorer), and every difference
+ * becomes a finding with the row, claimed vs computed, and what the rule gives.
+ */
+import { add, cmp, dec, isZero, round, sub, sum, toFixed, toPlain, type Dec } from '../calc/decimal.js';
+import { parseNumber } from '../calc/parseNumber.js';
+import type { RoundingMode } from '../calc/rounding.js';
+import type { IssueCode } from '../errors/codes.js';
+import type { Issue, IssuePath } from '../errors/issue.js';
+import type { Result } from '../errors/result.js';
+import { findNode } from '../evaluate/findNode.js';
+import { guarded } from '../framework/defineFramework.js';
+import type { GradeBand } from '../framework/types.js';
+import { isTemplateValue, type Template } from '../selfEval/defineTemplate.js';
+import { safeScoreSelfEvaluation, type SelfEvaluationRowResult, type SelfEvaluationSheet } from '../selfEval/scoreSelfEvaluation.js';
+import { compactText } from '../selfEval/targetText.js';
+import type { TemplateDefinition } from '../selfEval/template.js';
+import type { ProjectFacts, SelfEvaluation, TargetRow } from '../selfEval/types.js';
+import { findingText, severityOfIssue, type FindingCode, type FindingSeverity } from './findings.js';
+
+/** 发现所在的行（按表上写法，便于在纸面上找到）。The row a finding is about, as printed, so a person finds it on paper. */
+export interface FindingRow {
+  /** 一级指标（预算执行率一行为 "预算执行率"）。Level 1 ("预算执行率" for the budget line). */
+  readonly level1: string;
+  /** 二级指标。Level 2. */
+  readonly level2: string;
+  /** 三级指标名称。Name. */
+  readonly name: string;
+}
+
+/** 复核发现。A finding of a review. */
+export interface Finding {
+  /** 代码：复核自身的代码（FINDING_CODES），或所报告的计分问题的代码（ISSUE_CODES）。Code: one of `FINDING_CODES`, or the code of the scorer's issue it reports. */
+  readonly code: FindingCode | IssueCode;
+  /** 严重程度。Severity. */
+  readonly severity: FindingSeverity;
+  /** 在自评表中的路径（如 ["rows", 3, "claimed"]）。Path in the document. */
+  readonly path: IssuePath;
+  /** 所在行；总分、等级等表级发现为 null。The row; null for findings about the whole form (total, grade). */
+  readonly row: FindingRow | null;
+  /** 表上所填值（原文）。The value printed on the form. */
+  readonly claimed: string | null;
+  /** 复核计算值；无法计算时为 null。The value the review computes; null when it cannot be computed. */
+  readonly computed: string | null;
+  /** 差额：所填 − 计算。Difference claimed − computed; null unless both are numbers. */
+  readonly difference: string | null;
+  /** 涉及分数（差额的绝对值；无法计分的行为其分值）。Points at stake: |difference|, or the weight of a row that cannot be scored. */
+  readonly stake: string;
+  /**
+   * 仅更正这一处是否改变等级（按所填总分推算）；无法判断时为 null。Whether correcting this finding alone changes the
+   * grade of the claimed total; null when it cannot be told (no claimed total, or the row cannot be scored).
+   */
+  readonly changesGrade: boolean | null;
+  /** 复现所填分数的取舍方式（仅 rounding-difference）。The rounding that reproduces the claimed score (rounding-difference only). */
+  readonly rounding?: {
+    /** 小数位数。Decimal places. */
+    readonly places: number;
+    /** 舍入方式。Rounding mode. */
+    readonly mode: RoundingMode;
+  };
+  /** 中文说明：错在哪里、规则给出什么。Chinese sentence: what is wrong and what the rule gives. */
+  readonly message: string;
+  /** English sentence. */
+  readonly messageEn: string;
+}
+
+/** 自评表复核结果。The review of a self-evaluation. */
+export interface SelfEvaluationReview {
+  /** 格式标记。Format tag. */
+  readonly format: 'jixiao.review/1';
+  /** 所用模板。The template. */
+  readonly template: {
+    /** 模板 id。Id. */
+    readonly id: string;
+    /** 模板名称。Name. */
+    readonly name: string;
+  };
+  /** 项目信息。Project facts. */
+  readonly project: ProjectFacts;
+  /** 表上所填。As claimed on the form. */
+  readonly claimed: {
+    /** 所填总分（未填总分时为各行所填之和；无法得出时为 null）。Claimed total; else the sum of the claimed scores; null when neither is known. */
+    readonly total: string | null;
+    /** 所填等级（未填时为 null）。Claimed grade; null when not printed. */
+    readonly grade: string | null;
+  };
+  /** 复核计算。As recomputed. */
+  readonly computed: {
+    /** 总分（不完整时为暂计总分）。Total (provisional while incomplete). */
+    readonly total: string;
+    /** 等级（不完整时为暂计等级）。Grade (provisional while incomplete). */
+    readonly grade: string | null;
+    /** 是否完整（各行均可计分）。Whether every row could be scored. */
+    readonly complete: boolean;
+  };
+  /** 等级是否改变（所填等级或所填总分的等级 与 复核等级）；无法判断时为 null。Whether the grade changes; null when it cannot be told. */
+  readonly gradeChanged: boolean | null;
+  /** 发现，按涉及分数从大到小。Findings, most points at stake first. */
+  readonly findings: readonly Finding[];
+  /** 各严重程度的发现数。Number of findings by severity. */
+  readonly counts: {
+    /** 错误。Errors. */
+    readonly error: number;
+    /** 警告。Warnings. */
+    readonly warning: number;
+    /** 提示。Notices. */
+    readonly notice: number;
+  };
+  /** 复核所依据的计分结果。The scored sheet the review is based on. */
+  readonly sheet: SelfEvaluationSheet;
+}
+
+/** Alternative roundings tried to explain a claimed score, most common practice first. */
+const ROUNDINGS: readonly (readonly [number, RoundingMode])[] = [
+  [0, 'half-up'], [0, 'down'], [1, 'half-up'], [1, 'down'], [2, 'half-up'], [2, 'down'], [0, 'up'], [1, 'up'], [2, 'up'], [3, 'half-up'], [3, 'down'],
+];
+
+const MODE_ZH: { readonly [m in RoundingMode]: string } = {
+  'half-up': '四舍五入', 'half-even': '四舍六入五成双', 'half-down': '五舍六入', down: '截尾舍去', up: '进一', floor: '向下取整', ceil: '向上取整',
+};
+const roundingZh = (places: number, mode: RoundingMode) => `${places === 0 ? '取整数' : `保留 ${places} 位小数`}、${MODE_ZH[mode]}`;
+const roundingEn = (places: number, mode: RoundingMode) => `${places === 0 ? 'whole numbers' : `${places} decimal places`}, ${mode}`;
+
+const numOf = (v: string | number | undefined): Dec | null => {
+  if (v === undefined) return null;
+  const n = parseNumber(v);
+  return n.ok ? n.value : null;
+};
+const same = (a: Dec, b: Dec) => cmp(a, b) === 0;
+const label = (r: FindingRow) => [r.level1, r.level2, r.name].filter((x) => x !== '' && x !== '/').join(' / ');
+
+/** The grade of a total under the template's bands: the band with the highest lower bound not above it. */
+function gradeOf(grades: readonly GradeBand[], total: Dec): string | null {
+  let best: GradeBand | null = null;
+  for (const g of grades) {
+    const min = numOf(g.min);
+    if (min !== null && cmp(min, total) <= 0 && (best === null || cmp(min, numOf(best.min) as Dec) > 0)) best = g;
+  }
+  return best?.label ?? null;
+}
+
+/** The document row at a path such as ["rows", 3] or ["targets", 0, "rows", 2]. */
+function docRow(doc: SelfEvaluation, path: IssuePath): TargetRow | undefined {
+  if (path[0] === 'rows') return doc.rows?.[path[1] as number];
+  if (path[0] === 'targets') return doc.targets?.[path[1] as number]?.rows[path[3] as number];
+  return undefined;
+}
+
+const startsWith = (path: IssuePath, prefix: IssuePath) => prefix.length <= path.length && prefix.every((k, i) => path[i] === k);
+
+function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluationSheet): SelfEvaluationReview {
+  const places = def.options?.precision ?? 2;
+  const mode = def.options?.rounding ?? 'half-up';
+  const findings: Finding[] = [];
+  const budgetRow: FindingRow = { level1: '预算执行率', level2: '', name: '' };
+
+  // The claimed total the grade effects are measured from: printed, else the sum of every claimed score.
+  const live = sheet.rows.filter((r) => r.status !== 'not-set');
+  const rowClaims = live.map((r) => numOf(r.claimed ?? undefined));
+  const budgetClaim = numOf(doc.budget.claimed);
+  const claimSum = budgetClaim !== null && rowClaims.every((c) => c !== null) ? add(budgetClaim, sum(rowClaims as Dec[])) : null;
+  const claimedTotal = numOf(doc.claimedTotal);
+  const base = claimedTotal ?? claimSum;
+  const gradeAt = (t: Dec) => gradeOf(def.grades, t);
+  const shifts = (claimed: Dec, computed: Dec): boolean | null => (base === null ? null : gradeAt(base) !== gradeAt(add(sub(base, claimed), computed)));
+  const fixed = (d: Dec) => toFixed(d, places, 'half-up');
+
+  const push = (code: FindingCode, f: Omit<Finding, 'code' | 'severity' | 'message' | 'messageEn'>, params: { readonly [k: string]: string }) => {
+    const row = f.row === null ? '' : label(f.row);
+    findings.push({ code, ...findingText(code, { row, claimed: f.claimed ?? '', computed: f.computed ?? '', difference: f.difference ?? '', ...params }), ...f });
+  };
+
+  // Re-scoring under other roundings, made only when a claimed score needs explaining.
+  let alternatives: { places: number; mode: RoundingMode; sheet: SelfEvaluationSheet }[] | undefined;
+  const alternativeSheets = () => {
+    alternatives ??= ROUNDINGS.filter(([p, m]) => p !== places || m !== mode).flatMap(([p, m]) => {
+      const r = safeScoreSelfEvaluation(doc, { ...def, options: { precision: p, rounding: m } });
+      return r.ok ? [{ places: p, mode: m, sheet: r.value }] : [];
+    });
+    return alternatives;
+  };
+
+  /** Compares one claimed score with the computed one and names the most specific explanation of a difference. */
+  const compare = (row: FindingRow, path: IssuePath, claimedText: string, weight: Dec, computedText: string, missed: readonly [string, string] | null, pick: (s: SelfEvaluationSheet) => string | null, result?: SelfEvaluationRowResult) => {
+    const claimed = numOf(claimedText) as Dec;
+    const computed = dec(computedText);
+    const difference = sub(claimed, computed);
+    const common = { path, row, claimed: claimedText, computed: computedText, difference: fixed(difference), stake: fixed(difference.abs()), changesGrade: shifts(claimed, computed) };
+    // Points of rows that are not set may be rescaled over the others: the most a row can score is then above its weight.
+    const cap = cmp(computed, weight) > 0 ? computed : weight;
+    if (cmp(claimed, cap) > 0) {
+      push('claimed-above-weight', common, { weight: toPlain(weight) });
+      return;
+    }
+    if (same(difference, dec(0))) return;
+    if (same(claimed, cap) && missed !== null && cmp(computed, cap) < 0) {
+      push('full-marks-target-missed', common, { detail: missed[0], detailEn: missed[1] });
+      return;
+    }
+    if (result !== undefined && /满意/.test(result.level1 + result.level2 + result.name) && same(computed, weight) && result.actual?.kind === 'number') {
+      const rate = result.actual.unit === '%' ? dec(result.actual.value).dividedBy(100) : dec(result.actual.value);
+      const product = rate.times(weight);
+      if (cmp(rate, dec(1)) <= 0 && ROUNDINGS.some(([p, m]) => same(round(product, p, m), claimed))) {
+        push('satisfaction-rate-times-weight', common, { actual: result.actualText, target: result.targetText });
+        return;
+      }
+    }
+    const alt = alternativeSheets().find((a) => {
+      const v = pick(a.sheet);
+      return v !== null && same(dec(v), claimed);
+    });
+    if (alt !== undefined) {
+      push('rounding-difference', { ...common, rounding: { places: alt.places, mode: alt.mode } }, {
+        rounding: roundingZh(alt.places, alt.mode), roundingEn: roundingEn(alt.places, alt.mode),
+        templateRounding: roundingZh(places, mode), templateRoundingEn: roundingEn(places, mode),
+      });
+      return;
+    }
+    const explanation = result?.explanation ?? sheet.budget.explanation;
+    const explanationEn = result?.explanationEn ?? sheet.budget.explanationEn;
+    push('score-mismatch', common, { explanation, explanationEn });
+  };
+
+  // The budget line.
+  const b = sheet.budget;
+  if (budgetClaim !== null && b.status === 'scored') {
+    const rate = b.rate === null ? null : dec(b.rate);
+    const shown = rate === null ? '' : `${toFixed(rate.times(100), 2, 'half-up')}%`;
+    const missed = rate !== null && cmp(rate, dec(1)) < 0 ? ([`执行率 ${shown}`, `execution rate ${shown}`] as const) : null;
+    compare(budgetRow, ['budget', 'claimed'], String(doc.budget.claimed), dec(b.weight), b.score, missed, (s) => (s.budget.status === 'scored' ? s.budget.score : null));
+  }
+
+  // Each row the scorer could score.
+  const compared = new Set<SelfEvaluationRowResult>();
+  for (const r of live) {
+    if (r.claimed === null || numOf(r.claimed) === null || r.score === null) continue;
+    const row: FindingRow = { level1: r.level1, level2: r.level2, name: r.name };
+    if (r.status !== 'scored') {
+      if (cmp(numOf(r.claimed) as Dec, dec(r.weight)) > 0) {
+        push('claimed-above-weight', { path: [...r.path, 'claimed'], row, claimed: r.claimed, computed: null, difference: null, stake: fixed(sub(numOf(r.claimed) as Dec, dec(r.weight))), changesGrade: null }, { weight: r.weight });
+      }
+      continue;
+    }
+    // Rows merged for scoring (Hubei) are compared by the sum of their claims.
+    const claims = r.paths.map((p) => numOf(docRow(doc, p)?.claimed));
+    if (claims.some((c) => c === null)) continue;
+    const claimedText = r.paths.length === 1 ? r.claimed : toPlain(sum(claims as Dec[]));
+    // A qualitative row's claim is the evaluator's score, taken as given unless outside its tier: compare it with
+    // the score the tier allows, in the row's own points.
+    if (r.tier !== undefined) {
+      if (r.tier.defaulted || same(numOf(claimedText) as Dec, dec(r.score))) continue;
+      compared.add(r);
+      compare(row, [...r.path, 'claimed'], claimedText, dec(r.weight), r.tier.score, [`实际 ${r.actualText}（${r.tier.name}）`, `actual ${r.actualText} (${r.tier.id})`], () => null, r);
+      continue;
+    }
+    // Points of rows that are not set may be rescaled over the others; a form may print a row's score before or after.
+    const node = findNode(sheet.sheet, r.node);
+    if (node !== undefined && !same(dec(node.effectiveWeight), dec(r.weight)) && !isZero(dec(node.effectiveWeight))) {
+      const unscaled = round(dec(r.score).times(dec(r.weight)).dividedBy(dec(node.effectiveWeight)), places, mode);
+      if (same(unscaled, numOf(claimedText) as Dec)) continue;
+    }
+    const missed = dec(r.score).lessThan(dec(r.weight)) ? ([`实际 ${r.actualText}，目标 ${r.targetText}`, `actual ${r.actualText}, target ${r.targetText}`] as const) : null;
+    const index = sheet.rows.indexOf(r);
+    compared.add(r);
+    compare(row, [...r.path, 'claimed'], claimedText, dec(r.weight), r.score, missed, (s) => s.rows[index]?.score ?? null, r);
+  }
+
+  // Sums of the claimed numbers, independent of any rule.
+  const levelRows = (level1: string) => live.filter((r) => compactText(r.level1) === compactText(level1));
+  const levelParts: Dec[] = [];
+  let levelsCover = doc.levels !== undefined && doc.levels.length > 0;
+  (doc.levels ?? []).forEach((l, i) => {
+    const rows = levelRows(l.level1);
+    const row: FindingRow = { level1: l.level1, level2: '', name: '' };
+    const claimed = numOf(l.claimed);
+    const claims = rows.map((r) => numOf(r.claimed ?? undefined));
+    if (claimed === null) levelsCover = false;
+    else levelParts.push(claimed);
+    if (claimed !== null && rows.length > 0 && claims.every((c) => c !== null)) {
+      const s = sum(claims as Dec[]);
+      if (!same(s, claimed)) {
+        push('rows-sum-mismatch', { path: ['levels', i, 'claimed'], row, claimed: String(l.claimed), computed: toPlain(s), difference: fixed(sub(claimed, s)), stake: fixed(sub(claimed, s).abs()), changesGrade: shifts(claimed, s) }, {});
+      }
+    }
+    const weight = numOf(l.weight);
+    if (weight !== null && rows.length > 0 && rows.every((r) => r.weightGiven)) {
+      const s = sum(rows.map((r) => dec(r.weight)));
+      if (!same(s, weight)) {
+        push('level-weights-mismatch', { path: ['levels', i, 'weight'], row, claimed: String(l.weight), computed: toPlain(s), difference: fixed(sub(weight, s)), stake: fixed(sub(weight, s).abs()), changesGrade: null }, {});
+      }
+    }
+  });
+  if (levelsCover && !live.every((r) => (doc.levels ?? []).some((l) => compactText(l.level1) === compactText(r.level1)))) levelsCover = false;
+  (doc.targets ?? []).forEach((t, i) => {
+    const claimed = numOf(t.claimed);
+    const claims = t.rows.map((r) => numOf(r.claimed));
+    if (claimed === null || !claims.some((c) => c !== null) || claims.some((c, j) => c === null && sheet.rows.some((r) => r.status !== 'not-set' && r.paths.some((p) => p[1] === i && p[3] === j)))) return;
+    const s = sum(claims.filter((c): c is Dec => c !== null));
+    if (!same(s, claimed)) {
+      const row: FindingRow = { level1: t.name ?? `年度绩效目标${i + 1}`, level2: '', name: '' };
+      push('rows-sum-mismatch', { path: ['targets', i, 'claimed'], row, claimed: String(t.claimed), computed: toPlain(s), difference: fixed(sub(claimed, s)), stake: fixed(sub(claimed, s).abs()), changesGrade: shifts(claimed, s) }, {});
+    }
+  });
+  if (claimedTotal !== null && budgetClaim !== null) {
+    const parts = levelsCover ? add(budgetClaim, sum(levelParts)) : claimSum;
+    // With rows' points rescaled (a "/" row that carries points), a form may print row scores before rescaling and
+    // the rescaled total: a total equal to the recomputed one is not a finding.
+    const printedRescaled = sheet.total !== null && same(claimedTotal, dec(sheet.total));
+    if (parts !== null && !same(parts, claimedTotal) && !printedRescaled) {
+      const diff = sub(claimedTotal, parts);
+      push('total-sum-mismatch', { path: ['claimedTotal'], row: null, claimed: String(doc.claimedTotal), computed: toPlain(parts), difference: fixed(diff), stake: fixed(diff.abs()), changesGrade: gradeAt(claimedTotal) !== gradeAt(parts) }, {
+        parts: levelsCover ? '预算执行率与各一级指标' : '预算执行率与各指标行', partsEn: levelsCover ? 'the budget line and the level-1 subtotals' : 'the budget line and the rows',
+      });
+    }
+  }
+  const maximum = dec(sheet.maximum);
+  if (claimedTotal !== null && cmp(claimedTotal, maximum) > 0) {
+    const diff = sub(claimedTotal, maximum);
+    push('claimed-above-weight', { path: ['claimedTotal'], row: null, claimed: String(doc.claimedTotal), computed: null, difference: fixed(diff), stake: fixed(diff), changesGrade: null }, { row: '总分', rowEn: 'Total', weight: toPlain(maximum) });
+  }
+  if (doc.claimedGrade !== undefined && base !== null) {
+    const g = gradeAt(base);
+    if (g !== null && compactText(g) !== compactText(doc.claimedGrade)) {
+      push('grade-mismatch', { path: ['claimedGrade'], row: null, claimed: doc.claimedGrade, computed: g, difference: null, stake: '0', changesGrade: true }, { total: toPlain(base) });
+    }
+  }
+  const stated = numOf(doc.statedTotal);
+  if (stated !== null && claimedTotal !== null && !same(stated, claimedTotal)) {
+    const diff = sub(stated, claimedTotal);
+    push('prose-total-mismatch', { path: ['statedTotal'], row: null, claimed: String(doc.statedTotal), computed: String(doc.claimedTotal), difference: fixed(diff), stake: fixed(diff.abs()), changesGrade: gradeAt(stated) !== gradeAt(claimedTotal) }, {});
+  }
+
+  // The scorer's issues and warnings, each a finding on its row.
+  const rowAt = (path: IssuePath) => sheet.rows.find((r) => r.paths.some((p) => startsWith(path, p)));
+  const fromIssue = (i: Issue, isWarning: boolean) => {
+    const r = rowAt(i.path);
+    if (r !== undefined && compared.has(r) && i.code === 'tier-score-clamped' && findings.some((f) => startsWith(f.path, r.path))) return;
+    const row: FindingRow | null = r !== undefined ? { level1: r.level1, level2: r.level2, name: r.name } : i.path[0] === 'budget' ? budgetRow : null;
+    const unscored = !isWarning && r !== undefined && r.status !== 'scored';
+    findings.push({
+      code: i.code, severity: severityOfIssue(i.code, isWarning), path: i.path, row,
+      claimed: r?.claimed ?? null, computed: null, difference: null,
+      stake: unscored ? r.weight : '0', changesGrade: null,
+      message: row === null || row === budgetRow && i.path.length === 0 ? i.message : `${label(row)}：${i.message}`,
+      messageEn: row === null ? i.messageEn : `${label(row)}: ${i.messageEn}`,
+    });
+  };
+  for (const i of sheet.issues) fromIssue(i, false);
+  for (const w of sheet.warnings) fromIssue(w, true);
+
+  const rank: { readonly [s in FindingSeverity]: number } = { error: 0, warning: 1, notice: 2 };
+  const ordered = findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => cmp(dec(b.f.stake), dec(a.f.stake)) || rank[a.f.severity] - rank[b.f.severity] || a.i - b.i)
+    .map((x) => x.f);
+
+  const computedTotal = sheet.total ?? sheet.provisional?.total ?? '0';
+  const computedGrade = sheet.grade ?? sheet.provisional?.grade ?? null;
+  const claimedGrade = doc.claimedGrade ?? (base === null ? null : gradeAt(base));
+  return {
+    format: 'jixiao.review/1',
+    template: { id: sheet.template.id, name: sheet.template.name },
+    project: sheet.project,
+    claimed: { total: doc.claimedTotal !== undefined ? String(doc.claimedTotal) : claimSum === null ? null : toPlain(claimSum), grade: doc.claimedGrade ?? null },
+    computed: { total: computedTotal, grade: computedGrade, complete: sheet.complete },
+    gradeChanged: claimedGrade === null || !sheet.complete ? null : compactText(claimedGrade) !== compactText(computedGrade ?? ''),
+    findings: ordered,
+    counts: {
+      error: ordered.filter((f) => f.severity === 'error').length,
+      warning: ordered.filter((f) => f.severity === 'warning').length,
+      notice: ordered.filter((f) => f.severity === 'notice').length,
+    },
+    sheet,
+  };
+}
+
+/**
+ * 复核自评表（不抛异常）。Reviews (复核) a filled self-evaluation: recomputes it under the template and checks the
+ * scores, subtotals, total and grade printed on the form (`claimed`, `levels`, `claimedTotal`, `claimedGrade`,
+ * `statedTotal`). Every difference is a finding with the row, claimed vs computed, the points at stake, whether
+ * it changes the grade, and a sentence in Chinese and English. Only a document that cannot be scored at all gives
+ * `ok: false` (as `safeScoreSelfEvaluation`).
+ *
+ * @param document the self-evaluation with the claimed numbers
+ * @param template the template it names (`defineTemplate`, or a preset's `template`)
+ * @example
+ * const result = reviewSelfEvaluation(doc, getPreset('national-project-2020').template);
+ * if (result.ok) for (const f of result.value.findings) console.log(f.severity, f.message);
+ */
+export function reviewSelfEvaluation(document: unknown, template: Template | TemplateDefinition): Result<SelfEvaluationReview> {
+  const scored = safeScoreSelfEvaluation(document, template);
+  if (!scored.ok) return scored;
+  const def = isTemplateValue(template) ? template.definition : template;
+  return guarded(() => ({ ok: true, value: review(document as SelfEvaluation, def, scored.value) }));
+}
