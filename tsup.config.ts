@@ -7,7 +7,10 @@ import { defineConfig } from 'tsup';
  *      `platform: 'neutral'` so that nothing Node-specific is assumed: the core must bundle for browsers
  *      (test/package/pack.test.ts checks there is no `node:` import / require of a built-in).
  *   2. the CLI (src/cli/main.ts) → dist/cli.js (ESM, Node only, with a shebang; `bin.jixiao`).
- * The library's dependencies (decimal.js, zod) stay external: tsup externalises everything in `dependencies`.
+ *      The spreadsheet entry (src/xlsx.ts, `jixiao/xlsx`) → dist/xlsx.* likewise; only its graph imports exceljs.
+ * The library's dependencies (decimal.js, zod, csv-parse) stay external: tsup externalises everything in
+ * `dependencies`, `peerDependencies` and `optionalDependencies`, so exceljs (an optional peer) is never inlined
+ * (test/sheetio/entry.test.ts checks both).
  * `yaml` is the CLI's alone: it is a devDependency, bundled into dist/cli.js (`noExternal`), so that users of
  * the library do not install it. The core never imports it (test/package/pack.test.ts checks the imports).
  * The CLI's version comes from package.json, inlined at build time (src/cli/usage.ts imports it).
@@ -17,7 +20,7 @@ import { defineConfig } from 'tsup';
  */
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', presets: 'src/presets/index.ts' },
+    entry: { index: 'src/index.ts', presets: 'src/presets/index.ts', xlsx: 'src/xlsx.ts' },
     format: ['esm', 'cjs'],
     // The presets entry shares the core's code through a chunk instead of carrying a copy of it; the core entry
     // never imports the presets (test/package/pack.test.ts bundles the core alone and checks).

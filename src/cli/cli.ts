@@ -47,10 +47,10 @@ function dispatch(args: Args, io: Output): number {
     if (rest.length > 0) throw new UsageError(`多余的参数 / Extra arguments: ${rest.join(' ')}`);
     return schema(kind, io);
   }
-  if (args.command === 'batch') {
-    // `jixiao batch` itself is asynchronous and runs from src/cli/main.ts; only its help comes here.
-    if (args.help) return print(io, COMMAND_HELP.batch ?? USAGE);
-    throw new UsageError('batch 只能从 jixiao 命令运行 / batch runs from the jixiao command only');
+  if (args.command === 'batch' || args.command === 'review') {
+    // `jixiao batch` and `jixiao review` are asynchronous and run from src/cli/main.ts; only their help comes here.
+    if (args.help) return print(io, COMMAND_HELP[args.command] ?? USAGE);
+    throw new UsageError(`${args.command} 只能从 jixiao 命令运行 / ${args.command} runs from the jixiao command only`);
   }
   const run = args.command === 'score' ? score : args.command === 'validate' ? validate : undefined;
   if (run === undefined) throw new UsageError(`未知命令 / Unknown command: ${args.command}`);

@@ -10,7 +10,10 @@ import {
   type ScoreSheet,
   type SelfEvaluationSheet,
   type Template,
+  reviewSelfEvaluation,
+  type SelfEvaluationReview,
 } from '../index.js';
+import { makeIssue } from '../errors/messages.js';
 import { getPreset, listPresets } from '../presets/index.js';
 import evaluationSchema from '../../schemas/evaluation.schema.json';
 import frameworkSchema from '../../schemas/framework.schema.json';
@@ -220,6 +223,24 @@ function selfEvaluateFile(loaded: LoadedFile, encoding: Encoding | undefined): {
   const result = safeScoreSelfEvaluation(t.doc, t.template);
   if (!result.ok) return { groups: grouped(loaded.path, result.issues) };
   return { sheet: result.value, groups: grouped(loaded.path, result.value.issues) };
+}
+
+/**
+ * 复核一份已读入的自评表（按其所写模板）。Reviews a self-evaluation already read from a file, under the template it
+ * names (a preset id or a template file beside it).
+ *
+ * @param doc the document as read
+ * @param loaded the file it came from (for relative template paths and issue headlines)
+ * @param encoding the encoding to force when a template file is read
+ * @returns the review, or the issues by file that stopped it
+ */
+export function reviewDocument(doc: unknown, loaded: LoadedFile, encoding?: Encoding): { review?: SelfEvaluationReview; groups: FileIssues[] } {
+  if (loaded.issues.length > 0) return { groups: grouped(loaded.path, loaded.issues) };
+  if (!isSelfEvaluation(doc)) return { groups: [{ file: loaded.path, issues: [makeIssue('invalid-type', [], { expected: 'a self-evaluation (template with rows or targets)', expectedZh: '自评表（有 template 及 rows 或 targets 字段）' })] }] };
+  const t = templateFor(doc, loaded, encoding);
+  if (t.template === undefined) return { groups: t.groups };
+  const result = reviewSelfEvaluation(t.doc, t.template);
+  return result.ok ? { review: result.value, groups: [] } : { groups: grouped(loaded.path, result.issues) };
 }
 
 const SCHEMAS: { readonly [kind: string]: unknown } = {

@@ -82,6 +82,20 @@ input names in its first row (an id column gives record ids); GBK is detected. W
 temporary file renamed when done, so an interrupted run leaves no half file; the summary goes to stdout, else the
 data goes to stdout and the summary to stderr. --jobs N uses N worker threads. A progress bar shows on a terminal.
 Exit code 0 when every record is complete, 1 otherwise.`,
+  review: `用法 Usage: jixiao review <自评表或文件夹 form|folder> [--summary out.csv] [--out dir] [--format text|json] [--encoding utf8|gbk] [--no-progress]
+
+复核（复核）已填报的自评表：按模板重新计分，核对表上所填的各行得分、一级指标小计与分值、总分和等级，每处不符
+都是一条发现（错误、警告或提示），并说明是否改变等级。给出文件夹时递归复核其中所有 xlsx、csv、yaml、json 文件；
+读不出的文件列出原因，其余照常复核。标准输出为汇总表（文件、单位、所填总分、复核总分、等级变化、错误数、警告数）；
+--summary 另存为 CSV（UTF-8 带 BOM），--out 为每份表写出复核意见（Markdown 与 HTML）。终端上显示进度条。
+Reviews filled self-evaluations: rescored under their template, the scores, level subtotals and weights, total
+and grade printed on each form are checked, and every difference is a finding (error, warning or notice) that
+says whether it changes the grade. A folder is searched recursively for xlsx, csv, yaml and json files; a file
+that cannot be read is listed with its reason and the rest go on. Stdout gets a summary table (file, unit,
+claimed, recomputed, grade change, errors, warnings); --summary also writes it as CSV (UTF-8 with BOM), --out
+writes a memo per form (Markdown and HTML). A progress bar shows on a terminal.
+Exit code 0 when no form has an error-level finding and every file was reviewed, 1 otherwise, 2 for a usage or
+file error, 3 for an unexpected error.`,
   help: `用法 Usage: jixiao help [命令 command]
 
 输出用法说明，或某个命令的说明。Prints the usage, or the help of one command.`,
@@ -93,10 +107,11 @@ export const USAGE = `jixiao ${VERSION} — 预算绩效评价打分 / budget pe
 用法 Usage:
   jixiao score <评价文件或自评表 evaluation|self-evaluation.yaml|json> [--format text|json] [--encoding utf8|gbk|utf16le]
   jixiao batch <framework|preset:id> <records.jsonl|csv> [-o out.csv] [--jobs N]   批量计分 score many records
+  jixiao review <自评表或文件夹 form|folder> [--summary out.csv] [--out dir]   复核 review filled forms
   jixiao presets [--json]           预置的指标体系与自评模板 the preset frameworks and templates
   jixiao schema <framework|evaluation|self-evaluation|template>   JSON Schema
   jixiao validate <指标体系或评价文件 framework-or-evaluation.yaml|json> [--encoding utf8|gbk|utf16le]
-  jixiao help [score|batch|validate|presets|schema]      用法说明 usage (also: --help, -h; jixiao <command> --help)
+  jixiao help [score|batch|review|validate|presets|schema]      用法说明 usage (also: --help, -h; jixiao <command> --help)
   jixiao --version                  版本 version (also: -v)
 
 ${COMMON}

@@ -57,6 +57,9 @@ export const ISSUE_CODES = [
   'unit-mismatch',
   'template-mismatch',
   'unknown-preset',
+  // 表格导入 spreadsheet import (jixiao/xlsx)
+  'sheet-unreadable',
+  'sheet-cell-unmapped',
   // 批量 batch
   'malformed-record',
   'row-length-mismatch',

@@ -110,6 +110,11 @@ const TEMPLATES: { readonly [C in IssueCode]: Template } = {
     `未知的预置“${p.id}”（jixiao presets 列出全部预置）`,
     `Unknown preset "${p.id}" (jixiao presets lists them all)`,
   ],
+  'sheet-unreadable': (p) => [`无法读取表格：${p.reasonZh}`, `The spreadsheet cannot be read: ${p.reason}`],
+  'sheet-cell-unmapped': (p) => [
+    `单元格 ${p.cell} 的“${p.text}”未读入（${p.reasonZh}），已忽略`,
+    `Cell ${p.cell} ("${p.text}") was not read (${p.reason}); it was ignored`,
+  ],
   'malformed-record': (p) => [`第 ${p.line} 行无法读取：${p.reason}`, `Line ${p.line} cannot be read: ${p.reason}`],
   'row-length-mismatch': (p) => [`该行有 ${p.cells} 个单元格，但表头只有 ${p.columns} 列`, `The row has ${p.cells} cells but the header has ${p.columns} columns`],
   'review-over-completion': (p) => [

@@ -38,6 +38,14 @@ const REASONS: { readonly [id: string]: (p: Params) => readonly [zh: string, en:
   'level-points-partial': () => ['一级指标类别的 points 须全部给出或全部不给', 'give points for every level-1 category or for none'],
   'absent-to-self': (p: Params) => [`类别“${p.level}”不能把分值转给自身`, `category "${p.level}" cannot give its points to itself`],
   'target-without-points': () => ['多个年度目标时，须全部给出或全部不给 points', 'with several annual targets, give points for all of them or for none'],
+  'sheet-not-xlsx': (p: Params) => [`不是 XLSX 工作簿（${p.detail}）`, `not an XLSX workbook (${p.detail})`],
+  'sheet-missing': (p: Params) => [`工作簿中没有工作表 ${p.sheet}`, `the workbook has no sheet ${p.sheet}`],
+  'sheet-not-text': (p: Params) => [`不是有效的 ${p.encoding} 文本，可用 encoding 选项指定编码`, `not valid ${p.encoding} text; the encoding option chooses another`],
+  'sheet-bad-csv': (p: Params) => [`CSV 格式有误（${p.detail}）`, `malformed CSV (${p.detail})`],
+  'cell-no-field': () => ['不属于自评表的任何部分', 'it belongs to no part of the form'],
+  'cell-unknown-heading': () => ['不是认得的列标题', 'not a known column heading'],
+  'cell-year': () => ['年度须为四位整数年份', 'the year must be a four-digit whole number'],
+  'cell-repeated': () => ['重复填写，已用前一处', 'given twice; the first was used'],
 };
 
 /** A reason's id. */
@@ -45,7 +53,8 @@ export type ReasonId =
   | 'empty-list' | 'too-few' | 'not-positive' | 'negative' | 'fraction-range' | 'points-xor-fraction' | 'band-empty' | 'x-not-increasing'
   | 'total-not-positive' | 'transfer-to-self' | 'precision-range' | 'weight-decimals' | 'cap-decimals' | 'transfer-to-zero' | 'cut-offs-cross' | 'step-above-weight' | 'grade-decimals' | 'percent-unit' | 'precision-below-weights' | 'modifier-on-branch' | 'grade-above-total'
   | 'target-blank' | 'target-unreadable' | 'target-out-of-range' | 'target-conflicting' | 'target-ocr' | 'rows-or-targets' | 'target-without-points'
-  | 'tier-missing' | 'tier-default-outside' | 'absent-to-self' | 'level-points-partial';
+  | 'tier-missing' | 'tier-default-outside' | 'absent-to-self' | 'level-points-partial'
+  | 'sheet-not-xlsx' | 'sheet-missing' | 'sheet-not-text' | 'sheet-bad-csv' | 'cell-no-field' | 'cell-unknown-heading' | 'cell-year' | 'cell-repeated';
 
 /** The data of an issue that carries a reason: the reason in both languages, plus its parameters. */
 export function reason(id: ReasonId, params: Params = {}): Params {

@@ -246,21 +246,19 @@ function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluat
     const claims = r.paths.map((p) => numOf(docRow(doc, p)?.claimed));
     if (claims.some((c) => c === null)) continue;
     const claimedText = r.paths.length === 1 ? r.claimed : toPlain(sum(claims as Dec[]));
-    // A qualitative row's claim is the evaluator's score, taken as given unless outside its tier: compare it with
-    // the score the tier allows, in the row's own points.
-    if (r.tier !== undefined) {
-      if (r.tier.defaulted || same(numOf(claimedText) as Dec, dec(r.score))) continue;
-      compared.add(r);
-      compare(row, [...r.path, 'claimed'], claimedText, dec(r.weight), r.tier.score, [`实际 ${r.actualText}（${r.tier.name}）`, `actual ${r.actualText} (${r.tier.id})`], () => null, r);
-      continue;
-    }
+    // A qualitative row's claim is the evaluator's score: the scorer takes it as given inside its tier (then the
+    // row's score is the claim) and clamps it otherwise; with no claim the template's default is used.
+    if (r.tier?.defaulted === true) continue;
     // Points of rows that are not set may be rescaled over the others; a form may print a row's score before or after.
     const node = findNode(sheet.sheet, r.node);
-    if (node !== undefined && !same(dec(node.effectiveWeight), dec(r.weight)) && !isZero(dec(node.effectiveWeight))) {
-      const unscaled = round(dec(r.score).times(dec(r.weight)).dividedBy(dec(node.effectiveWeight)), places, mode);
-      if (same(unscaled, numOf(claimedText) as Dec)) continue;
+    // The claim is taken as printed before rescaling when, rescaled as the template does, it gives the row's score.
+    // (Only for points rescaled up, where a different claim always rescales to a different score.)
+    if (node !== undefined && cmp(dec(node.effectiveWeight), dec(r.weight)) > 0 && !isZero(dec(r.weight))) {
+      const rescaled = round((numOf(claimedText) as Dec).times(dec(node.effectiveWeight)).dividedBy(dec(r.weight)), places, mode);
+      if (same(rescaled, dec(r.score))) continue;
     }
-    const missed = dec(r.score).lessThan(dec(r.weight)) ? ([`实际 ${r.actualText}，目标 ${r.targetText}`, `actual ${r.actualText}, target ${r.targetText}`] as const) : null;
+    const actual = r.tier === undefined ? r.actualText : `${r.actualText}（${r.tier.name}）`;
+    const missed = dec(r.score).lessThan(dec(r.weight)) ? ([`实际 ${actual}，目标 ${r.targetText}`, `actual ${actual}, target ${r.targetText}`] as const) : null;
     const index = sheet.rows.indexOf(r);
     compared.add(r);
     compare(row, [...r.path, 'claimed'], claimedText, dec(r.weight), r.score, missed, (s) => s.rows[index]?.score ?? null, r);
@@ -332,10 +330,12 @@ function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluat
   }
 
   // The scorer's issues and warnings, each a finding on its row.
+  const own = [...findings];
   const rowAt = (path: IssuePath) => sheet.rows.find((r) => r.paths.some((p) => startsWith(path, p)));
   const fromIssue = (i: Issue, isWarning: boolean) => {
     const r = rowAt(i.path);
-    if (r !== undefined && compared.has(r) && i.code === 'tier-score-clamped' && findings.some((f) => startsWith(f.path, r.path))) return;
+    // A clamped evaluator's score already has its finding from the comparison of the row's claim.
+    if (r !== undefined && compared.has(r) && i.code === 'tier-score-clamped' && own.some((f) => startsWith(f.path, r.path))) return;
     const row: FindingRow | null = r !== undefined ? { level1: r.level1, level2: r.level2, name: r.name } : i.path[0] === 'budget' ? budgetRow : null;
     const unscored = !isWarning && r !== undefined && r.status !== 'scored';
     findings.push({

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ISSUE_CODES, evaluate, safeScoreSelfEvaluation, validateFramework, type Template } from '../../src/index.js';
+import { findingText } from '../../src/review/findings.js';
+import { FINDING_CODES, ISSUE_CODES, evaluate, safeScoreSelfEvaluation, validateFramework, type Template } from '../../src/index.js';
 import { getPreset } from '../../src/presets/index.js';
 import type { FrameworkDefinition } from '../../src/index.js';
 import { makeIssue } from '../../src/errors/messages.js';
@@ -161,6 +162,17 @@ describe('every issue code and rule kind is documented', () => {
   it('docs/errors.md documents no code that does not exist', () => {
     const rows = [...errors.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1] as string);
     expect(rows.filter((c) => !(ISSUE_CODES as readonly string[]).includes(c))).toEqual([]);
+  });
+
+  it.each(FINDING_CODES.map((c) => [c]))('docs/review.md has a row for the finding code %s, with its severity', (code) => {
+    const review = readPage('docs/review.md');
+    expect(review).toMatch(new RegExp(`^\\| \`${code}\` \\| ${findingText(code, {}).severity} \\|`, 'm'));
+  });
+
+  it('docs/review.md documents no finding code that does not exist', () => {
+    const review = readPage('docs/review.md');
+    const rows = [...review.matchAll(/^\| `([a-z-]+)` \| (?:error|warning|notice) \|/gm)].map((m) => m[1] as string);
+    expect(rows.filter((c) => !(FINDING_CODES as readonly string[]).includes(c))).toEqual([]);
   });
 
   it.each(RULE_KINDS.map((k) => [k]))('docs/rules.md has a section and an index entry for %s', (kind) => {

@@ -1,7 +1,9 @@
 import DecimalJs from 'decimal.js';
 import { expect } from 'vitest';
 import { evaluate, findNode, LEGACY_TIERS, LIMITS, NATIONAL_GRADES, safeEvaluate, validateFramework } from '../../src/index.js';
-import type { EvaluateOptions, FrameworkDefinition, InputValue, NodeResult, RoundingMode, ScoreSheet } from '../../src/index.js';
+import type { EvaluateOptions, FrameworkDefinition, InputValue, NodeResult, RoundingMode, ScoreSheet, SelfEvaluationReview, Template } from '../../src/index.js';
+import { reviewSelfEvaluation } from '../../src/index.js';
+import { getPreset } from '../../src/presets/index.js';
 import { codes, demo, exampleFile, exampleSheet, leaf, yamlOf, type Leaf } from './engine.js';
 
 /*
@@ -744,5 +746,53 @@ const RULES: Figure[] = [
   },
 ];
 
+/* ── docs/review.md ────────────────────────────────────────────────────────────────────────────────────────── */
+
+/** The worked example of docs/review.md (the same form as its ts block), reviewed. */
+function reviewExample(): SelfEvaluationReview {
+  const preset = getPreset('national-project-2020') as { template: Template };
+  const r = reviewSelfEvaluation(
+    {
+      template: 'national-project-2020',
+      project: { name: '农村公路养护项目', unit: '某县公路事务中心', year: 2023 },
+      budget: { annual: 600, executed: 517.2, claimed: 9 },
+      rows: [
+        { level1: '产出指标', level2: '数量指标', name: '养护里程', target: '≥120公里', actual: '126公里', weight: 30, claimed: 30 },
+        { level1: '产出指标', level2: '成本指标', name: '预算控制数', target: '≤541.87万元', actual: '974.39万元', weight: 20, claimed: 20 },
+        { level1: '效益指标', level2: '社会效益指标', name: '群众出行条件改善', target: '效果明显', actual: '达成预期指标', weight: 30, claimed: 30 },
+        { level1: '满意度指标', level2: '服务对象满意度指标', name: '沿线群众满意度', target: '≥90%', actual: '95%', weight: 10, claimed: 9.5 },
+      ],
+      claimedTotal: 98.5,
+      claimedGrade: '优',
+    },
+    preset.template,
+  );
+  need(r.ok, 'the worked example reviews');
+  return (r as { value: SelfEvaluationReview }).value;
+}
+
+const REVIEW: readonly Figure[] = [
+  {
+    page: 'docs/review.md',
+    what: 'worked example: the cost row, the budget line, satisfaction, the grade change',
+    text: () => {
+      const r = reviewExample();
+      const cost = r.findings.find((f) => f.code === 'full-marks-target-missed');
+      const satisfaction = r.findings.find((f) => f.code === 'satisfaction-rate-times-weight');
+      const rounding = r.findings.find((f) => f.code === 'rounding-difference');
+      need(cost?.changesGrade === true && r.claimed.grade === '优' && r.computed.grade === '良', 'the cost row alone moves the grade from 优 to 良');
+      need(rounding?.rounding?.places === 0 && rounding.claimed === '9', 'the budget claim is the score rounded to a whole number');
+      need(satisfaction?.computed === '10.00' && satisfaction.claimed === '9.5', 'satisfaction scores full marks and 9.5 is claimed');
+      const rate = r.sheet.budget.rate as string;
+      return [
+        `反向指标得 541.87 ÷ 974.39 × 20 = ${cost?.computed} 分，表上却填满分 20`,
+        `预算执行率 ${new D(rate).times(100).toDecimalPlaces(2).toString()}% 应得 ${r.sheet.budget.score} 分`,
+        `scores 541.87 ÷ 974.39 × 20 = ${cost?.computed}, yet claims full marks`,
+        `the budget line's ${new D(rate).times(100).toDecimalPlaces(2).toString()}% scores ${r.sheet.budget.score}`,
+      ];
+    },
+  },
+];
+
 /** Every figure the documentation states. */
-export const FIGURES: readonly Figure[] = [...EXAMPLES, ...CONCEPTS, ...RULES];
+export const FIGURES: readonly Figure[] = [...EXAMPLES, ...CONCEPTS, ...RULES, ...REVIEW];

@@ -1,0 +1,213 @@
+/**
+ * `jixiao review`：复核一份自评表或整个文件夹（递归；xlsx、csv、yaml、json）。Reviews one form or a whole folder
+ * (recursively): a summary table to stdout (and as CSV with `--summary`), a memo per form with `--out`, a progress
+ * bar on a terminal. A file that cannot be read is listed with its reason and the run goes on.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import cliProgress from 'cli-progress';
+import { formatReviewHtml, formatReviewMarkdown, type SelfEvaluationReview } from '../index.js';
+import { padEnd, padStart, width } from '../report/textWidth.js';
+import { reviewDocument } from './commands.js';
+import { EXIT, FileError, UsageError } from './failures.js';
+import { formatIssues } from './issues.js';
+import { loadFile, type LoadedFile } from './loadFile.js';
+import { plainDataIssues } from './parseData.js';
+import type { Encoding } from './readText.js';
+
+/** `jixiao review` 的参数。Arguments of `jixiao review`. */
+export interface ReviewArgs {
+  /** 文件或文件夹。A form, or a folder of forms. */
+  readonly path: string;
+  /** 汇总 CSV 的路径。Where to write the summary as CSV. */
+  readonly summary?: string;
+  /** 复核意见的输出文件夹。Folder for the memos (Markdown and HTML). */
+  readonly out?: string;
+  /** 标准输出的格式。Format of stdout: the text table, or JSON. */
+  readonly format: 'text' | 'json';
+  /** 强制的编码。Encoding to force when reading. */
+  readonly encoding?: Encoding;
+  /** 是否在终端显示进度条。Whether to show a progress bar on a terminal. */
+  readonly progress: boolean;
+}
+
+/** Output streams of the command. */
+export interface ReviewIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly tty: boolean;
+}
+
+const FORM_FILES = /\.(ya?ml|json|csv|xlsx)$/i;
+
+/**
+ * 解析 `jixiao review` 的参数。Parses the arguments of `jixiao review`.
+ *
+ * @param argv the arguments after `review`
+ * @returns the parsed arguments
+ * @throws UsageError on an unknown option or a missing path
+ */
+export function parseReviewArgs(argv: readonly string[]): ReviewArgs {
+  const positional: string[] = [];
+  const opts: { [k: string]: string } = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    if (name === '--no-progress' || name === '--json') {
+      opts[name] = 'true';
+      continue;
+    }
+    if (!['--summary', '--out', '--format', '--encoding'].includes(name)) throw new UsageError(`未知选项 / Unknown option: ${arg}`);
+    const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
+    if (value === undefined || value === '') throw new UsageError(`${name} 需要一个值 / ${name} needs a value`);
+    opts[name] = value;
+  }
+  const [path, ...extra] = positional;
+  if (path === undefined) throw new UsageError('用法 / Usage: jixiao review <自评表文件或文件夹 form|folder> [--summary out.csv] [--out dir]');
+  if (extra.length > 0) throw new UsageError(`多余的参数 / Extra arguments: ${extra.join(' ')}`);
+  const format = opts['--json'] !== undefined ? 'json' : (opts['--format'] ?? 'text');
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json / --format takes text or json, not "${format}"`);
+  const enc = opts['--encoding']?.toLowerCase().replace(/-/g, '');
+  if (enc !== undefined && enc !== 'utf8' && enc !== 'gbk' && enc !== 'utf16le') throw new UsageError(`--encoding 只能是 utf8、gbk、utf16le / --encoding takes utf8, gbk or utf16le, not "${opts['--encoding']}"`);
+  return {
+    path,
+    ...(opts['--summary'] === undefined ? {} : { summary: opts['--summary'] }),
+    ...(opts['--out'] === undefined ? {} : { out: opts['--out'] }),
+    format,
+    ...(enc === undefined ? {} : { encoding: enc }),
+    progress: opts['--no-progress'] === undefined,
+  };
+}
+
+/** The forms under a path: the file itself, or every form file under a folder, recursively, in a stable order. */
+function formsUnder(path: string): string[] {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new FileError(`找不到文件或文件夹 / No such file or folder: ${path}`);
+  }
+  if (!stat.isDirectory()) return [path];
+  return (readdirSync(path, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => FORM_FILES.test(f) && !basename(f).startsWith('~$'))
+    .map((f) => join(path, f))
+    .filter((f) => statSync(f).isFile())
+    .sort();
+}
+
+/** One reviewed file: its review, or why it could not be reviewed. */
+interface Reviewed {
+  readonly file: string;
+  readonly review?: SelfEvaluationReview;
+  readonly reason?: string;
+}
+
+/** Reads one form (spreadsheets through jixiao/xlsx) and reviews it. */
+async function reviewFile(file: string, encoding: Encoding | undefined): Promise<Reviewed> {
+  try {
+    let loaded: LoadedFile;
+    if (/\.(csv|xlsx)$/i.test(file)) {
+      const { importSelfEvaluation } = await import('../sheetio/index.js');
+      const bytes = new Uint8Array(readFileSync(file));
+      const imported = await importSelfEvaluation(bytes, { format: extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx', ...(encoding === 'gbk' || encoding === 'utf8' ? { encoding } : {}) });
+      if (!imported.ok) return { file, reason: formatIssues([{ file, issues: imported.issues }]).join(' ') };
+      loaded = { path: file, doc: imported.value, issues: plainDataIssues(imported.value) };
+    } else loaded = loadFile(file, encoding);
+    const { review, groups } = reviewDocument(loaded.doc, loaded, encoding);
+    return review === undefined ? { file, reason: formatIssues(groups).join(' ') } : { file, review };
+  } catch (e) {
+    if (e instanceof FileError) return { file, reason: e.message };
+    if (e instanceof Error && /Cannot find (module|package) 'exceljs'/.test(e.message)) {
+      return { file, reason: '读取 xlsx 需要安装 exceljs（npm install exceljs）/ Reading xlsx needs exceljs installed (npm install exceljs)' };
+    }
+    throw e;
+  }
+}
+
+const unitOf = (r: SelfEvaluationReview): string => r.project.unit ?? r.project.department ?? r.project.name;
+const gradeChange = (r: SelfEvaluationReview): string => {
+  const claimed = r.claimed.grade ?? '—';
+  const computed = r.computed.grade ?? '—';
+  if (r.claimed.grade === null && r.claimed.total === null) return '—';
+  if (r.gradeChanged === null) return `${claimed} → ${computed}？`;
+  return r.gradeChanged ? `${claimed} → ${computed}` : '否 no';
+};
+const recomputed = (r: SelfEvaluationReview): string => `${r.computed.total}${r.computed.complete ? '' : '（暂计）'}`;
+
+const HEADER = ['文件 File', '单位 Unit', '所填 Claimed', '复核 Recomputed', '等级变化 Grade change', '错误 Errors', '警告 Warnings'];
+
+/** The summary table: one line per file; files that could not be read say why. */
+function summaryTable(results: readonly Reviewed[], root: string): string {
+  const rows = results.map((x) => {
+    const name = relative(root, x.file) || basename(x.file);
+    if (x.review === undefined) return { name, reason: x.reason ?? '' };
+    const r = x.review;
+    return { name, cells: [name, unitOf(r), r.claimed.total ?? '—', recomputed(r), gradeChange(r), String(r.counts.error), String(r.counts.warning)] };
+  });
+  const all = [HEADER, ...rows.flatMap((r) => (r.cells === undefined ? [] : [r.cells]))];
+  const cols = HEADER.map((_, i) => all.reduce((m, row) => Math.max(m, width(row[i] ?? '')), 0));
+  cols[0] = Math.max(cols[0] ?? 0, ...rows.map((r) => width(r.name)));
+  const line = (row: readonly string[]) => row.map((c, i) => (i >= 2 && i !== 4 ? padStart(c, cols[i] ?? 0) : padEnd(c, cols[i] ?? 0))).join('  ').trimEnd();
+  const body = rows.map((r) => (r.cells === undefined ? `${padEnd(r.name, cols[0] ?? 0)}  无法复核 cannot review: ${r.reason}` : line(r.cells)));
+  const errors = results.reduce((n, x) => n + (x.review?.counts.error ?? 0), 0);
+  const failed = results.filter((x) => x.review === undefined).length;
+  return [line(HEADER), ...body, '', `共 ${results.length} 份，无法复核 ${failed} 份，错误 ${errors} 处 / ${results.length} forms, ${failed} could not be reviewed, ${errors} errors`].join('\n');
+}
+
+const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** The summary as CSV, UTF-8 with a BOM so that Excel opens it as such. */
+function summaryCsv(results: readonly Reviewed[], root: string): string {
+  const head = ['文件 file', '单位 unit', '项目 project', '所填总分 claimed total', '复核总分 recomputed total', '复核完整 complete', '所填等级 claimed grade', '复核等级 recomputed grade', '等级改变 grade changed', '错误 errors', '警告 warnings', '提示 notices', '无法复核原因 reason'];
+  const lines = results.map((x) => {
+    const name = relative(root, x.file) || basename(x.file);
+    const r = x.review;
+    if (r === undefined) return [name, '', '', '', '', '', '', '', '', '', '', '', x.reason ?? ''];
+    return [name, unitOf(r), r.project.name, r.claimed.total ?? '', r.computed.total, String(r.computed.complete), r.claimed.grade ?? '', r.computed.grade ?? '', r.gradeChanged === null ? '' : String(r.gradeChanged), String(r.counts.error), String(r.counts.warning), String(r.counts.notice), ''];
+  });
+  return `\uFEFF${[head, ...lines].map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/**
+ * 运行 `jixiao review`。Runs `jixiao review`.
+ *
+ * @param args the parsed arguments
+ * @param io output streams
+ * @returns the exit code: 0 when no form has an error-level finding and every file was reviewed; 1 otherwise
+ */
+export async function review(args: ReviewArgs, io: ReviewIo): Promise<number> {
+  const files = formsUnder(args.path);
+  const root = statSync(args.path).isDirectory() ? args.path : join(args.path, '..');
+  const bar = args.progress && io.tty && files.length > 1 ? new cliProgress.SingleBar({ format: '{bar} {value}/{total} 份 forms | ETA {eta}s', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  bar?.start(files.length, 0);
+  const results: Reviewed[] = [];
+  for (const file of files) {
+    results.push(await reviewFile(file, args.encoding));
+    bar?.increment();
+  }
+  bar?.stop();
+  if (args.out !== undefined) {
+    mkdirSync(args.out, { recursive: true });
+    for (const x of results) {
+      if (x.review === undefined) continue;
+      const stem = (relative(root, x.file) || basename(x.file)).replace(/\.[^.]+$/, '').replace(/[\\/]/g, '__');
+      writeFileSync(join(args.out, `${stem}.md`), formatReviewMarkdown(x.review));
+      writeFileSync(join(args.out, `${stem}.html`), formatReviewHtml(x.review));
+    }
+  }
+  if (args.summary !== undefined) writeFileSync(args.summary, summaryCsv(results, root));
+  if (args.format === 'json') {
+    io.out(JSON.stringify(results.map((x) => (x.review === undefined ? { file: x.file, reason: x.reason } : { file: x.file, review: { ...x.review, sheet: undefined } })), null, 2));
+  } else io.out(summaryTable(results, root));
+  const bad = results.some((x) => x.review === undefined || x.review.counts.error > 0);
+  return bad ? EXIT.issues : EXIT.ok;
+}
