@@ -11,6 +11,7 @@ import ts from 'typescript';
 import * as z from 'zod/mini';
 import { frameworkSchema } from '../src/framework/schema.js';
 import { selfEvaluationSchema, templateSchema } from '../src/selfEval/schema.js';
+import { numSchema } from '../src/expr/schema.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,6 +31,17 @@ const evaluationFileSchema = z.strictObject({
   values: z.record(z.string(), inputValue),
   notApplicable: z.optional(z.array(z.string())),
   notes: z.optional(z.string().check(z.describe('备注。Notes.'))),
+  // The same fields as claimedScoresSchema (src/review/reviewEvaluation.ts), each described for editors.
+  claimed: z.optional(
+    z
+      .strictObject({
+        scores: z.optional(z.record(z.string(), numSchema).check(z.describe('表上所填各指标得分，按指标 id（任一级）。Claimed scores by indicator id, at any level.'))),
+        total: z.optional(numSchema.check(z.describe('表上所填总分。Claimed total.'))),
+        grade: z.optional(z.string().check(z.describe('表上所填等级。Claimed grade.'))),
+        statedTotal: z.optional(numSchema.check(z.describe('报告正文所述总分。Total stated in the report\'s prose.'))),
+      })
+      .check(z.describe('表上所填各指标得分、总分、等级与正文所述总分，供 jixiao review 复核。The scores printed per indicator, the total, the grade and the prose total, for jixiao review.')),
+  ),
 });
 
 /** Schema kind → zod schema, TypeScript type documenting it, title. */

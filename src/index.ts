@@ -137,10 +137,21 @@ export type { FrameworkPatch } from './framework/extendFramework.js';
 export { formatScoreTable } from './report/formatScoreTable.js';
 export type { FormatOptions } from './report/formatScoreTable.js';
 export { formatSelfEvaluationTable } from './report/formatSelfEvaluationTable.js';
+export {
+  formatScoreSheetCsv,
+  formatScoreSheetHtml,
+  formatScoreSheetMarkdown,
+  formatSelfEvaluationCsv,
+  formatSelfEvaluationHtml,
+  formatSelfEvaluationMarkdown,
+} from './report/formatSheet.js';
 
 // 复核 Review (复核) of submitted forms
 export { reviewSelfEvaluation } from './review/reviewSelfEvaluation.js';
-export type { Finding, FindingRow, SelfEvaluationReview } from './review/reviewSelfEvaluation.js';
+export type { SelfEvaluationReview } from './review/reviewSelfEvaluation.js';
+export { reviewEvaluation } from './review/reviewEvaluation.js';
+export type { ClaimedScores, EvaluationReview } from './review/reviewEvaluation.js';
+export type { Finding, FindingCounts, FindingRow, ReviewOutcome } from './review/common.js';
 export { FINDING_CODES } from './review/findings.js';
 export type { FindingCode, FindingSeverity } from './review/findings.js';
 export { formatReviewHtml, formatReviewMarkdown } from './report/formatReview.js';

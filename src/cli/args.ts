@@ -68,3 +68,46 @@ function encodingOf(value: string | undefined): Encoding {
   if (found !== undefined) return found;
   throw new UsageError(`--encoding 只能是 ${ENCODINGS.join('、')} / --encoding takes ${ENCODINGS.join(', ')}${value === undefined ? '' : `, not "${value}"`}`);
 }
+
+/**
+ * 解析命令自己的选项。Parses a command's own options: `--name value`, `--name=value`, `-o value` (as `--out`), the
+ * flags listed in `flags`; `--` ends the options.
+ *
+ * @param argv the arguments after the command
+ * @param valued the options that take a value
+ * @param flags the options without a value
+ * @returns the positional arguments and the options by name (flags as "true")
+ * @throws UsageError on an unknown option or a missing value
+ */
+export function parseCommandOptions(argv: readonly string[], valued: readonly string[], flags: readonly string[]): { positional: string[]; opts: { [k: string]: string } } {
+  const positional: string[] = [];
+  const opts: { [k: string]: string } = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-o') {
+      const v = argv[++i];
+      if (v === undefined || v === '') throw new UsageError('-o 需要一个值 / -o needs a value');
+      opts['--out'] = v;
+      continue;
+    }
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    if (flags.includes(name)) {
+      opts[name] = 'true';
+      continue;
+    }
+    if (!valued.includes(name)) throw new UsageError(`未知选项 / Unknown option: ${arg}`);
+    const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
+    if (value === undefined || value === '') throw new UsageError(`${name} 需要一个值 / ${name} needs a value`);
+    opts[name] = value;
+  }
+  return { positional, opts };
+}

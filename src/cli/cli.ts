@@ -47,8 +47,8 @@ function dispatch(args: Args, io: Output): number {
     if (rest.length > 0) throw new UsageError(`多余的参数 / Extra arguments: ${rest.join(' ')}`);
     return schema(kind, io);
   }
-  if (args.command === 'batch' || args.command === 'review') {
-    // `jixiao batch` and `jixiao review` are asynchronous and run from src/cli/main.ts; only their help comes here.
+  if (args.command === 'batch' || args.command === 'review' || args.command === 'import' || args.command === 'report') {
+    // These commands are asynchronous and run from src/cli/main.ts; only their help comes here.
     if (args.help) return print(io, COMMAND_HELP[args.command] ?? USAGE);
     throw new UsageError(`${args.command} 只能从 jixiao 命令运行 / ${args.command} runs from the jixiao command only`);
   }

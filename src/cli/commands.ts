@@ -10,7 +10,10 @@ import {
   type ScoreSheet,
   type SelfEvaluationSheet,
   type Template,
+  reviewEvaluation,
   reviewSelfEvaluation,
+  type ClaimedScores,
+  type EvaluationReview,
   type SelfEvaluationReview,
 } from '../index.js';
 import { makeIssue } from '../errors/messages.js';
@@ -225,6 +228,37 @@ function selfEvaluateFile(loaded: LoadedFile, encoding: Encoding | undefined): {
   return { sheet: result.value, groups: grouped(loaded.path, result.value.issues) };
 }
 
+/** 计分结果：自评表或评价文件的打分表，或使其无法计分的问题。A scored document, or the issues that stopped it. */
+export type ScoredDocument =
+  | { readonly kind: 'self-evaluation'; readonly doc: unknown; readonly sheet: SelfEvaluationSheet; readonly groups: readonly FileIssues[] }
+  | { readonly kind: 'evaluation'; readonly file: EvaluationFile; readonly sheet: ScoreSheet; readonly groups: readonly FileIssues[] }
+  | { readonly kind: 'none'; readonly groups: readonly FileIssues[] };
+
+/**
+ * 为已读入的自评表或评价文件计分。Scores a document already read: a self-evaluation under its template, or an
+ * evaluation file with its framework.
+ *
+ * @param loaded the document and its file
+ * @param encoding the encoding to force when other files are read
+ * @returns the sheet (with the issues it carries), or the issues that stopped it
+ * @throws FileError when the document is neither
+ */
+export function scoreDocument(loaded: LoadedFile, encoding?: Encoding): ScoredDocument {
+  if (isSelfEvaluation(loaded.doc)) {
+    if (loaded.issues.length > 0) return { kind: 'none', groups: grouped(loaded.path, loaded.issues) };
+    const t = templateFor(loaded.doc, loaded, encoding);
+    if (t.template === undefined) return { kind: 'none', groups: t.groups };
+    const result = safeScoreSelfEvaluation(t.doc, t.template);
+    if (!result.ok) return { kind: 'none', groups: grouped(loaded.path, result.issues) };
+    return { kind: 'self-evaluation', doc: t.doc, sheet: result.value, groups: grouped(loaded.path, result.value.issues) };
+  }
+  if (!isEvaluation(loaded.doc)) {
+    throw new FileError(`不是评价文件或自评表（缺少 framework 或 template 字段）/ Neither an evaluation file nor a self-evaluation (no "framework" or "template" field): ${loaded.path}`);
+  }
+  const { file, sheet, groups } = evaluateFile(loaded, encoding);
+  return file === undefined || sheet === undefined ? { kind: 'none', groups } : { kind: 'evaluation', file, sheet, groups };
+}
+
 /**
  * 复核一份已读入的自评表（按其所写模板）。Reviews a self-evaluation already read from a file, under the template it
  * names (a preset id or a template file beside it).
@@ -232,11 +266,20 @@ function selfEvaluateFile(loaded: LoadedFile, encoding: Encoding | undefined): {
  * @param doc the document as read
  * @param loaded the file it came from (for relative template paths and issue headlines)
  * @param encoding the encoding to force when a template file is read
- * @returns the review, or the issues by file that stopped it
+ * @returns the review (with the evaluation file's unit, when it names one), or the issues by file that stopped it
  */
-export function reviewDocument(doc: unknown, loaded: LoadedFile, encoding?: Encoding): { review?: SelfEvaluationReview; groups: FileIssues[] } {
+export function reviewDocument(doc: unknown, loaded: LoadedFile, encoding?: Encoding): { review?: SelfEvaluationReview | EvaluationReview; unit?: string; groups: FileIssues[] } {
   if (loaded.issues.length > 0) return { groups: grouped(loaded.path, loaded.issues) };
-  if (!isSelfEvaluation(doc)) return { groups: [{ file: loaded.path, issues: [makeIssue('invalid-type', [], { expected: 'a self-evaluation (template with rows or targets)', expectedZh: '自评表（有 template 及 rows 或 targets 字段）' })] }] };
+  if (isEvaluation(doc) && !isSelfEvaluation(doc)) {
+    const envelope = toEvaluationFile(doc, loaded.path);
+    const file = envelope.file;
+    if (file === undefined || envelope.issues.length > 0) return { groups: grouped(loaded.path, envelope.issues) };
+    const fw = file.frameworkPath.startsWith('preset:') ? presetFramework(file.frameworkPath, loaded.path) : checkFramework(loadFile(file.frameworkPath, encoding));
+    if (fw.framework === undefined) return { groups: fw.groups };
+    const result = reviewEvaluation(fw.framework, file.inputs, (file.claimed ?? {}) as ClaimedScores);
+    return result.ok ? { review: result.value, ...(file.unit === undefined ? {} : { unit: file.unit }), groups: [] } : { groups: grouped(loaded.path, result.issues) };
+  }
+  if (!isSelfEvaluation(doc)) return { groups: [{ file: loaded.path, issues: [makeIssue('invalid-type', [], { expected: 'a self-evaluation (template with rows or targets) or an evaluation file (framework)', expectedZh: '自评表（有 template 及 rows 或 targets 字段）或评价文件（有 framework 字段）' })] }] };
   const t = templateFor(doc, loaded, encoding);
   if (t.template === undefined) return { groups: t.groups };
   const result = reviewSelfEvaluation(t.doc, t.template);

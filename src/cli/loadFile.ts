@@ -34,9 +34,11 @@ export interface EvaluationFile {
   readonly unit?: string;
   readonly year?: number;
   readonly inputs: EvaluationInputs;
+  /** 表上所填得分、总分、等级（复核用，由库检查）。The claimed scores, total and grade, for review (checked by the library). */
+  readonly claimed?: unknown;
 }
 
-const EVALUATION_KEYS = new Set(['framework', 'unit', 'year', 'values', 'notApplicable', 'notes']);
+const EVALUATION_KEYS = new Set(['framework', 'unit', 'year', 'values', 'notApplicable', 'notes', 'claimed']);
 
 /**
  * 是评价文件吗（有 framework 字段而没有 indicators 字段）？Is this document an evaluation file — a mapping
@@ -83,6 +85,7 @@ export function toEvaluationFile(doc: { readonly [key: string]: unknown }, path:
     frameworkPath: frameworkPath.startsWith('preset:') || isAbsolute(frameworkPath) ? frameworkPath : join(dirname(path), frameworkPath),
     ...(typeof unit === 'string' ? { unit } : {}),
     ...(typeof year === 'number' && Number.isInteger(year) ? { year } : {}),
+    ...(field('claimed') === undefined ? {} : { claimed: field('claimed') }),
     // The library checks the shapes of `values` and `notApplicable` and reports them with their paths.
     inputs: {
       values: (field('values') ?? {}) as EvaluationInputs['values'],

@@ -1,8 +1,10 @@
 /*
- * jixiao 命令行入口。Entry point of the `jixiao` command (dist/cli.js): wires the process to `runCli`.
+ * jixiao 命令行入口。Entry point of the `jixiao` command (dist/cli.js): wires the process to `runCli`, and runs
+ * the asynchronous commands (batch, review, import, report) here.
  */
 import { batch, parseBatchArgs } from './batch.js';
 import { runCli, reportFailure } from './cli.js';
+import { importCommand, parseImportArgs, parseReportArgs, reportCommand } from './importReport.js';
 import { parseReviewArgs, review } from './review.js';
 
 // A closed pipe (`jixiao score … | head -1`) is not an error of ours: stop quietly.
@@ -16,32 +18,23 @@ const io = {
   err: (text: string) => process.stderr.write(`${text}\n`),
   env: process.env,
 };
+const tty = process.stderr.isTTY === true;
+
+/** The asynchronous commands: each parses its own arguments, then runs. */
+const ASYNC: { readonly [command: string]: (argv: readonly string[]) => Promise<number> } = {
+  batch: (argv) => batch(parseBatchArgs(argv), { ...io, tty }),
+  review: (argv) => review(parseReviewArgs(argv), { ...io, tty }),
+  import: (argv) => importCommand(parseImportArgs(argv), io),
+  report: (argv) => reportCommand(parseReportArgs(argv), io),
+};
+
 const argv = process.argv.slice(2);
-if (argv[0] === 'batch' && !argv.includes('--help') && !argv.includes('-h')) {
-  // The one streaming command: asynchronous, so it is run here rather than through runCli.
-  batch(parseBatchArgsSafe(argv.slice(1)), { ...io, tty: process.stderr.isTTY === true })
+const command = argv[0] ?? '';
+const run = Object.hasOwn(ASYNC, command) && !argv.includes('--help') && !argv.includes('-h') ? ASYNC[command] : undefined;
+if (run !== undefined) {
+  // A usage error thrown while parsing is reported like any failure.
+  Promise.resolve()
+    .then(() => run(argv.slice(1)))
     .then((code) => (process.exitCode = code))
     .catch((e: unknown) => (process.exitCode = reportFailure(e, io)));
-} else if (argv[0] === 'review' && !argv.includes('--help') && !argv.includes('-h')) {
-  // Asynchronous too: spreadsheets are read through jixiao/xlsx.
-  let args: ReturnType<typeof parseReviewArgs> | undefined;
-  try {
-    args = parseReviewArgs(argv.slice(1));
-  } catch (e) {
-    process.exitCode = reportFailure(e, io);
-  }
-  if (args !== undefined) {
-    review(args, { ...io, tty: process.stderr.isTTY === true })
-      .then((code) => (process.exitCode = code))
-      .catch((e: unknown) => (process.exitCode = reportFailure(e, io)));
-  }
 } else process.exitCode = runCli(argv, io);
-
-function parseBatchArgsSafe(args: readonly string[]): ReturnType<typeof parseBatchArgs> {
-  try {
-    return parseBatchArgs(args);
-  } catch (e) {
-    process.exitCode = reportFailure(e, io);
-    process.exit();
-  }
-}

@@ -3,16 +3,19 @@
  * (recursively): a summary table to stdout (and as CSV with `--summary`), a memo per form with `--out`, a progress
  * bar on a terminal. A file that cannot be read is listed with its reason and the run goes on.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import cliProgress from 'cli-progress';
-import { formatReviewHtml, formatReviewMarkdown, type SelfEvaluationReview } from '../index.js';
+import { formatReviewHtml, formatReviewMarkdown, type EvaluationReview, type SelfEvaluationReview } from '../index.js';
+
+type AnyReview = SelfEvaluationReview | EvaluationReview;
+import { csvDocument } from '../report/csv.js';
 import { padEnd, padStart, width } from '../report/textWidth.js';
+import { parseCommandOptions } from './args.js';
 import { reviewDocument } from './commands.js';
-import { EXIT, FileError, UsageError } from './failures.js';
+import { EXIT, FileError, IssuesFound, UsageError } from './failures.js';
 import { formatIssues } from './issues.js';
-import { loadFile, type LoadedFile } from './loadFile.js';
-import { plainDataIssues } from './parseData.js';
+import { readDocument } from './readForm.js';
 import type { Encoding } from './readText.js';
 
 /** `jixiao review` 的参数。Arguments of `jixiao review`. */
@@ -48,29 +51,7 @@ const FORM_FILES = /\.(ya?ml|json|csv|xlsx)$/i;
  * @throws UsageError on an unknown option or a missing path
  */
 export function parseReviewArgs(argv: readonly string[]): ReviewArgs {
-  const positional: string[] = [];
-  const opts: { [k: string]: string } = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq < 0 ? arg : arg.slice(0, eq);
-    if (name === '--no-progress' || name === '--json') {
-      opts[name] = 'true';
-      continue;
-    }
-    if (!['--summary', '--out', '--format', '--encoding'].includes(name)) throw new UsageError(`未知选项 / Unknown option: ${arg}`);
-    const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
-    if (value === undefined || value === '') throw new UsageError(`${name} 需要一个值 / ${name} needs a value`);
-    opts[name] = value;
-  }
+  const { positional, opts } = parseCommandOptions(argv, ['--summary', '--out', '--format', '--encoding'], ['--no-progress', '--json']);
   const [path, ...extra] = positional;
   if (path === undefined) throw new UsageError('用法 / Usage: jixiao review <自评表文件或文件夹 form|folder> [--summary out.csv] [--out dir]');
   if (extra.length > 0) throw new UsageError(`多余的参数 / Extra arguments: ${extra.join(' ')}`);
@@ -107,41 +88,37 @@ function formsUnder(path: string): string[] {
 /** One reviewed file: its review, or why it could not be reviewed. */
 interface Reviewed {
   readonly file: string;
-  readonly review?: SelfEvaluationReview;
+  readonly review?: AnyReview;
+  readonly unit?: string;
   readonly reason?: string;
 }
 
-/** Reads one form (spreadsheets through jixiao/xlsx) and reviews it. */
+/** Reads one form (spreadsheets through jixiao/xlsx) and reviews it; a file that cannot be read gives its reason. */
 async function reviewFile(file: string, encoding: Encoding | undefined): Promise<Reviewed> {
   try {
-    let loaded: LoadedFile;
-    if (/\.(csv|xlsx)$/i.test(file)) {
-      const { importSelfEvaluation } = await import('../sheetio/index.js');
-      const bytes = new Uint8Array(readFileSync(file));
-      const imported = await importSelfEvaluation(bytes, { format: extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx', ...(encoding === 'gbk' || encoding === 'utf8' ? { encoding } : {}) });
-      if (!imported.ok) return { file, reason: formatIssues([{ file, issues: imported.issues }]).join(' ') };
-      loaded = { path: file, doc: imported.value, issues: plainDataIssues(imported.value) };
-    } else loaded = loadFile(file, encoding);
-    const { review, groups } = reviewDocument(loaded.doc, loaded, encoding);
-    return review === undefined ? { file, reason: formatIssues(groups).join(' ') } : { file, review };
+    const loaded = await readDocument(file, encoding === undefined ? {} : { encoding });
+    const { review, unit, groups } = reviewDocument(loaded.doc, loaded, encoding);
+    return review === undefined ? { file, reason: formatIssues(groups).join(' ') } : { file, review, ...(unit === undefined ? {} : { unit }) };
   } catch (e) {
     if (e instanceof FileError) return { file, reason: e.message };
-    if (e instanceof Error && /Cannot find (module|package) 'exceljs'/.test(e.message)) {
-      return { file, reason: '读取 xlsx 需要安装 exceljs（npm install exceljs）/ Reading xlsx needs exceljs installed (npm install exceljs)' };
-    }
+    if (e instanceof IssuesFound) return { file, reason: formatIssues(e.groups).join(' ') };
     throw e;
   }
 }
 
-const unitOf = (r: SelfEvaluationReview): string => r.project.unit ?? r.project.department ?? r.project.name;
-const gradeChange = (r: SelfEvaluationReview): string => {
+const unitOf = (x: Reviewed): string => {
+  const r = x.review as AnyReview;
+  return 'project' in r ? (r.project.unit ?? r.project.department ?? r.project.name) : (x.unit ?? r.framework.name);
+};
+const subjectOf = (r: AnyReview): string => ('project' in r ? r.project.name : r.framework.name);
+const gradeChange = (r: AnyReview): string => {
   const claimed = r.claimed.grade ?? '—';
   const computed = r.computed.grade ?? '—';
   if (r.claimed.grade === null && r.claimed.total === null) return '—';
   if (r.gradeChanged === null) return `${claimed} → ${computed}？`;
   return r.gradeChanged ? `${claimed} → ${computed}` : '否 no';
 };
-const recomputed = (r: SelfEvaluationReview): string => `${r.computed.total}${r.computed.complete ? '' : '（暂计）'}`;
+const recomputed = (r: AnyReview): string => `${r.computed.total}${r.computed.complete ? '' : '（暂计）'}`;
 
 const HEADER = ['文件 File', '单位 Unit', '所填 Claimed', '复核 Recomputed', '等级变化 Grade change', '错误 Errors', '警告 Warnings'];
 
@@ -151,7 +128,7 @@ function summaryTable(results: readonly Reviewed[], root: string): string {
     const name = relative(root, x.file) || basename(x.file);
     if (x.review === undefined) return { name, reason: x.reason ?? '' };
     const r = x.review;
-    return { name, cells: [name, unitOf(r), r.claimed.total ?? '—', recomputed(r), gradeChange(r), String(r.counts.error), String(r.counts.warning)] };
+    return { name, cells: [name, unitOf(x), r.claimed.total ?? '—', recomputed(r), gradeChange(r), String(r.counts.error), String(r.counts.warning)] };
   });
   const all = [HEADER, ...rows.flatMap((r) => (r.cells === undefined ? [] : [r.cells]))];
   const cols = HEADER.map((_, i) => all.reduce((m, row) => Math.max(m, width(row[i] ?? '')), 0));
@@ -163,8 +140,6 @@ function summaryTable(results: readonly Reviewed[], root: string): string {
   return [line(HEADER), ...body, '', `共 ${results.length} 份，无法复核 ${failed} 份，错误 ${errors} 处 / ${results.length} forms, ${failed} could not be reviewed, ${errors} errors`].join('\n');
 }
 
-const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
 /** The summary as CSV, UTF-8 with a BOM so that Excel opens it as such. */
 function summaryCsv(results: readonly Reviewed[], root: string): string {
   const head = ['文件 file', '单位 unit', '项目 project', '所填总分 claimed total', '复核总分 recomputed total', '复核完整 complete', '所填等级 claimed grade', '复核等级 recomputed grade', '等级改变 grade changed', '错误 errors', '警告 warnings', '提示 notices', '无法复核原因 reason'];
@@ -172,9 +147,9 @@ function summaryCsv(results: readonly Reviewed[], root: string): string {
     const name = relative(root, x.file) || basename(x.file);
     const r = x.review;
     if (r === undefined) return [name, '', '', '', '', '', '', '', '', '', '', '', x.reason ?? ''];
-    return [name, unitOf(r), r.project.name, r.claimed.total ?? '', r.computed.total, String(r.computed.complete), r.claimed.grade ?? '', r.computed.grade ?? '', r.gradeChanged === null ? '' : String(r.gradeChanged), String(r.counts.error), String(r.counts.warning), String(r.counts.notice), ''];
+    return [name, unitOf(x), subjectOf(r), r.claimed.total ?? '', r.computed.total, String(r.computed.complete), r.claimed.grade ?? '', r.computed.grade ?? '', r.gradeChanged === null ? '' : String(r.gradeChanged), String(r.counts.error), String(r.counts.warning), String(r.counts.notice), ''];
   });
-  return `\uFEFF${[head, ...lines].map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(head, lines);
 }
 
 /**

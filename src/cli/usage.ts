@@ -96,6 +96,24 @@ claimed, recomputed, grade change, errors, warnings); --summary also writes it a
 writes a memo per form (Markdown and HTML). A progress bar shows on a terminal.
 Exit code 0 when no form has an error-level finding and every file was reviewed, 1 otherwise, 2 for a usage or
 file error, 3 for an unexpected error.`,
+  import: `用法 Usage: jixiao import <表格 form.xlsx|form.csv> [-o self-evaluation.yaml] [--template id] [--sheet name|index] [--encoding utf8|gbk]
+
+读取 Excel（xlsx）或 CSV（UTF-8、带 BOM 的 UTF-8、GBK）格式的自评表，按中文表头找到各栏（一级指标、年度指标值 / 指标值、
+实际完成值 / 完成值、分值 / 权重、得分……），写成 jixiao score 与 jixiao review 可读的 YAML（缺省输出到标准输出）。
+未能对应的单元格连同地址（如 C14）列在标准错误，退出码 1。--template 写入模板 id（缺省 national-project-2020）。
+Reads a filled form from xlsx or CSV (UTF-8, UTF-8 with BOM, GBK), finds its columns by their Chinese headings,
+and writes the YAML self-evaluation that jixiao score and jixiao review read (to stdout by default). Cells that
+cannot be mapped are listed on stderr with their address (such as C14), exit code 1. --template sets the
+template id (default national-project-2020).`,
+  report: `用法 Usage: jixiao report <自评表或评价文件 file> --format md|html|csv|xlsx [-o out] [--review] [--encoding …]
+
+把打分表（或加 --review 时的复核意见）写成 Markdown、HTML（一页自包含、可打印）、CSV（UTF-8 带 BOM）或 XLSX（原表版式，
+合并的一级 / 二级单元格，加一栏“自评得分”，写入数值而非公式；仅自评表）。文件可以是 YAML、JSON、xlsx 或 csv；
+xlsx 必须用 -o 指定输出文件；其他格式缺省输出到标准输出。打分表不完整或复核有错误级发现时退出码 1。
+Writes the scored sheet (or with --review the review memo) as Markdown, HTML (one self-contained printable page),
+CSV (UTF-8 with BOM) or XLSX (the form's own layout with merged level cells and a 自评得分 column of values, not
+formulas; self-evaluations only). The input may be YAML, JSON, xlsx or csv; xlsx needs -o; other formats go to
+stdout by default. Exit code 1 when the sheet is incomplete or the review has error-level findings.`,
   help: `用法 Usage: jixiao help [命令 command]
 
 输出用法说明，或某个命令的说明。Prints the usage, or the help of one command.`,
@@ -108,10 +126,12 @@ export const USAGE = `jixiao ${VERSION} — 预算绩效评价打分 / budget pe
   jixiao score <评价文件或自评表 evaluation|self-evaluation.yaml|json> [--format text|json] [--encoding utf8|gbk|utf16le]
   jixiao batch <framework|preset:id> <records.jsonl|csv> [-o out.csv] [--jobs N]   批量计分 score many records
   jixiao review <自评表或文件夹 form|folder> [--summary out.csv] [--out dir]   复核 review filled forms
+  jixiao import <form.xlsx|form.csv> [-o self-evaluation.yaml]   导入表格 import a spreadsheet form
+  jixiao report <file> --format md|html|csv|xlsx [-o out] [--review]   报告 write a report
   jixiao presets [--json]           预置的指标体系与自评模板 the preset frameworks and templates
   jixiao schema <framework|evaluation|self-evaluation|template>   JSON Schema
   jixiao validate <指标体系或评价文件 framework-or-evaluation.yaml|json> [--encoding utf8|gbk|utf16le]
-  jixiao help [score|batch|review|validate|presets|schema]      用法说明 usage (also: --help, -h; jixiao <command> --help)
+  jixiao help [score|batch|review|import|report|validate|presets|schema]      用法说明 usage (also: --help, -h; jixiao <command> --help)
   jixiao --version                  版本 version (also: -v)
 
 ${COMMON}

@@ -2,21 +2,28 @@
  * 复核意见（Markdown、HTML）。The review memo (复核意见) in Markdown and as one self-contained HTML page: a summary
  * (claimed vs recomputed total and grade, findings by severity), then the findings, most points at stake first.
  */
-import type { Finding, SelfEvaluationReview } from '../review/reviewSelfEvaluation.js';
+import type { Finding } from '../review/common.js';
+import type { EvaluationReview } from '../review/reviewEvaluation.js';
+import type { SelfEvaluationReview } from '../review/reviewSelfEvaluation.js';
+
+/** 复核结果：自评表的或按指标体系评价的。A review: of a self-evaluation, or of an evaluation against a framework. */
+type AnyReview = SelfEvaluationReview | EvaluationReview;
+const subjectOf = (r: AnyReview): string => ('project' in r ? r.project.name : r.framework.name);
+const basisOf = (r: AnyReview): string => ('template' in r ? `模板 Template：${r.template.name}（${r.template.id}）` : `指标体系 Framework：${r.framework.name}（${r.framework.id}）`);
 
 const SEVERITY: { readonly [s in Finding['severity']]: string } = { error: '错误 error', warning: '警告 warning', notice: '提示 notice' };
 
 const yesNo = (v: boolean | null): string => (v === null ? '无法判断 unknown' : v ? '是 yes' : '否 no');
 const rowOf = (f: Finding): string => (f.row === null ? '全表 whole form' : [f.row.level1, f.row.level2, f.row.name].filter((x) => x !== '' && x !== '/').join(' / '));
-const projectLine = (r: SelfEvaluationReview): string =>
-  [`项目 Project：${r.project.name}`, r.project.unit === undefined ? '' : `实施单位 Unit：${r.project.unit}`, r.project.department === undefined ? '' : `主管部门 Department：${r.project.department}`, r.project.year === undefined ? '' : `年度 Year：${r.project.year}`]
+const projectLine = (r: AnyReview): string =>
+  !('project' in r) ? '' : [`项目 Project：${r.project.name}`, r.project.unit === undefined ? '' : `实施单位 Unit：${r.project.unit}`, r.project.department === undefined ? '' : `主管部门 Department：${r.project.department}`, r.project.year === undefined ? '' : `年度 Year：${r.project.year}`]
     .filter((x) => x !== '')
     .join('　');
-const gradeChange = (r: SelfEvaluationReview): string =>
+const gradeChange = (r: AnyReview): string =>
   r.gradeChanged === null ? (r.computed.complete ? '无法判断（表上未填总分或等级） unknown (no claimed total or grade)' : '无法判断（复核结果不完整，为暂计） unknown (the recomputed result is provisional)') : yesNo(r.gradeChanged);
-const countsLine = (r: SelfEvaluationReview): string =>
+const countsLine = (r: AnyReview): string =>
   `错误 errors ${r.counts.error}，警告 warnings ${r.counts.warning}，提示 notices ${r.counts.notice}`;
-const totalShown = (r: SelfEvaluationReview): string => `${r.computed.total}${r.computed.complete ? '' : '（暂计 provisional）'}`;
+const totalShown = (r: AnyReview): string => `${r.computed.total}${r.computed.complete ? '' : '（暂计 provisional）'}`;
 
 /** Escapes a Markdown table cell. */
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -26,17 +33,16 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
  * (claimed vs recomputed total and grade), the grade change, counts by severity, then one table row and one
  * paragraph per finding (Chinese, English alongside), most points at stake first.
  *
- * @param review the result of `reviewSelfEvaluation`
+ * @param review the result of `reviewSelfEvaluation` or `reviewEvaluation`
  * @returns Markdown text ending in a newline
  */
-export function formatReviewMarkdown(review: SelfEvaluationReview): string {
+export function formatReviewMarkdown(review: AnyReview): string {
   const r = review;
   const out: string[] = [
-    `# 复核意见 Review memo：${r.project.name}`,
+    `# 复核意见 Review memo：${subjectOf(r)}`,
     '',
-    projectLine(r),
-    '',
-    `模板 Template：${r.template.name}（${r.template.id}）`,
+    ...(projectLine(r) === '' ? [] : [projectLine(r), '']),
+    basisOf(r),
     '',
     '## 摘要 Summary',
     '',
@@ -81,10 +87,10 @@ code{font-size:.9em}@media print{body{margin:0}tr{break-inside:avoid}}`;
  * HTML page (no external resources): the summary, then a table of findings with errors, warnings and notices
  * highlighted, each with its sentences in Chinese and English.
  *
- * @param review the result of `reviewSelfEvaluation`
+ * @param review the result of `reviewSelfEvaluation` or `reviewEvaluation`
  * @returns the HTML document
  */
-export function formatReviewHtml(review: SelfEvaluationReview): string {
+export function formatReviewHtml(review: AnyReview): string {
   const r = review;
   const e = escapeHtml;
   const rows = r.findings
@@ -99,12 +105,12 @@ export function formatReviewHtml(review: SelfEvaluationReview): string {
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<title>${e(`复核意见 Review memo：${r.project.name}`)}</title>
+<title>${e(`复核意见 Review memo：${subjectOf(r)}`)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>${e(`复核意见 Review memo：${r.project.name}`)}</h1>
-<p>${e(projectLine(r))}<br>${e(`模板 Template：${r.template.name}（${r.template.id}）`)}</p>
+<h1>${e(`复核意见 Review memo：${subjectOf(r)}`)}</h1>
+<p>${projectLine(r) === '' ? '' : `${e(projectLine(r))}<br>`}${e(basisOf(r))}</p>
 <h2>摘要 Summary</h2>
 <table><tr><th></th><th>表上所填 Claimed</th><th>复核 Recomputed</th></tr>
 <tr><th>总分 Total</th><td class="n">${e(r.claimed.total ?? '—')}</td><td class="n">${e(totalShown(r))}</td></tr>

@@ -25,9 +25,10 @@ const STATUS: { readonly [K in NodeResult['status']]: string } = {
 /**
  * Scores as shown at the sheet's precision. With `roundAt: 'total'` node scores are exact; rounding each one
  * on its own would let the shown rows disagree with the shown total, so the shown total is split down the tree
- * by largest remainder instead: every shown level adds up to the level above.
+ * by largest remainder instead: every shown level adds up to the level above. Shared with the Markdown and HTML
+ * sheets (formatSheet.ts).
  */
-function shownScores(sheet: ScoreSheet): Map<NodeResult, string> {
+export function shownScores(sheet: ScoreSheet): Map<NodeResult, string> {
   const { precision, rounding, roundAt } = sheet.options;
   const shown = new Map<NodeResult, string>();
   const unit = pow10(-precision);

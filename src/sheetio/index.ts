@@ -72,7 +72,17 @@ async function gridOf(data: Uint8Array | ArrayBuffer | string, options: ImportOp
  *   找列，从不按固定位置；合并的一级、二级单元格向下填充；“/” 行原样保留为未设置行。The indicator table by its
  *   headings, never by position; merged 一级 / 二级 cells fill down; "/" rows are kept as not-set rows. When a table
  *   has both 得分 and 自评得分, 得分 is the claimed score and 自评得分 (jixiao's computed column) is skipped.
- * - 总分 / 合计 → claimedTotal，自评等级 → claimedGrade；“年度绩效目标” 行开始一个年度目标（湖北）。
+ * - 一级指标小计 → levels（分值 → weight，得分 → claimed），不作为指标行。Level-1 subtotals go to `levels` (分值 as
+ *   weight, 得分 as claimed) and never become indicator rows. A subtotal row is one whose 二级 or 三级 cell says 小计 or
+ *   合计 ("产出指标 | 小计 | | | | 50 | 48"; the level is its 一级 cell's, else the one above), whose 一级 cell says
+ *   "产出指标小计", or whose own 一级 cell repeats the level of the row above over empty 二级, 三级 and text cells with a
+ *   分值 or 得分 (in CSV only under a level whose rows left the name blank, as a merged area saved as CSV does: a CSV
+ *   that repeats the level on every row must say 小计). A 二级 subtotal (二级 written, 三级 小计) is skipped and its cells
+ *   reported. A level written with its points, "产出指标（50分）", is 产出指标 with weight 50; so are columns of their
+ *   own — 一级指标分值 / 一级指标得分 headings, or a 一级指标 heading over two columns with 名称 | 分值 on the row below.
+ *   One entry per level and table, in the order first printed; a different value printed again is reported.
+ * - 总分 / 合计 → claimedTotal，自评等级 → claimedGrade；“年度绩效目标” 行开始一个年度目标（湖北）：名称、目标分值（或写作
+ *   “年度绩效目标1（40分）”）、目标资金、得分 → name, points, fund, claimed. 目标分值 or 得分 elsewhere is reported.
  * - 数值按所写：数值单元格为数字，文字为文字（数值栏里的文字原样保留，由计分报告）；CSV 中数值栏的纯数字读作数字，
  *   指标值、完成值保持文字；数值栏中的“/”“-”视为空。Numbers as written: a number cell gives a number, a text cell
  *   text (a word in a numeric cell stays text so that scoring reports it). In CSV, a plain number in a numeric column
@@ -105,14 +115,18 @@ export async function importSelfEvaluation(data: Uint8Array | ArrayBuffer | stri
 /**
  * 导出为 XLSX，版式同原表。Exports a self-evaluation as an XLSX workbook laid out as the form: the header block, the
  * budget block with its 其中 rows, 年度总体目标, the indicator table with 一级 / 二级 merged, 分值, 得分 (the claimed
- * scores), the 总分 row and 自评等级. Annual targets (Hubei) each get a 年度绩效目标 line and their own table.
+ * scores), a subtotal row after each level's last row (一级 | 小计 | … | 分值 | 得分, from `levels`; a level without rows
+ * at the end of the last table, and later if needed to keep the order of `levels`), the 总分 row and 自评等级. Annual
+ * targets (Hubei) each get a 年度绩效目标 line (名称, 目标分值, 目标资金, 得分) and their own table.
  *
  * 给出计分结果 `sheet` 时，另加“自评得分”一列，填 jixiao 算出的得分（数值，不是公式）；预算块填分值、执行率与得分，
  * 总分行填满分与总分，等级行填算出的等级。不完整的结果中未能计分的行留空。With a scored `sheet`, a 自评得分 column
  * holds jixiao's computed scores as values (not formulas); the budget row gets its 分值, 执行率 and computed score,
  * the total row the maximum and the computed total, the grade row the computed grade. Unscored rows stay blank.
  * The 得分 column always holds what the form claimed. `importSelfEvaluation` reads the result back to the same
- * document (the `format` marker aside; a template given as `{ id }` without options comes back as the id).
+ * document (the `format` marker aside; a template given as `{ id }` without options comes back as the id;
+ * `statedTotal`, the report's prose total, is not on the form and is not written; `levels: []` comes back absent,
+ * and levels without rows or targets come back with `rows: []`).
  *
  * @param doc the self-evaluation
  * @param sheet its scored sheet (`scoreSelfEvaluation`), to add the computed scores

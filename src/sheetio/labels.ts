@@ -18,11 +18,14 @@ export function norm(text: string): string {
 export type Spellings = readonly [string, ...string[]];
 
 /** 指标表的列。A column of the indicator table. */
-export type TableField = 'level1' | 'level2' | 'name' | 'target' | 'nature' | 'value' | 'unit' | 'actual' | 'weight' | 'claimed' | 'score' | 'reason';
+export type TableField =
+  | 'level1' | 'level1Weight' | 'level1Claimed' | 'level2' | 'name' | 'target' | 'nature' | 'value' | 'unit' | 'actual' | 'weight' | 'claimed' | 'score' | 'reason';
 
 /** 指标表各列的标题写法（第一种为导出所用）。Headings of the indicator table's columns; export writes the first. */
 export const TABLE_HEADINGS: { readonly [F in TableField]: Spellings } = {
   level1: ['一级指标'],
+  level1Weight: ['一级指标分值', '一级分值', '一级指标权重'],
+  level1Claimed: ['一级指标得分', '一级得分'],
   level2: ['二级指标'],
   name: ['三级指标', '指标名称', '三级指标名称'],
   target: ['年度指标值', '年度目标值', '目标值', '指标值'],
@@ -72,7 +75,7 @@ export function budgetLineOf(label: string): BudgetLine | undefined {
 }
 
 /** 表头块与年度目标行的字段。A labelled field of the header block or of an annual target's line. */
-export type HeaderField = 'name' | 'department' | 'unit' | 'year' | 'fund' | 'template' | 'reverse' | 'reviewAt' | 'target' | 'points' | 'targetFund';
+export type HeaderField = 'name' | 'department' | 'unit' | 'year' | 'fund' | 'template' | 'reverse' | 'reviewAt' | 'target' | 'points' | 'targetFund' | 'targetClaimed';
 
 /** 表头块标签（第一种为导出所用）。Labels of the header block; export writes the first. */
 export const HEADER_LABELS: { readonly [F in HeaderField]: Spellings } = {
@@ -87,7 +90,11 @@ export const HEADER_LABELS: { readonly [F in HeaderField]: Spellings } = {
   target: ['年度绩效目标'],
   points: ['目标分值'],
   targetFund: ['目标资金（万元）', '目标资金'],
+  targetClaimed: ['得分', '目标得分', '本目标得分'],
 };
+
+/** 只出现在年度绩效目标行上的字段。Fields of an annual target's line, not of the header block. */
+export const TARGET_FIELDS: ReadonlySet<HeaderField> = new Set<HeaderField>(['target', 'points', 'targetFund', 'targetClaimed']);
 
 /** 标签对应的表头字段。The header field a label names, if any. */
 export function headerFieldOf(label: string): HeaderField | undefined {
@@ -112,6 +119,28 @@ export const LABELS = {
 
 /** 总分行的标签。Labels of the total row. */
 export const TOTAL_LABELS: readonly string[] = ['总分', '合计', '总计', '自评总分'];
+
+/**
+ * 一级指标栏下的子标题（一级指标合并两栏，下一行写“名称 | 分值”时）。Sub-headings under a 一级指标 heading spread over
+ * several columns, on the row below it: the level's name, its 分值, its 得分.
+ */
+export const LEVEL_SUBHEADINGS: { readonly [F in 'level1' | 'level1Weight' | 'level1Claimed']: readonly string[] } = {
+  level1: ['一级指标', '名称', '指标', '指标名称'],
+  level1Weight: ['分值', '权重', ...TABLE_HEADINGS.level1Weight],
+  level1Claimed: ['得分', ...TABLE_HEADINGS.level1Claimed],
+};
+
+/** 小计行的标记（写在二级或三级指标栏；导出写第一种）。Marks of a level-1 subtotal row in its 二级 or 三级 cell; export writes the first. */
+export const SUBTOTAL_LABELS: readonly string[] = ['小计', '合计'];
+
+/**
+ * 拆出标签所带的分值：“产出指标（50分）”→ 产出指标 与 50。Splits the points off a label written with them, as
+ * "产出指标（50分）" or "年度绩效目标1(40 分)": the label and the points; a label without "（N分）" comes back as is.
+ */
+export function splitPoints(text: string): { readonly text: string; readonly points?: number } {
+  const m = /^(.*\S)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]$/.exec(text);
+  return m === null ? { text } : { text: m[1] as string, points: Number(m[2]) };
+}
 
 /** 读入时不需对应字段的文字（标题、分组标签）。Texts that name a part of the form and map to no field. */
 export function isDecoration(text: string): boolean {

@@ -1,8 +1,8 @@
 /**
  * 从单元格网格读出自评表。Reads a self-evaluation out of a cell grid, top to bottom: the header block (labels with
- * their values to the right), the budget block and the indicator tables (found by their column headings), the
- * 年度总体目标 rows, the total and the grade. Every non-empty cell is either read into the document or reported
- * with its address (`sheet-cell-unmapped`).
+ * their values to the right), the budget block and the indicator tables (found by their column headings) with
+ * their level-1 subtotals, the 年度总体目标 rows, the total and the grade. Every non-empty cell is either read into
+ * the document or reported with its address (`sheet-cell-unmapped`).
  */
 import type { Issue } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
@@ -10,7 +10,7 @@ import { reason, type ReasonId } from '../errors/reasons.js';
 import type { Num } from '../expr/types.js';
 import { checkedCopy } from '../framework/plainData.js';
 import { selfEvaluationSchema } from '../selfEval/schema.js';
-import type { AnnualTarget, BudgetRow, SelfEvaluation, TargetRow, TemplateOptions } from '../selfEval/types.js';
+import type { AnnualTarget, BudgetRow, ClaimedLevel, SelfEvaluation, TargetRow, TemplateOptions } from '../selfEval/types.js';
 import { address, type CellValue, type Grid } from './grid.js';
 import {
   BUDGET_HEADINGS,
@@ -18,8 +18,12 @@ import {
   headerFieldOf,
   isDecoration,
   LABELS,
+  LEVEL_SUBHEADINGS,
   norm,
+  splitPoints,
+  SUBTOTAL_LABELS,
   TABLE_HEADINGS,
+  TARGET_FIELDS,
   TOTAL_LABELS,
   type BudgetField,
   type BudgetLine,
@@ -68,7 +72,7 @@ const entries = <F extends string>(o: { readonly [K in F]: readonly string[] }, 
 /** Columns of an indicator table heading; Sichuan's 指标值 is the value column when 指标性质 or 度量单位 is there. */
 function tableColumns(texts: ReadonlyMap<number, string>): Cols<TableField> {
   const sichuan = [...texts.values()].some((t) => t === '指标性质' || TABLE_HEADINGS.unit.includes(t));
-  const order: TableField[] = ['level1', 'level2', 'name', 'nature', 'unit', ...(sichuan ? (['value', 'target'] as const) : (['target', 'value'] as const)),
+  const order: TableField[] = ['level1', 'level1Weight', 'level1Claimed', 'level2', 'name', 'nature', 'unit', ...(sichuan ? (['value', 'target'] as const) : (['target', 'value'] as const)),
     'actual', 'weight', 'claimed', 'score', 'reason'];
   return assign(texts, entries(TABLE_HEADINGS, order));
 }
@@ -118,6 +122,9 @@ export function readForm(grid: Grid, template: string | undefined): ReadOutcome 
   const targets: (Mutable<AnnualTarget> & { rows?: TargetRow[] })[] = [];
   let claimedTotal: Num | undefined;
   let claimedGrade: string | undefined;
+  /** Level-1 subtotals in the order first printed; one per level and table (`tableLevels`). */
+  const levels: Mutable<ClaimedLevel>[] = [];
+  let tableLevels = new Map<string, Mutable<ClaimedLevel>>();
 
   let mode: 'none' | 'budget' | 'overall' | 'table' = 'none';
   let budgetCols: Cols<BudgetField> = {};
@@ -125,6 +132,8 @@ export function readForm(grid: Grid, template: string | undefined): ReadOutcome 
   let overallCols: { expected?: number; achieved?: number } = {};
   let tableRows: TargetRow[] = [];
   let previous: { level1?: string; level2?: string } = {};
+  /** Whether every row of the current 一级 run so far wrote the level in a cell of its own (CSV: not left blank). */
+  let runWritten = true;
   const part = (): { expected?: string; achieved?: string } => targets.at(-1) ?? docPart;
 
   /** Reads label → value pairs in a row: the value is the next own non-empty cell to the right, unless it is a label. */
@@ -150,7 +159,9 @@ export function readForm(grid: Grid, template: string | undefined): ReadOutcome 
     }
   };
   const setHeader = (r: number) => (field: HeaderField, v: string | number, c: number): void => {
-    if (header[field] !== undefined) warn(r, c, 'cell-repeated');
+    // 目标分值, 得分… belong to a 年度绩效目标 line; elsewhere they are no part of the form.
+    if (TARGET_FIELDS.has(field)) warn(r, c, 'cell-no-field');
+    else if (header[field] !== undefined) warn(r, c, 'cell-repeated');
     else header[field] = { v, r, c };
   };
 
@@ -178,12 +189,15 @@ export function readForm(grid: Grid, template: string | undefined): ReadOutcome 
       tableCols = table;
       tableRows = [];
       previous = {};
+      runWritten = true;
+      tableLevels = new Map();
       const owner = targets.at(-1) ?? docPart;
       if (owner.rows === undefined) owner.rows = tableRows;
       else tableRows = owner.rows;
       for (const c of Object.values(table)) use(r, c);
       for (const { c, v } of cells) if (typeof v === 'string' && isDecoration(v)) use(r, c);
       for (const { c } of cells) if (!used.has(key(r, c))) warn(r, c, 'cell-unknown-heading');
+      if (levelSubheadings(r, table)) r++;
       continue;
     }
 
@@ -198,7 +212,7 @@ export function readForm(grid: Grid, template: string | undefined): ReadOutcome 
     }
 
     // 总分 / 合计: the total, in the table's 得分 column (else the next cell to the right).
-    if (first !== undefined && TOTAL_LABELS.includes(firstText) && (mode !== 'budget' || budgetLineOf(firstText) === undefined)) {
+    if (first !== undefined && TOTAL_LABELS.includes(firstText) && (mode !== 'budget' || budgetLineOf(firstText) === undefined) && !levelSubtotalCell(r, first.c)) {
       use(r, first.c);
       const col = tableCols?.claimed ?? cells[1]?.c;
       const v = num(own(r, col));
@@ -232,15 +246,22 @@ export function readForm(grid: Grid, template: string | undefined): ReadOutcome 
       targets.push(target);
       mode = 'none';
       if (headerFieldOf(String(first.v)) === undefined) {
-        // Written in one cell, as "年度绩效目标1（40分）": the text is the name.
+        // Written in one cell, as "年度绩效目标1（40分）": the text is the name, the points its 分值.
         use(r, first.c);
-        target.name = String(first.v);
+        const { text, points } = splitPoints(String(first.v));
+        target.name = text;
+        if (points !== undefined) target.points = points;
       }
       readLabels(r, (field, v, c) => {
+        const n = num(v);
         if (field === 'target') target.name = String(v);
-        else if (field === 'points') target.points = num(v) as Num;
-        else if (field === 'targetFund') target.fund = num(v) as Num;
-        else setHeader(r)(field, v, c);
+        else if (field === 'points') {
+          if (n !== undefined) target.points = n;
+        } else if (field === 'targetFund') {
+          if (n !== undefined) target.fund = n;
+        } else if (field === 'targetClaimed') {
+          if (n !== undefined) target.claimed = n;
+        } else setHeader(r)(field, v, c);
       });
       continue;
     }
@@ -291,6 +312,12 @@ export function readForm(grid: Grid, template: string | undefined): ReadOutcome 
       const mapped = new Set(Object.values(cols));
       const continued = cols.level1 !== undefined && (rows[r]?.[cols.level1]?.master[0] ?? r) < r;
       if (!continued && !cells.some(({ c }) => mapped.has(c))) continue;
+      // A level-1 subtotal row (产出指标 | 小计 | … | 50 | 48) goes to `levels`, never to the rows.
+      const subtotal = subtotalOf(r, cols);
+      if (subtotal !== undefined) {
+        readSubtotal(r, cols, subtotal);
+        continue;
+      }
       // A note written across the indicator columns ends the table.
       const spans = cols.level1 !== undefined && cols.name !== undefined && first !== undefined && first.c <= cols.level1 &&
         rows[r]?.[cols.name]?.master.join() === [r, first.c].join();
@@ -313,6 +340,154 @@ export function readForm(grid: Grid, template: string | undefined): ReadOutcome 
     }
   }
 
+  /** The level named in the 一级 cell of a row (a merged cell's text from its master), its "（50分）" recorded as the level's weight. */
+  function levelName(r: number, c: number): string {
+    const cell = rows[r]?.[c] as { value: CellValue; master: readonly [number, number] };
+    const { text, points } = splitPoints(String(cell.value));
+    if (points !== undefined) setLevel(levelOf(text), 'weight', points, cell.master[0], cell.master[1]);
+    return text;
+  }
+
+  /**
+   * A 一级指标 heading spread over several columns (merged, or followed by blank headings), with the row below naming
+   * them — 名称 | 分值 (| 得分): the columns of the level's printed weight and score. Reads that row into `cols`.
+   *
+   * @returns whether the row below is such a row of sub-headings (and was read)
+   */
+  function levelSubheadings(r: number, cols: Mutable<Cols<TableField>>): boolean {
+    const c1 = cols.level1;
+    if (c1 === undefined) return false;
+    const taken = new Set(Object.values(cols));
+    const group: number[] = [];
+    // The columns the heading spreads over: merged into it, or blank (a merged area saved as CSV).
+    for (let c = c1 + 1; c < (rows[r]?.length ?? 0) && !taken.has(c) && own(r, c) === undefined; c++) group.push(c);
+    const found: Cols<'level1' | 'level1Weight' | 'level1Claimed'> = {};
+    for (const c of [c1, ...group]) {
+      const t = own(r + 1, c);
+      const f = t === undefined ? undefined : (['level1Weight', 'level1Claimed', 'level1'] as const).find((k) => LEVEL_SUBHEADINGS[k].includes(norm(String(t))));
+      if (f !== undefined && found[f] === undefined && (f === 'level1') === (c === c1)) found[f] = c;
+    }
+    if (found.level1Weight === undefined && found.level1Claimed === undefined) return false;
+    for (const f of ['level1Weight', 'level1Claimed'] as const) if (found[f] !== undefined) cols[f] = found[f];
+    for (const c of Object.values(found)) use(r + 1, c);
+    return true;
+  }
+
+  /** Reads the level's printed weight and score from their own columns (一级指标分值, 一级指标得分) on a row of the level. */
+  function levelColumns(r: number, cols: Cols<TableField>, level1: string): void {
+    for (const [f, to] of [['level1Weight', 'weight'], ['level1Claimed', 'claimed']] as const) {
+      const c = cols[f];
+      const v = own(r, c);
+      if (c === undefined || v === undefined) continue;
+      setLevel(levelOf(level1), to, num(v), r, c);
+      use(r, c);
+    }
+  }
+
+  /** The subtotal entry of a level in the current table, made on first use. */
+  function levelOf(level1: string): Mutable<ClaimedLevel> {
+    let entry = tableLevels.get(level1);
+    if (entry === undefined) {
+      entry = { level1 };
+      tableLevels.set(level1, entry);
+      levels.push(entry);
+    }
+    return entry;
+  }
+
+  /** Sets a level's weight or score; a different value printed again for the same level is reported (the first is kept). */
+  function setLevel(entry: Mutable<ClaimedLevel>, f: 'weight' | 'claimed', v: Num | undefined, r: number, c: number): void {
+    if (v === undefined) return;
+    if (entry[f] === undefined) entry[f] = v;
+    else if (String(entry[f]) !== String(v) && !used.has(key(r, c))) warn(r, c, 'cell-repeated');
+  }
+
+  /** Whether the text of a cell is a subtotal mark (小计, 合计). */
+  function saysSubtotal(t: string | undefined): boolean {
+    return t !== undefined && SUBTOTAL_LABELS.includes(t);
+  }
+
+  /**
+   * The text of a table cell as the row shows it (normalised), or undefined when blank or when it is only the 一级
+   * cell merged across (a subtotal's level name spanning the 二级 and 三级 columns).
+   */
+  function shown(r: number, c: number | undefined, level1Col: number | undefined): string | undefined {
+    if (c === undefined) return undefined;
+    const cell = rows[r]?.[c];
+    if (cell === undefined || cell.value === undefined) return undefined;
+    const l1 = level1Col === undefined ? undefined : rows[r]?.[level1Col];
+    if (l1 !== undefined && c !== level1Col && cell.master.join() === l1.master.join()) return undefined;
+    return norm(String(cell.value));
+  }
+
+  /**
+   * Whether a 合计 at column c of row r, in an indicator table, is the 二级 or 三级 cell of a subtotal row (whose 一级
+   * cell is merged down from the rows above) rather than the form's total.
+   */
+  function levelSubtotalCell(r: number, c: number): boolean {
+    const cols = tableCols;
+    if (mode !== 'table' || cols?.level1 === undefined || (c !== cols.level2 && c !== cols.name)) return false;
+    return (rows[r]?.[cols.level1]?.master[0] ?? r) < r;
+  }
+
+  /**
+   * 小计行的一级指标；二级小计为 'skip'；不是小计行为 undefined。The level a subtotal row closes; 'skip' for a level-2
+   * subtotal (二级 written, 三级 小计), which the document does not carry; undefined for any other row. A row is a
+   * level-1 subtotal when
+   * - its 二级 or 三级 cell says 小计 / 合计 (the other empty or the same): the level is its 一级 cell's, else the one above;
+   * - its 一级 cell says "产出指标小计" (or just 小计, the level above), 二级 and 三级 empty;
+   * - its 一级 cell, a cell of its own, repeats the level of the row above, 二级, 三级 and the text columns are empty
+   *   (or "/"), and it has a 分值 or 得分. In CSV, where a merged cell cannot be told from a repeated text, only under a
+   *   level whose rows did not all repeat its name (as a merged area saved as CSV leaves them blank).
+   */
+  function subtotalOf(r: number, cols: Cols<TableField>): { readonly level1: string } | 'skip' | undefined {
+    const c1 = cols.level1;
+    if (c1 === undefined) return undefined;
+    const cell1 = rows[r]?.[c1];
+    const v1 = cell1?.value === undefined ? undefined : String(cell1.value);
+    const t2 = shown(r, cols.level2, c1);
+    const t3 = shown(r, cols.name, c1);
+    const above = (): { readonly level1: string } | undefined => (previous.level1 === undefined ? undefined : { level1: previous.level1 });
+    if (saysSubtotal(t3) && t2 !== undefined && !saysSubtotal(t2)) return 'skip';
+    if (saysSubtotal(t2) || saysSubtotal(t3)) return v1 === undefined ? above() : { level1: splitPoints(v1).text };
+    if (v1 === undefined || !isOwn(r, c1) || t2 !== undefined || t3 !== undefined) return undefined;
+    const marked = /^(.*?)(小计|合计)$/.exec(norm(v1));
+    if (marked !== null && (marked[1] !== '' || marked[2] === '小计')) return marked[1] === '' ? above() : { level1: splitPoints(marked[1] as string).text };
+    const name = splitPoints(v1).text;
+    if (name !== previous.level1 || (csv && runWritten)) return undefined;
+    for (const f of ['target', 'nature', 'value', 'unit', 'actual', 'reason'] as const) {
+      const t = shown(r, cols[f], c1);
+      if (t !== undefined && !(isOwn(r, cols[f] as number) && PLACEHOLDERS.has(t))) return undefined;
+    }
+    return num(own(r, cols.weight)) === undefined && num(own(r, cols.claimed)) === undefined ? undefined : { level1: name };
+  }
+
+  /** Reads a subtotal row: its 分值 and 得分 to the level's entry; the 小计 cells and placeholders are read, the rest reported. */
+  function readSubtotal(r: number, cols: Cols<TableField>, subtotal: { readonly level1: string } | 'skip'): void {
+    if (subtotal === 'skip') return;
+    const c1 = cols.level1 as number;
+    if (isOwn(r, c1) && own(r, c1) !== undefined) {
+      levelName(r, c1);
+      use(r, c1);
+    }
+    for (const f of ['level2', 'name', 'target', 'nature', 'value', 'unit', 'actual', 'reason'] as const) {
+      const c = cols[f];
+      const t = shown(r, c, c1);
+      if (c !== undefined && t !== undefined && isOwn(r, c) && (saysSubtotal(t) || PLACEHOLDERS.has(t))) use(r, c);
+    }
+    const entry = levelOf(subtotal.level1);
+    levelColumns(r, cols, subtotal.level1);
+    for (const f of ['weight', 'claimed'] as const) {
+      const c = cols[f];
+      if (c === undefined || own(r, c) === undefined) continue;
+      setLevel(entry, f, num(own(r, c)), r, c);
+      use(r, c);
+    }
+    if (cols.score !== undefined) use(r, cols.score);
+    previous = { level1: subtotal.level1 };
+    runWritten = true;
+  }
+
   /** One row of an indicator table; 一级 and 二级 come down from merged cells, or from the row above when blank. */
   function readRow(r: number, cols: Cols<TableField>): TargetRow {
     const row: Mutable<TargetRow> = {};
@@ -326,7 +501,11 @@ export function readForm(grid: Grid, template: string | undefined): ReadOutcome 
     };
     const l1 = level('level1');
     const l2 = level('level2');
-    const level1 = l1.blank ? previous.level1 : l1.v;
+    // "产出指标（50分）": the level, and its points as the level's printed weight.
+    const split = l1.v === undefined ? undefined : levelName(r, cols.level1 as number);
+    const level1 = l1.blank ? previous.level1 : split;
+    const written = !l1.blank && isOwn(r, cols.level1 as number);
+    runWritten = level1 !== previous.level1 ? written : runWritten && written;
     // A blank 二级 is the one above only where the 一级 is blank too (a merged form saved unmerged); else it is not set.
     const level2 = l2.blank ? (l1.blank ? previous.level2 : undefined) : l2.v;
     if (level1 === undefined) {
@@ -334,6 +513,7 @@ export function readForm(grid: Grid, template: string | undefined): ReadOutcome 
       issues.push(makeIssue('missing-field', [address(r, c)], { key: '一级指标' }));
     }
     row.level1 = level1 ?? '';
+    if (level1 !== undefined) levelColumns(r, cols, level1);
     if (level2 !== undefined) row.level2 = level2;
     previous = { ...(level1 === undefined ? {} : { level1 }), ...(level2 === undefined ? {} : { level2 }) };
     for (const f of ['name', 'target', 'nature', 'value', 'unit', 'actual', 'weight', 'claimed', 'reason'] as const) {
@@ -400,6 +580,7 @@ export function readForm(grid: Grid, template: string | undefined): ReadOutcome 
     ...(docPart.achieved === undefined ? {} : { achieved: docPart.achieved }),
     ...(docPart.rows === undefined ? {} : { rows: docPart.rows }),
     ...(targets.length === 0 ? {} : { targets: targets.map((t) => ({ ...t, rows: t.rows ?? [] }) as AnnualTarget) }),
+    ...(levels.length === 0 ? {} : { levels: levels as ClaimedLevel[] }),
     ...(claimedTotal === undefined ? {} : { claimedTotal }),
     ...(claimedGrade === undefined ? {} : { claimedGrade }),
   };

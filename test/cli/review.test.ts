@@ -72,6 +72,20 @@ describe('jixiao review 复核命令', () => {
     expect(r.out).toContain('共 3 份，无法复核 2 份');
   });
 
+  it('reviews an evaluation file against its framework: 攀枝花 reproduces its published table (exit 0); a changed claim is an error', async () => {
+    const file = join(repo, 'examples/panzhihua-2024/evaluation.yaml');
+    const ok = await run({ path: file });
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/evaluation\.yaml\s+攀枝花市医疗保障局\s+91\.54\s+91\.54\s+否 no\s+0\s+0/);
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-review-'));
+    const changed = readFileSync(file, 'utf8').replace('framework: ./framework.yaml', `framework: ${join(repo, 'examples/panzhihua-2024/framework.yaml')}`).replace('  total: 91.54', '  total: 92.54');
+    writeFileSync(join(dir, 'changed.yaml'), changed);
+    const bad = await run({ path: join(dir, 'changed.yaml'), format: 'json' });
+    expect(bad.code).toBe(1);
+    const parsed = JSON.parse(bad.out) as { review: { findings: { code: string }[] } }[];
+    expect(parsed[0]?.review.findings.map((f) => f.code)).toEqual(['total-sum-mismatch']);
+  });
+
   it('runs as a command: help, a usage error (exit 2), a missing path (exit 2), the exit code of a review', () => {
     expect(runIn(['help', 'review']).out).toContain('jixiao review <自评表或文件夹');
     expect(spawnCli(['review', '--bogus', EXAMPLES]).code).toBe(2);

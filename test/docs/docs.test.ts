@@ -86,7 +86,7 @@ function pageFramework(page: string): FrameworkDefinition | undefined {
   return named === undefined ? undefined : (namedYaml(page, (named.code.split('\n')[0] ?? '').replace(/^#\s*/, '').trim()) as unknown as FrameworkDefinition);
 }
 
-const EVALUATION_FILE_KEYS = new Set(['framework', 'unit', 'year', 'values', 'notApplicable', 'notes']);
+const EVALUATION_FILE_KEYS = new Set(['framework', 'unit', 'year', 'values', 'notApplicable', 'notes', 'claimed']);
 
 describe('```yaml blocks parse, and frameworks validate', () => {
   const yamlBlocks = allBlocks.filter((b) => b.lang === 'yaml');

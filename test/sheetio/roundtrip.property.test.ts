@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AnnualTarget, BudgetRow, ProjectFacts, SelfEvaluation, TargetRow, TemplateOptions } from '../../src/index.js';
+import type { AnnualTarget, BudgetRow, ClaimedLevel, ProjectFacts, SelfEvaluation, TargetRow, TemplateOptions } from '../../src/index.js';
 import { exportSelfEvaluationCsv, exportSelfEvaluationXlsx, importSelfEvaluation } from '../../src/xlsx.js';
 
 /*
@@ -51,8 +51,13 @@ const row: fc.Arbitrary<TargetRow> = fc
 const rows = fc.array(row, { maxLength: 7 });
 const budgetRow: fc.Arbitrary<BudgetRow> = fc.record({ initial: opt(num), annual: opt(num), executed: opt(num), claimed: opt(num) }).map((o) => defined<BudgetRow>(o));
 const target: fc.Arbitrary<AnnualTarget> = fc
-  .record({ name: opt(text), expected: opt(text), achieved: opt(text), points: opt(num), fund: opt(num), rows })
+  .record({ name: opt(text), expected: opt(text), achieved: opt(text), points: opt(num), fund: opt(num), claimed: opt(num), rows })
   .map((o) => defined<AnnualTarget>(o));
+
+const levels: fc.Arbitrary<ClaimedLevel[]> = fc.uniqueArray(
+  fc.record({ level1, weight: opt(num), claimed: opt(num) }).map((o) => defined<ClaimedLevel>(o)),
+  { minLength: 1, maxLength: 4, selector: (l) => l.level1 },
+);
 
 const document: fc.Arbitrary<SelfEvaluation> = fc
   .record({
@@ -70,6 +75,7 @@ const document: fc.Arbitrary<SelfEvaluation> = fc
     expected: opt(text),
     achieved: opt(text),
     table: fc.oneof(fc.record({ rows }), fc.record({ targets: fc.array(target, { minLength: 1, maxLength: 3 }) })),
+    levels: opt(levels),
     claimedTotal: opt(num),
     claimedGrade: opt(fc.constantFrom('优', '良', '中', '差')),
   })
@@ -97,7 +103,8 @@ function asCsvReads(doc: SelfEvaluation): SelfEvaluation {
       other: doc.budget.other && b(doc.budget.other),
     }),
     rows: doc.rows?.map(r),
-    targets: doc.targets?.map((x) => defined({ ...x, points: n(x.points), fund: n(x.fund), rows: x.rows.map(r) })),
+    targets: doc.targets?.map((x) => defined({ ...x, points: n(x.points), fund: n(x.fund), claimed: n(x.claimed), rows: x.rows.map(r) })),
+    levels: doc.levels?.map((l) => defined<ClaimedLevel>({ ...l, weight: n(l.weight), claimed: n(l.claimed) })),
     claimedTotal: n(doc.claimedTotal),
   });
 }
