@@ -46,6 +46,7 @@ const REASONS: { readonly [id: string]: (p: Params) => readonly [zh: string, en:
   'cell-unknown-heading': () => ['不是认得的列标题', 'not a known column heading'],
   'cell-year': () => ['年度须为四位整数年份', 'the year must be a four-digit whole number'],
   'cell-repeated': () => ['重复填写，已用前一处', 'given twice; the first was used'],
+  'cell-formula-no-result': () => ['公式没有保存的计算结果，请在 Excel 中打开并保存后再导入', 'a formula without a saved result; open and save the file in Excel, then import it'],
 };
 
 /** A reason's id. */
@@ -54,7 +55,7 @@ export type ReasonId =
   | 'total-not-positive' | 'transfer-to-self' | 'precision-range' | 'weight-decimals' | 'cap-decimals' | 'transfer-to-zero' | 'cut-offs-cross' | 'step-above-weight' | 'grade-decimals' | 'percent-unit' | 'precision-below-weights' | 'modifier-on-branch' | 'grade-above-total'
   | 'target-blank' | 'target-unreadable' | 'target-out-of-range' | 'target-conflicting' | 'target-ocr' | 'rows-or-targets' | 'target-without-points'
   | 'tier-missing' | 'tier-default-outside' | 'absent-to-self' | 'level-points-partial'
-  | 'sheet-not-xlsx' | 'sheet-missing' | 'sheet-not-text' | 'sheet-bad-csv' | 'cell-no-field' | 'cell-unknown-heading' | 'cell-year' | 'cell-repeated';
+  | 'sheet-not-xlsx' | 'sheet-missing' | 'sheet-not-text' | 'sheet-bad-csv' | 'cell-no-field' | 'cell-unknown-heading' | 'cell-year' | 'cell-repeated' | 'cell-formula-no-result';
 
 /** The data of an issue that carries a reason: the reason in both languages, plus its parameters. */
 export function reason(id: ReasonId, params: Params = {}): Params {

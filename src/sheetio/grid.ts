@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { dec } from '../calc/decimal.js';
 import type { Issue } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
 import { reason } from '../errors/reasons.js';
@@ -26,6 +27,8 @@ export interface Grid {
   readonly rows: readonly (readonly GridCell[])[];
   /** 是否来自 CSV（没有类型：数字也是文字）。Whether it came from CSV, where every cell is text. */
   readonly csv: boolean;
+  /** 读取单元格时的提示（如没有计算结果的公式）。Warnings about cells met while reading (a formula without a result). */
+  readonly notes?: readonly Issue[];
 }
 
 /** 单元格地址，如 C14（行列从 0 起）。The address of a cell, such as C14 (row and column from 0). */
@@ -41,18 +44,31 @@ const clean = (v: CellValue): CellValue => (typeof v === 'string' ? v.trim() || 
 /** A date as the scorer reads it (2023-12-31), in UTC as ExcelJS gives it. */
 const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
 
-/** The value of an ExcelJS cell: rich text joined, a formula's cached result, a date as YYYY-MM-DD. */
-function cellValue(v: ExcelJS.CellValue): CellValue {
+/** A number as Excel shows it: binary noise beyond 15 significant digits dropped (28.499999999999996 → 28.5). */
+const shown = (n: number): number => Number(n.toPrecision(15));
+
+/**
+ * The value of an ExcelJS cell: rich text joined, a formula's cached result, a date as YYYY-MM-DD, a number as Excel
+ * shows it; a number formatted as a percentage is read as the percentage it shows (0.95 in a `0%` cell is "95%").
+ */
+function cellValue(v: ExcelJS.CellValue, percent: boolean): CellValue {
   if (v === null || v === undefined) return undefined;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return undefined;
+    return percent ? `${dec(shown(v)).times(100).toString()}%` : shown(v);
+  }
   if (typeof v === 'string') return clean(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return isoDate(v);
   if ('richText' in v) return clean(v.richText.map((r) => r.text).join(''));
   if ('hyperlink' in v) return clean(v.text);
   if ('error' in v) return v.error;
-  return 'result' in v ? cellValue(v.result ?? null) : undefined;
+  return 'result' in v ? cellValue(v.result ?? null, percent) : undefined;
 }
+
+/** Whether a cell holds a formula whose result the file does not carry (never calculated and saved). */
+const formulaWithoutResult = (v: ExcelJS.CellValue): boolean =>
+  typeof v === 'object' && v !== null && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v) && (v as { result?: unknown }).result === undefined;
 
 /**
  * 读取 XLSX 工作簿中的一张表。Reads one worksheet of an XLSX workbook into a grid.
@@ -72,16 +88,21 @@ export async function gridFromXlsx(bytes: Uint8Array, sheet: string | number | u
   const ws = typeof sheet === 'string' ? workbook.getWorksheet(sheet) : workbook.worksheets[sheet ?? 0];
   if (ws === undefined) return makeIssue('sheet-unreadable', [], reason('sheet-missing', { sheet: typeof sheet === 'string' ? `"${sheet}"` : `#${String(sheet ?? 0)}` }));
   const rows: GridCell[][] = [];
+  const notes: Issue[] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const row: GridCell[] = [];
     for (let c = 1; c <= ws.columnCount; c++) {
       const cell = ws.getCell(r, c);
       const at = cell.master.fullAddress;
-      row.push({ value: cellValue(cell.value), master: [at.row - 1, at.col - 1] });
+      if (cell.master === cell && formulaWithoutResult(cell.value)) {
+        const where = address(r - 1, c - 1);
+        notes.push(makeIssue('sheet-cell-unmapped', [where], { cell: where, text: `=${String((cell.value as { formula?: string }).formula ?? '')}`, ...reason('cell-formula-no-result') }));
+      }
+      row.push({ value: cellValue(cell.value, /%/.test(cell.numFmt ?? '')), master: [at.row - 1, at.col - 1] });
     }
     rows.push(row);
   }
-  return { rows, csv: false };
+  return { rows, csv: false, notes };
 }
 
 /**

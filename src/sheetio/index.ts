@@ -103,10 +103,11 @@ export async function importSelfEvaluation(data: Uint8Array | ArrayBuffer | stri
     const grid = await gridOf(data, options);
     if ('code' in grid) return { ok: false, issues: [grid], warnings: [] };
     const read = readForm(grid, options.template);
-    if (read.doc !== undefined) return { ok: true, value: read.doc, warnings: read.warnings };
+    const warnings = [...(grid.notes ?? []), ...read.warnings];
+    if (read.doc !== undefined) return { ok: true, value: read.doc, warnings };
     const [first, ...rest] = read.issues;
-    return first === undefined ? { ok: false, issues: [makeIssue('internal-error', [], { message: 'no document and no issue' })], warnings: read.warnings }
-      : { ok: false, issues: [first, ...rest], warnings: read.warnings };
+    return first === undefined ? { ok: false, issues: [makeIssue('internal-error', [], { message: 'no document and no issue' })], warnings }
+      : { ok: false, issues: [first, ...rest], warnings };
   } catch (e) {
     return { ok: false, issues: [makeIssue('internal-error', [], { message: e instanceof Error ? e.message : String(e) })], warnings: [] };
   }

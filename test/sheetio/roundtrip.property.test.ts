@@ -20,7 +20,8 @@ const text = fc
   .filter((s) => s.trim() === s && s !== '');
 const number = fc.oneof(
   fc.integer({ min: -1000, max: 100000 }),
-  fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x)),
+  // Excel keeps 15 significant digits (and import reads numbers as Excel shows them): doubles as a sheet can hold them.
+  fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : Number(x.toPrecision(15)))).map((x) => (Object.is(x, -0) ? 0 : x)),
 );
 /** A Num: a number, a numeric text as written ("1.50"), or a word in a numeric cell. */
 const num = fc.oneof(number, fc.stringMatching(/^\d{1,3}(\.\d{1,2})?$/), fc.constantFrom('八分', '约10', '10分'));
