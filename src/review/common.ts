@@ -132,3 +132,13 @@ export interface ReviewOutcome {
   /** 各严重程度的发现数。Number of findings by severity. */
   readonly counts: FindingCounts;
 }
+
+/** Grade labels written for the same band: 优秀 is 优, 良好 is 良, 中等 is 中, 较差 is 差. */
+const GRADE_ALIASES: { readonly [label: string]: string } = { 优秀: '优', 良好: '良', 中等: '中', 较差: '差' };
+const gradeKey = (g: string): string => {
+  const t = g.replace(/\s/g, '');
+  return GRADE_ALIASES[t] ?? t;
+};
+
+/** 两个等级写法是否为同一等级（忽略空白，优秀 ≡ 优 等）。Whether two grade labels name the same band. */
+export const sameGrade = (a: string, b: string): boolean => gradeKey(a) === gradeKey(b);

@@ -10,6 +10,8 @@ export const FINDING_CODES = [
   'rows-sum-mismatch',
   'level-weights-mismatch',
   'total-sum-mismatch',
+  'total-differs',
+  'unknown-level',
   'grade-mismatch',
   'prose-total-mismatch',
   'full-marks-target-missed',
@@ -46,6 +48,16 @@ const TEXTS: { readonly [C in FindingCode]: { readonly severity: FindingSeverity
     severity: 'error',
     zh: (p) => `所填总分 ${p.claimed} 与${p.parts}所填得分之和 ${p.computed} 不符`,
     en: (p) => `The claimed total ${p.claimed} differs from the sum of the claimed scores of ${p.partsEn}, ${p.computed}`,
+  },
+  'total-differs': {
+    severity: 'error',
+    zh: (p) => `所填总分 ${p.claimed} 与按规则复核的总分 ${p.computed} 不符（表上未填全各部分得分，无法逐项核对）`,
+    en: (p) => `The claimed total ${p.claimed} differs from the recomputed total ${p.computed} (not every part's score is printed, so the parts cannot be checked one by one)`,
+  },
+  'unknown-level': {
+    severity: 'warning',
+    zh: (p) => `表上一级指标小计“${p.level}”对不上任何指标行的一级指标，未核对`,
+    en: (p) => `The level-1 subtotal "${p.level}" matches the level 1 of no row; it was not checked`,
   },
   'grade-mismatch': {
     severity: 'error',

@@ -14,7 +14,7 @@ import { numSchema } from '../expr/schema.js';
 import { guarded, type Framework } from '../framework/defineFramework.js';
 import { checkedCopy } from '../framework/plainData.js';
 import type { EvaluationInputs } from '../framework/types.js';
-import { gradeOf, label, numOf, ordered, ROUNDINGS, roundingEn, roundingZh, same, type Finding, type FindingRow, type ReviewOutcome } from './common.js';
+import { gradeOf, label, numOf, ordered, ROUNDINGS, roundingEn, roundingZh, same, sameGrade, type Finding, type FindingRow, type ReviewOutcome } from './common.js';
 import { findingText, severityOfIssue, type FindingCode } from './findings.js';
 
 /** 表上所填的各指标得分、总分与等级（复核用）。The scores, total and grade printed on an evaluation, for review. */
@@ -107,6 +107,12 @@ function review(framework: Framework, inputs: EvaluationInputs, claims: ClaimedS
     }
   }
 
+  for (const [key, value] of [['total', claims.total], ['statedTotal', claims.statedTotal]] as const) {
+    if (value === undefined || numOf(value) !== null) continue;
+    const i = makeIssue('invalid-number', ['claimed', key], { value: String(value) });
+    findings.push({ code: i.code, severity: 'error', path: i.path, row: null, claimed: String(value), computed: null, difference: null, stake: '0', changesGrade: null, message: i.message, messageEn: i.messageEn });
+  }
+
   // Re-scoring under other roundings, made only when a claimed score needs explaining.
   let alternatives: { places: number; mode: typeof mode; sheet: ScoreSheet }[] | undefined;
   const alternativeSheets = () => {
@@ -139,10 +145,6 @@ function review(framework: Framework, inputs: EvaluationInputs, claims: ClaimedS
       continue;
     }
     if (same(difference, dec(0))) continue;
-    if (same(claimed, weight) && n.children.length === 0) {
-      push('full-marks-target-missed', common, { detail: n.explanation, detailEn: n.explanationEn });
-      continue;
-    }
     const alt = alternativeSheets().find((a) => {
       const m = nodesOf(a.sheet).find((x) => x.id === n.id);
       return m !== undefined && same(dec(m.score), claimed);
@@ -152,6 +154,10 @@ function review(framework: Framework, inputs: EvaluationInputs, claims: ClaimedS
         rounding: roundingZh(alt.places, alt.mode), roundingEn: roundingEn(alt.places, alt.mode),
         templateRounding: roundingZh(places, mode), templateRoundingEn: roundingEn(places, mode),
       });
+      continue;
+    }
+    if (same(claimed, weight) && n.children.length === 0) {
+      push('full-marks-target-missed', common, { detail: n.explanation, detailEn: n.explanationEn });
       continue;
     }
     push('score-mismatch', common, { explanation: n.explanation, explanationEn: n.explanationEn });
@@ -181,14 +187,18 @@ function review(framework: Framework, inputs: EvaluationInputs, claims: ClaimedS
   }
   if (claims.grade !== undefined && base !== null) {
     const g = gradeAt(base);
-    if (g !== null && g.replace(/\s/g, '') !== claims.grade.replace(/\s/g, '')) {
+    if (g !== null && !sameGrade(g, claims.grade)) {
       push('grade-mismatch', { path: ['claimed', 'grade'], row: null, claimed: claims.grade, computed: g, difference: null, stake: '0', changesGrade: true }, { total: toPlain(base) });
     }
   }
   const stated = numOf(claims.statedTotal);
-  if (stated !== null && claimedTotal !== null && !same(stated, claimedTotal)) {
-    const diff = sub(stated, claimedTotal);
-    push('prose-total-mismatch', { path: ['claimed', 'statedTotal'], row: null, claimed: String(claims.statedTotal), computed: String(claims.total), difference: fixed(diff), stake: fixed(diff.abs()), changesGrade: gradeAt(stated) !== gradeAt(claimedTotal) }, {});
+  if (stated !== null && base !== null && !same(stated, base)) {
+    const diff = sub(stated, base);
+    push('prose-total-mismatch', { path: ['claimed', 'statedTotal'], row: null, claimed: String(claims.statedTotal), computed: toPlain(base), difference: fixed(diff), stake: fixed(diff.abs()), changesGrade: gradeAt(stated) !== gradeAt(base) }, {});
+  }
+  if (claimedTotal !== null && claimSum === null && sheet.total !== null && !same(claimedTotal, dec(sheet.total))) {
+    const diff = sub(claimedTotal, dec(sheet.total));
+    push('total-differs', { path: ['claimed', 'total'], row: null, claimed: String(claims.total), computed: sheet.total, difference: fixed(diff), stake: fixed(diff.abs()), changesGrade: gradeAt(claimedTotal) !== gradeAt(dec(sheet.total)) }, {});
   }
 
   // The sheet's issues and warnings, each a finding on its indicator.
@@ -220,7 +230,7 @@ function review(framework: Framework, inputs: EvaluationInputs, claims: ClaimedS
     framework: { id: framework.id, name: framework.name },
     claimed: { total: claims.total !== undefined ? String(claims.total) : claimSum === null ? null : toPlain(claimSum), grade: claims.grade ?? null },
     computed: { total: computedTotal, grade: computedGrade, complete: sheet.complete },
-    gradeChanged: claimedGrade === null || !sheet.complete ? null : claimedGrade.replace(/\s/g, '') !== (computedGrade ?? '').replace(/\s/g, ''),
+    gradeChanged: claimedGrade === null || !sheet.complete ? null : !sameGrade(claimedGrade, computedGrade ?? ''),
     findings: sorted,
     counts,
     sheet,

@@ -6,6 +6,7 @@
 import { add, cmp, dec, isZero, round, sub, sum, toFixed, toPlain, type Dec } from '../calc/decimal.js';
 import type { RoundingMode } from '../calc/rounding.js';
 import type { Issue, IssuePath } from '../errors/issue.js';
+import { makeIssue } from '../errors/messages.js';
 import type { Result } from '../errors/result.js';
 import { findNode } from '../evaluate/findNode.js';
 import { guarded } from '../framework/defineFramework.js';
@@ -14,7 +15,7 @@ import { safeScoreSelfEvaluation, type SelfEvaluationRowResult, type SelfEvaluat
 import { compactText } from '../selfEval/targetText.js';
 import type { TemplateDefinition } from '../selfEval/template.js';
 import type { ProjectFacts, SelfEvaluation, TargetRow } from '../selfEval/types.js';
-import { gradeOf, label, numOf, ordered, ROUNDINGS, roundingEn, roundingZh, same, type Finding, type FindingRow, type ReviewOutcome } from './common.js';
+import { gradeOf, label, numOf, ordered, ROUNDINGS, roundingEn, roundingZh, same, sameGrade, type Finding, type FindingRow, type ReviewOutcome } from './common.js';
 import { findingText, severityOfIssue, type FindingCode } from './findings.js';
 
 /** 自评表复核结果。The review of a self-evaluation. */
@@ -88,6 +89,17 @@ function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluat
       return;
     }
     if (same(difference, dec(0))) return;
+    const alt = alternativeSheets().find((a) => {
+      const v = pick(a.sheet);
+      return v !== null && same(dec(v), claimed);
+    });
+    if (alt !== undefined) {
+      push('rounding-difference', { ...common, rounding: { places: alt.places, mode: alt.mode } }, {
+        rounding: roundingZh(alt.places, alt.mode), roundingEn: roundingEn(alt.places, alt.mode),
+        templateRounding: roundingZh(places, mode), templateRoundingEn: roundingEn(places, mode),
+      });
+      return;
+    }
     if (same(claimed, cap) && missed !== null && cmp(computed, cap) < 0) {
       push('full-marks-target-missed', common, { detail: missed[0], detailEn: missed[1] });
       return;
@@ -99,17 +111,6 @@ function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluat
         push('satisfaction-rate-times-weight', common, { actual: result.actualText, target: result.targetText });
         return;
       }
-    }
-    const alt = alternativeSheets().find((a) => {
-      const v = pick(a.sheet);
-      return v !== null && same(dec(v), claimed);
-    });
-    if (alt !== undefined) {
-      push('rounding-difference', { ...common, rounding: { places: alt.places, mode: alt.mode } }, {
-        rounding: roundingZh(alt.places, alt.mode), roundingEn: roundingEn(alt.places, alt.mode),
-        templateRounding: roundingZh(places, mode), templateRoundingEn: roundingEn(places, mode),
-      });
-      return;
     }
     const explanation = result?.explanation ?? sheet.budget.explanation;
     const explanationEn = result?.explanationEn ?? sheet.budget.explanationEn;
@@ -158,6 +159,21 @@ function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluat
     compare(row, [...r.path, 'claimed'], claimedText, dec(r.weight), r.score, missed, (s) => s.rows[index]?.score ?? null, r);
   }
 
+  // A claimed number that cannot be read is a finding, wherever it is printed (the rows' are the scorer's issues).
+  const unreadable = (path: IssuePath, value: unknown, row: FindingRow | null) => {
+    if (value === undefined || numOf(value as string | number) !== null) return;
+    const i = makeIssue('invalid-number', path, { value: String(value) });
+    findings.push({ code: i.code, severity: 'error', path, row, claimed: String(value), computed: null, difference: null, stake: '0', changesGrade: null, message: row === null ? i.message : `${label(row)}：${i.message}`, messageEn: row === null ? i.messageEn : `${label(row)}: ${i.messageEn}` });
+  };
+  unreadable(['budget', 'claimed'], doc.budget.claimed, budgetRow);
+  (doc.levels ?? []).forEach((l, i) => {
+    unreadable(['levels', i, 'weight'], l.weight, { level1: l.level1, level2: '', name: '' });
+    unreadable(['levels', i, 'claimed'], l.claimed, { level1: l.level1, level2: '', name: '' });
+  });
+  (doc.targets ?? []).forEach((t, i) => unreadable(['targets', i, 'claimed'], t.claimed, { level1: t.name ?? `年度绩效目标${i + 1}`, level2: '', name: '' }));
+  unreadable(['claimedTotal'], doc.claimedTotal, null);
+  unreadable(['statedTotal'], doc.statedTotal, null);
+
   // Sums of the claimed numbers, independent of any rule.
   const levelRows = (level1: string) => live.filter((r) => compactText(r.level1) === compactText(level1));
   const levelParts: Dec[] = [];
@@ -165,6 +181,9 @@ function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluat
   (doc.levels ?? []).forEach((l, i) => {
     const rows = levelRows(l.level1);
     const row: FindingRow = { level1: l.level1, level2: '', name: '' };
+    if (rows.length === 0 && !sheet.rows.some((r) => compactText(r.level1) === compactText(l.level1))) {
+      push('unknown-level', { path: ['levels', i, 'level1'], row, claimed: l.claimed === undefined ? null : String(l.claimed), computed: null, difference: null, stake: '0', changesGrade: null }, { level: l.level1 });
+    }
     const claimed = numOf(l.claimed);
     const claims = rows.map((r) => numOf(r.claimed ?? undefined));
     if (claimed === null) levelsCover = false;
@@ -198,13 +217,23 @@ function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluat
     const parts = levelsCover ? add(budgetClaim, sum(levelParts)) : claimSum;
     // With rows' points rescaled (a "/" row that carries points), a form may print row scores before rescaling and
     // the rescaled total: a total equal to the recomputed one is not a finding.
-    const printedRescaled = sheet.total !== null && same(claimedTotal, dec(sheet.total));
+    const rescaled = live.some((r) => {
+      const n = findNode(sheet.sheet, r.node);
+      return n !== undefined && !same(dec(n.effectiveWeight), dec(r.weight));
+    });
+    const printedRescaled = rescaled && sheet.total !== null && same(claimedTotal, dec(sheet.total));
     if (parts !== null && !same(parts, claimedTotal) && !printedRescaled) {
       const diff = sub(claimedTotal, parts);
       push('total-sum-mismatch', { path: ['claimedTotal'], row: null, claimed: String(doc.claimedTotal), computed: toPlain(parts), difference: fixed(diff), stake: fixed(diff.abs()), changesGrade: gradeAt(claimedTotal) !== gradeAt(parts) }, {
         parts: levelsCover ? '预算执行率与各一级指标' : '预算执行率与各指标行', partsEn: levelsCover ? 'the budget line and the level-1 subtotals' : 'the budget line and the rows',
       });
     }
+  }
+  // A total whose parts are not all printed is still checked against the recomputed total.
+  const partsKnown = budgetClaim !== null && (levelsCover || claimSum !== null);
+  if (claimedTotal !== null && !partsKnown && sheet.total !== null && !same(claimedTotal, dec(sheet.total))) {
+    const diff = sub(claimedTotal, dec(sheet.total));
+    push('total-differs', { path: ['claimedTotal'], row: null, claimed: String(doc.claimedTotal), computed: sheet.total, difference: fixed(diff), stake: fixed(diff.abs()), changesGrade: gradeAt(claimedTotal) !== gradeAt(dec(sheet.total)) }, {});
   }
   const maximum = dec(sheet.maximum);
   if (claimedTotal !== null && cmp(claimedTotal, maximum) > 0) {
@@ -213,14 +242,14 @@ function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluat
   }
   if (doc.claimedGrade !== undefined && base !== null) {
     const g = gradeAt(base);
-    if (g !== null && compactText(g) !== compactText(doc.claimedGrade)) {
+    if (g !== null && !sameGrade(g, doc.claimedGrade)) {
       push('grade-mismatch', { path: ['claimedGrade'], row: null, claimed: doc.claimedGrade, computed: g, difference: null, stake: '0', changesGrade: true }, { total: toPlain(base) });
     }
   }
   const stated = numOf(doc.statedTotal);
-  if (stated !== null && claimedTotal !== null && !same(stated, claimedTotal)) {
-    const diff = sub(stated, claimedTotal);
-    push('prose-total-mismatch', { path: ['statedTotal'], row: null, claimed: String(doc.statedTotal), computed: String(doc.claimedTotal), difference: fixed(diff), stake: fixed(diff.abs()), changesGrade: gradeAt(stated) !== gradeAt(claimedTotal) }, {});
+  if (stated !== null && base !== null && !same(stated, base)) {
+    const diff = sub(stated, base);
+    push('prose-total-mismatch', { path: ['statedTotal'], row: null, claimed: String(doc.statedTotal), computed: toPlain(base), difference: fixed(diff), stake: fixed(diff.abs()), changesGrade: gradeAt(stated) !== gradeAt(base) }, {});
   }
 
   // The scorer's issues and warnings, each a finding on its row.
@@ -254,7 +283,7 @@ function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluat
     project: sheet.project,
     claimed: { total: doc.claimedTotal !== undefined ? String(doc.claimedTotal) : claimSum === null ? null : toPlain(claimSum), grade: doc.claimedGrade ?? null },
     computed: { total: computedTotal, grade: computedGrade, complete: sheet.complete },
-    gradeChanged: claimedGrade === null || !sheet.complete ? null : compactText(claimedGrade) !== compactText(computedGrade ?? ''),
+    gradeChanged: claimedGrade === null || !sheet.complete ? null : !sameGrade(claimedGrade, computedGrade ?? ''),
     findings: sorted,
     counts,
     sheet,

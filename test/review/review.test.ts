@@ -85,6 +85,26 @@ describe('review of the example forms 复核示例', () => {
     expect(r.findings[0]?.stake).toBe('10');
   });
 
+  it('found by review: unreadable numbers anywhere, a total whose parts are not all printed, 优秀 for 优, a subtotal for no level, rounding before full marks', () => {
+    const doc = load('examples/review/06-correct.yaml');
+    const words = reviewed({ ...doc, budget: { ...doc.budget, claimed: '满分' }, levels: [{ level1: '产出指标', weight: '五十', claimed: 49 }], claimedTotal: '九十', statedTotal: '约95分' });
+    expect(codes(words).filter((c) => c.startsWith('invalid-number'))).toEqual(['invalid-number budget.claimed', 'invalid-number claimedTotal', 'invalid-number levels.0.weight', 'invalid-number statedTotal']);
+    const { claimed: _, ...budget } = doc.budget;
+    expect(codes(reviewed({ ...doc, budget, levels: undefined, statedTotal: undefined, claimedTotal: 80, claimedGrade: '良' }))).toEqual(['total-differs claimedTotal']);
+    expect(codes(reviewed({ ...doc, claimedGrade: '优秀' }))).toEqual([]);
+    expect(codes(reviewed({ ...doc, levels: [...(doc.levels ?? []), { level1: '满意度', claimed: 10 }] }))).toContain('unknown-level levels.3.level1');
+    // 99.6% of the budget scores 9.96; a claimed 10 is that rounded, not full marks for a missed target.
+    const rounded = reviewed({ ...doc, budget: { annual: 100, executed: 99.6, claimed: 10 }, levels: undefined, claimedTotal: undefined, statedTotal: undefined });
+    expect(rounded.findings.map((f) => [f.code, f.rounding?.places])).toEqual([['rounding-difference', 0]]);
+  });
+
+  it('a claimed total equal to the recomputed one is still checked against its parts when nothing was rescaled', () => {
+    const doc = load('examples/review/06-correct.yaml');
+    const rows = (doc.rows ?? []).map((r, i) => (i === 0 ? { ...r, claimed: 9 } : r));
+    const r = reviewed({ ...doc, rows, levels: undefined, statedTotal: undefined });
+    expect(codes(r)).toContain('total-sum-mismatch claimedTotal');
+  });
+
   it('a document that is not a self-evaluation is refused with issues, never thrown', () => {
     const r = reviewSelfEvaluation({ template: 'national-project-2020' }, national);
     expect(r.ok).toBe(false);
