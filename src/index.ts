@@ -154,7 +154,7 @@ export type { ClaimedScores, EvaluationReview } from './review/reviewEvaluation.
 export type { Finding, FindingCounts, FindingRow, ReviewOutcome } from './review/common.js';
 export { FINDING_CODES } from './review/findings.js';
 export type { FindingCode, FindingSeverity } from './review/findings.js';
-export { formatReviewHtml, formatReviewMarkdown } from './report/formatReview.js';
+export { formatReviewCsv, formatReviewHtml, formatReviewMarkdown } from './report/formatReview.js';
 
 // 问题 Issues
 export { JixiaoError, isJixiaoError } from './errors/JixiaoError.js';

@@ -7,6 +7,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { stringify } from 'yaml';
 import {
+  formatReviewCsv,
   formatReviewHtml,
   formatReviewMarkdown,
   formatScoreSheetCsv,
@@ -146,6 +147,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs {
   const format = opts['--format'] ?? (out === undefined ? 'md' : out.replace(/^.*\./, '').toLowerCase().replace('markdown', 'md'));
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format 只能是 md、html、csv、xlsx / --format takes md, html, csv or xlsx, not "${format}"`);
   if (format === 'xlsx' && out === undefined) throw new UsageError('xlsx 需要用 -o 指定输出文件 / xlsx needs an output file (-o out.xlsx)');
+  if (format === 'xlsx' && opts['--review'] !== undefined) throw new UsageError('复核意见可写成 md、html、csv（xlsx 请用不带 --review 的 report：原表加“自评得分”一栏）/ A review is written as md, html or csv (for xlsx, report without --review: the form with a 自评得分 column)');
   const encoding = encodingOf(opts['--encoding']);
   return {
     file,
@@ -172,10 +174,7 @@ export async function reportCommand(args: ReportArgs, io: CommandIo): Promise<nu
   if (args.review) {
     const { review, groups } = reviewDocument(loaded.doc, loaded, args.encoding);
     if (review === undefined) throw new IssuesFound(groups);
-    if (args.format === 'xlsx') {
-      if (!('template' in review)) throw new UsageError('xlsx 报告只用于自评表 / An xlsx report is for self-evaluations only');
-      write(await xlsxOf(review.sheet, loaded.doc));
-    } else if (args.format === 'csv') write('template' in review ? formatSelfEvaluationCsv(review.sheet) : formatScoreSheetCsv(review.sheet));
+    if (args.format === 'csv') write(formatReviewCsv(review));
     else write(args.format === 'html' ? formatReviewHtml(review) : formatReviewMarkdown(review));
     return review.counts.error > 0 ? EXIT.issues : EXIT.ok;
   }

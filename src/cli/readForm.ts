@@ -39,6 +39,7 @@ export interface ReadOptions {
  */
 export async function readDocument(path: string, options: ReadOptions = {}): Promise<ReadDocument> {
   if (!isSpreadsheet(path)) return { ...loadFile(path, options.encoding), warnings: [] };
+  if (options.encoding === 'utf16le') throw new FileError(`表格文件按 utf8 或 gbk 读取，不支持 utf16le / Spreadsheets are read as utf8 or gbk, not utf16le: ${path}`);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(readFileSync(path));

@@ -4,9 +4,9 @@
  * bar on a terminal. A file that cannot be read is listed with its reason and the run goes on.
  */
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
-import { formatReviewHtml, formatReviewMarkdown, type EvaluationReview, type SelfEvaluationReview } from '../index.js';
+import { formatReviewHtml, formatReviewMarkdown, type EvaluationReview, type Finding, type Issue, type SelfEvaluationReview } from '../index.js';
 
 type AnyReview = SelfEvaluationReview | EvaluationReview;
 import { csvDocument } from '../report/csv.js';
@@ -81,7 +81,14 @@ function formsUnder(path: string): string[] {
   return (readdirSync(path, { recursive: true, encoding: 'utf8' }) as string[])
     .filter((f) => FORM_FILES.test(f) && !basename(f).startsWith('~$'))
     .map((f) => join(path, f))
-    .filter((f) => statSync(f).isFile())
+    // A broken link stays in the list: it is then reported with its reason, and the others go on.
+    .filter((f) => {
+      try {
+        return statSync(f).isFile();
+      } catch {
+        return true;
+      }
+    })
     .sort();
 }
 
@@ -98,12 +105,22 @@ async function reviewFile(file: string, encoding: Encoding | undefined): Promise
   try {
     const loaded = await readDocument(file, encoding === undefined ? {} : { encoding });
     const { review, unit, groups } = reviewDocument(loaded.doc, loaded, encoding);
-    return review === undefined ? { file, reason: formatIssues(groups).join(' ') } : { file, review, ...(unit === undefined ? {} : { unit }) };
+    if (review === undefined) return { file, reason: formatIssues(groups).join(' ') };
+    return { file, review: withImportWarnings(review, loaded.warnings), ...(unit === undefined ? {} : { unit }) };
   } catch (e) {
     if (e instanceof FileError) return { file, reason: e.message };
     if (e instanceof IssuesFound) return { file, reason: formatIssues(e.groups).join(' ') };
     throw e;
   }
+}
+
+/** The cells a spreadsheet import could not map, as warnings of the review (the evaluator should see them). */
+function withImportWarnings(review: AnyReview, warnings: readonly Issue[]): AnyReview {
+  if (warnings.length === 0) return review;
+  const extra: Finding[] = warnings.map((w) => ({
+    code: w.code, severity: 'warning', path: w.path, row: null, claimed: null, computed: null, difference: null, stake: '0', changesGrade: null, message: w.message, messageEn: w.messageEn,
+  }));
+  return { ...review, findings: [...review.findings, ...extra], counts: { ...review.counts, warning: review.counts.warning + extra.length } };
 }
 
 const unitOf = (x: Reviewed): string => {
@@ -160,7 +177,9 @@ function summaryCsv(results: readonly Reviewed[], root: string): string {
  * @returns the exit code: 0 when no form has an error-level finding and every file was reviewed; 1 otherwise
  */
 export async function review(args: ReviewArgs, io: ReviewIo): Promise<number> {
-  const files = formsUnder(args.path);
+  // The summary CSV written into the folder reviewed is not a form of the next run.
+  const summary = args.summary === undefined ? undefined : resolve(args.summary);
+  const files = formsUnder(args.path).filter((f) => resolve(f) !== summary);
   const root = statSync(args.path).isDirectory() ? args.path : join(args.path, '..');
   const bar = args.progress && io.tty && files.length > 1 ? new cliProgress.SingleBar({ format: '{bar} {value}/{total} 份 forms | ETA {eta}s', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(files.length, 0);
@@ -172,9 +191,13 @@ export async function review(args: ReviewArgs, io: ReviewIo): Promise<number> {
   bar?.stop();
   if (args.out !== undefined) {
     mkdirSync(args.out, { recursive: true });
+    const used = new Set<string>();
     for (const x of results) {
       if (x.review === undefined) continue;
-      const stem = (relative(root, x.file) || basename(x.file)).replace(/\.[^.]+$/, '').replace(/[\\/]/g, '__');
+      // The file's own name, extension included (form.yaml and form.xlsx are two forms); never one memo over another.
+      let stem = (relative(root, x.file) || basename(x.file)).replace(/[\\/]/g, '__');
+      for (let n = 2; used.has(stem); n++) stem = `${stem}-${n}`;
+      used.add(stem);
       writeFileSync(join(args.out, `${stem}.md`), formatReviewMarkdown(x.review));
       writeFileSync(join(args.out, `${stem}.html`), formatReviewHtml(x.review));
     }

@@ -107,12 +107,12 @@ cannot be mapped are listed on stderr with their address (such as C14), exit cod
 template id (default national-project-2020).`,
   report: `用法 Usage: jixiao report <自评表或评价文件 file> --format md|html|csv|xlsx [-o out] [--review] [--encoding …]
 
-把打分表（或加 --review 时的复核意见）写成 Markdown、HTML（一页自包含、可打印）、CSV（UTF-8 带 BOM）或 XLSX（原表版式，
-合并的一级 / 二级单元格，加一栏“自评得分”，写入数值而非公式；仅自评表）。文件可以是 YAML、JSON、xlsx 或 csv；
+把打分表写成 Markdown、HTML（一页自包含、可打印）、CSV（UTF-8 带 BOM）或 XLSX（原表版式，合并的一级 / 二级单元格，
+加一栏“自评得分”，写入数值而非公式；仅自评表）；加 --review 时写出复核意见（md、html，或 csv：每条发现一行）。文件可以是 YAML、JSON、xlsx 或 csv；
 xlsx 必须用 -o 指定输出文件；其他格式缺省输出到标准输出。打分表不完整或复核有错误级发现时退出码 1。
-Writes the scored sheet (or with --review the review memo) as Markdown, HTML (one self-contained printable page),
-CSV (UTF-8 with BOM) or XLSX (the form's own layout with merged level cells and a 自评得分 column of values, not
-formulas; self-evaluations only). The input may be YAML, JSON, xlsx or csv; xlsx needs -o; other formats go to
+Writes the scored sheet as Markdown, HTML (one self-contained printable page), CSV (UTF-8 with BOM) or XLSX (the
+form's own layout with merged level cells and a 自评得分 column of values, not formulas; self-evaluations only); with
+--review, the review (md, html, or csv with one line per finding). The input may be YAML, JSON, xlsx or csv; xlsx needs -o; other formats go to
 stdout by default. Exit code 1 when the sheet is incomplete or the review has error-level findings.`,
   help: `用法 Usage: jixiao help [命令 command]
 

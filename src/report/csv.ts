@@ -6,13 +6,15 @@
 
 /**
  * 一个 CSV 字段，必要时加引号。A CSV field, quoted when it holds `"`, `,`, CR or LF, or starts or ends with a space
- * (which some readers trim); quotes inside are doubled.
+ * (which some readers trim); quotes inside are doubled. Text from submitted forms that Excel would run as a formula
+ * (starting with `=`, `+`, `-`, `@` or a tab, and not a number) gets a leading `'`, so it opens as text.
  *
  * @param value the field's text
  * @returns the field as written in the file
  */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) || value.startsWith(' ') || value.endsWith(' ') ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^[+-]?(\d|\.\d)/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) || safe.startsWith(' ') || safe.endsWith(' ') ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**

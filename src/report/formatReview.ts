@@ -3,6 +3,7 @@
  * (claimed vs recomputed total and grade, findings by severity), then the findings, most points at stake first.
  */
 import type { Finding } from '../review/common.js';
+import { csvDocument } from './csv.js';
 import type { EvaluationReview } from '../review/reviewEvaluation.js';
 import type { SelfEvaluationReview } from '../review/reviewSelfEvaluation.js';
 
@@ -127,4 +128,21 @@ ${rows}
 </body>
 </html>
 `;
+}
+
+/**
+ * 把复核发现写成 CSV（UTF-8 带 BOM，每条发现一行，按涉及分数排序）。Renders a review's findings as CSV (UTF-8 with BOM,
+ * CRLF): one record per finding, most points at stake first, with severity, code, path, row, claimed, computed,
+ * difference, points at stake, whether it changes the grade, and the sentences in Chinese and English.
+ *
+ * @param review the result of `reviewSelfEvaluation` or `reviewEvaluation`
+ * @returns the CSV text, starting with "\uFEFF"
+ */
+export function formatReviewCsv(review: AnyReview): string {
+  const header = ['序号 #', '严重程度 severity', '代码 code', '路径 path', '所在行 row', '所填 claimed', '复核 computed', '差额 difference', '涉及分数 stake', '改变等级 changes grade', '说明 message', '英文说明 message (English)'];
+  const records = review.findings.map((f, i) => [
+    String(i + 1), f.severity, f.code, f.path.join('.'), f.row === null ? '' : rowOf(f), f.claimed ?? '', f.computed ?? '', f.difference ?? '', f.stake,
+    f.changesGrade === null ? '' : String(f.changesGrade), f.message, f.messageEn,
+  ]);
+  return csvDocument(header, records);
 }

@@ -86,6 +86,20 @@ describe('jixiao report 报告', () => {
     for (const f of review.value.findings) expect(memo.out).toContain(escapeHtml(f.message));
   });
 
+  it('--review --format csv writes one line per finding; text that Excel would run as a formula opens as text', async () => {
+    const form = join(repo, 'examples/review/02-full-marks.yaml');
+    const r = await capture((io) => reportCommand(parseReportArgs([form, '--review', '--format', 'csv']), io));
+    const lines = r.out.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^1,error,full-marks-target-missed,rows\.3\.claimed,/);
+    expect(() => parseReportArgs([form, '--review', '--format', 'xlsx', '-o', 'x.xlsx'])).toThrow(/md、html、csv/);
+    const doc = parse(readFileSync(form, 'utf8')) as SelfEvaluation;
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-report-'));
+    writeFileSync(join(dir, 'f.yaml'), JSON.stringify({ ...doc, project: { ...doc.project, unit: '=HYPERLINK("x")' } }));
+    const sheet = await capture((io) => reportCommand(parseReportArgs([join(dir, 'f.yaml'), '--format', 'csv']), io));
+    expect(sheet.out).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+
   it('usage: xlsx needs -o, xlsx is for self-evaluations, unknown formats are refused (exit 2)', async () => {
     expect(() => parseReportArgs([CHIZHOU, '--format', 'xlsx'])).toThrow(/-o/);
     expect(() => parseReportArgs([CHIZHOU, '--format', 'pdf'])).toThrow(/md、html、csv、xlsx/);

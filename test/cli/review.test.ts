@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,9 +39,9 @@ describe('jixiao review 复核命令', () => {
       const e = expected(f);
       expect(line.trim().split(/\s+/).slice(-2)).toEqual([String(e.counts.error), String(e.counts.warning)]);
       expect(line).toContain(e.computed.total);
-      const html = readFileSync(join(dir, 'memos', f.replace('.yaml', '.html')), 'utf8');
+      const html = readFileSync(join(dir, 'memos', `${f}.html`), 'utf8');
       for (const finding of e.findings) expect(html).toContain(escapeHtml(finding.message));
-      expect(readFileSync(join(dir, 'memos', f.replace('.yaml', '.md')), 'utf8')).toContain(`# 复核意见 Review memo：${e.project.name}`);
+      expect(readFileSync(join(dir, 'memos', `${f}.md`), 'utf8')).toContain(`# 复核意见 Review memo：${e.project.name}`);
     }
     const csv = readFileSync(join(dir, 'summary.csv'), 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
@@ -84,6 +84,23 @@ describe('jixiao review 复核命令', () => {
     expect(bad.code).toBe(1);
     const parsed = JSON.parse(bad.out) as { review: { findings: { code: string }[] } }[];
     expect(parsed[0]?.review.findings.map((f) => f.code)).toEqual(['total-sum-mismatch']);
+  });
+
+  it('found by review: a broken link is listed and the rest go on; form.yaml and form.csv get their own memos; the summary file is not a form; import warnings are findings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-review-'));
+    copyFileSync(join(EXAMPLES, '06-correct.yaml'), join(dir, 'form.yaml'));
+    const csv = readFileSync(join(repo, 'test/sheetio/fixtures/chizhou-2022.csv'), 'utf8').split('\r\n');
+    csv.splice(2, 0, '备注说明,见附件');
+    writeFileSync(join(dir, 'form.csv'), csv.join('\r\n'));
+    symlinkSync(join(dir, 'no-such.yaml'), join(dir, 'gone.yaml'));
+    const memos = join(dir, 'memos');
+    const first = await run({ path: dir, out: memos, summary: join(dir, 'summary.csv') });
+    expect(first.out).toMatch(/gone\.yaml\s+无法复核 cannot review: /);
+    expect(readdirSync(memos).sort()).toEqual(['form.csv.html', 'form.csv.md', 'form.yaml.html', 'form.yaml.md']);
+    expect(readFileSync(join(memos, 'form.csv.md'), 'utf8')).toContain('sheet-cell-unmapped');
+    const again = await run({ path: dir, summary: join(dir, 'summary.csv') });
+    expect(again.out).not.toContain('summary.csv');
+    expect(again.out).toContain('共 3 份');
   });
 
   it('runs as a command: help, a usage error (exit 2), a missing path (exit 2), the exit code of a review', () => {

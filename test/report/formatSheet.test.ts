@@ -56,7 +56,8 @@ const scoreSelf = (doc: SelfEvaluation): SelfEvaluationSheet => scoreSelfEvaluat
 const nodesOf = (nodes: readonly NodeResult[]): NodeResult[] => nodes.flatMap((n) => [n, ...nodesOf(n.children)]);
 /** What a Markdown renderer would show: backslash escapes removed. */
 const unescapeMd = (s: string): string => s.replace(/\\(.)/g, '$1');
-const readCsv = (text: string): string[][] => parseCsv(text, { bom: true }) as string[][];
+/** The cells of a CSV as Excel shows them: the `'` that keeps formula-like text ("=100%") from running is not shown. */
+const readCsv = (text: string): string[][] => (parseCsv(text, { bom: true }) as string[][]).map((r) => r.map((c) => c.replace(/^'(?=[=+\-@\t\r])/, '')));
 
 /** A page loads nothing from outside and runs no script. */
 function expectSelfContained(html: string): void {
@@ -297,6 +298,8 @@ describe('hostile text 文字转义', () => {
   it('csvField quotes what RFC 4180 needs, and edge spaces (for readers that trim); csvDocument reads back', () => {
     const fields = ['plain', 'a, b', 'say "hi"', 'two\nlines', 'cr\rend', ' padded ', 'trail ', '', ' lead', '中文，全角逗号'];
     expect(fields.map(csvField)).toEqual(['plain', '"a, b"', '"say ""hi"""', '"two\nlines"', '"cr\rend"', '" padded "', '"trail "', '', '" lead"', '中文，全角逗号']);
+    // Text Excel would run as a formula opens as text; numbers stay numbers.
+    expect(['=1+1', '=100%', '@SUM(A1)', '+86 10', '-0.50', '-5', '+3', '-.5', '-abc'].map(csvField)).toEqual(["'=1+1", "'=100%", "'@SUM(A1)", '+86 10', '-0.50', '-5', '+3', '-.5', "'-abc"]);
     const text = csvDocument(['h1', 'h 2'], [0, 2, 4, 6, 8].map((i) => fields.slice(i, i + 2)));
     expect(text.startsWith('\uFEFFh1,h 2\r\nplain,"a, b"\r\n')).toBe(true);
     expect(parseCsv(text, { bom: true, trim: true })).toEqual([['h1', 'h 2'], ...[0, 2, 4, 6, 8].map((i) => fields.slice(i, i + 2))]);
