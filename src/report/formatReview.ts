@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../review/common.js';
 import { csvDocument } from './csv.js';
+import { escapeHtml, htmlPage } from './html.js';
 import type { EvaluationReview } from '../review/reviewEvaluation.js';
 import type { SelfEvaluationReview } from '../review/reviewSelfEvaluation.js';
 
@@ -73,16 +74,6 @@ export function formatReviewMarkdown(review: AnyReview): string {
   return out.join('\n');
 }
 
-const ESCAPES: { readonly [c: string]: string } = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Escapes text for HTML. */
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
-
-const STYLE = `body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:2em auto;max-width:60em;color:#222;line-height:1.5}
-h1{font-size:1.4em}h2{font-size:1.15em;border-bottom:1px solid #ccc}table{border-collapse:collapse;width:100%;margin:.5em 0}
-th,td{border:1px solid #bbb;padding:.3em .5em;vertical-align:top}th{background:#f2f2f2}td.n{text-align:right;white-space:nowrap}
-tr.error td{background:#fde8e8}tr.warning td{background:#fff6dd}tr.notice td{background:#eef5ff}.en{color:#555;font-size:.92em}
-code{font-size:.9em}@media print{body{margin:0}tr{break-inside:avoid}}`;
-
 /**
  * 把复核结果写成一页自包含、可打印的 HTML 复核意见（无外部资源）。Renders a review as one self-contained, printable
  * HTML page (no external resources): the summary, then a table of findings with errors, warnings and notices
@@ -102,16 +93,7 @@ export function formatReviewHtml(review: AnyReview): string {
         `<td>${e(f.message)}<div class="en">${e(f.messageEn)}</div></td></tr>`,
     )
     .join('\n');
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<title>${e(`复核意见 Review memo：${subjectOf(r)}`)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<h1>${e(`复核意见 Review memo：${subjectOf(r)}`)}</h1>
-<p>${projectLine(r) === '' ? '' : `${e(projectLine(r))}<br>`}${e(basisOf(r))}</p>
+  const body = `<p>${projectLine(r) === '' ? '' : `${e(projectLine(r))}<br>`}${e(basisOf(r))}</p>
 <h2>摘要 Summary</h2>
 <table><tr><th></th><th>表上所填 Claimed</th><th>复核 Recomputed</th></tr>
 <tr><th>总分 Total</th><td class="n">${e(r.claimed.total ?? '—')}</td><td class="n">${e(totalShown(r))}</td></tr>
@@ -124,10 +106,8 @@ ${
 <table><tr><th>#</th><th>严重程度 Severity</th><th>代码 Code</th><th>所在行 Row</th><th>所填 Claimed</th><th>复核 Computed</th><th>差额 Difference</th><th>改变等级 Changes grade</th><th>说明 What is wrong</th></tr>
 ${rows}
 </table>`
-}
-</body>
-</html>
-`;
+}`;
+  return htmlPage(`复核意见 Review memo：${subjectOf(r)}`, body);
 }
 
 /**

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { reviewSelfEvaluation, scoreSelfEvaluation, type SelfEvaluation, type Template } from '../../src/index.js';
 import { importCommand, parseImportArgs, parseReportArgs, reportCommand } from '../../src/cli/importReport.js';
 import { getPreset } from '../../src/presets/index.js';
-import { escapeHtml } from '../../src/report/formatReview.js';
+import { escapeHtml } from '../../src/report/html.js';
 import { importSelfEvaluation } from '../../src/sheetio/index.js';
 import { DABU_EVALUATION, repo, runIn, spawnCli } from './helpers.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { reviewSelfEvaluation, type SelfEvaluationReview, type Template } from '../../src/index.js';
-import { escapeHtml } from '../../src/report/formatReview.js';
+import { escapeHtml } from '../../src/report/html.js';
 import { review, type ReviewArgs } from '../../src/cli/review.js';
 import { getPreset } from '../../src/presets/index.js';
 import { repo, runIn, spawnCli } from './helpers.js';

@@ -21,7 +21,7 @@ import {
 } from '../../src/index.js';
 import { getPreset } from '../../src/presets/index.js';
 import { csvDocument, csvField } from '../../src/report/csv.js';
-import { escapeHtml } from '../../src/report/formatReview.js';
+import { escapeHtml } from '../../src/report/html.js';
 
 /*
  * 打分表与自评表的 Markdown、HTML、CSV 报告。The Markdown, HTML and CSV reports of the bundled examples: every

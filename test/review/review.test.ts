@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { formatReviewHtml, formatReviewMarkdown, reviewSelfEvaluation } from '../../src/index.js';
 import type { SelfEvaluation, SelfEvaluationReview, Template } from '../../src/index.js';
-import { escapeHtml } from '../../src/report/formatReview.js';
+import { escapeHtml } from '../../src/report/html.js';
 import { getPreset } from '../../src/presets/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

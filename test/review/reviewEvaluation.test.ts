@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { defineFramework, formatReviewHtml, formatReviewMarkdown, reviewEvaluation, type ClaimedScores, type EvaluationInputs, type EvaluationReview, type FrameworkDefinition } from '../../src/index.js';
-import { escapeHtml } from '../../src/report/formatReview.js';
+import { escapeHtml } from '../../src/report/html.js';
 import { frameworkOf } from '../support/minimal.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
