@@ -1,14 +1,15 @@
 /**
  * 复核的共用部分：发现的类型、取舍方式、等级。What the reviews of self-evaluations and of framework evaluations
- * share: the finding type, the alternative roundings tried, grades, ordering.
+ * share: the finding type, collecting findings, the alternative roundings tried, grades, the total checks, ordering.
  */
-import { cmp, dec, type Dec } from '../calc/decimal.js';
+import { add, cmp, dec, sub, toFixed, toPlain, type Dec } from '../calc/decimal.js';
 import { parseNumber } from '../calc/parseNumber.js';
 import type { RoundingMode } from '../calc/rounding.js';
 import type { IssueCode } from '../errors/codes.js';
-import type { IssuePath } from '../errors/issue.js';
+import type { Issue, IssuePath } from '../errors/issue.js';
+import { makeIssue } from '../errors/messages.js';
 import type { GradeBand } from '../framework/types.js';
-import type { FindingCode, FindingSeverity } from './findings.js';
+import { findingText, type FindingCode, type FindingSeverity } from './findings.js';
 
 /** 发现所在的行（按表上写法，便于在纸面上找到）。The row a finding is about, as printed, so a person finds it on paper. */
 export interface FindingRow {
@@ -142,3 +143,139 @@ const gradeKey = (g: string): string => {
 
 /** 两个等级写法是否为同一等级（忽略空白，优秀 ≡ 优 等）。Whether two grade labels name the same band. */
 export const sameGrade = (a: string, b: string): boolean => gradeKey(a) === gradeKey(b);
+
+/** 一条复核自身的发现，说明文字除外。An own finding before its sentences are written. */
+export type FindingFacts = Omit<Finding, 'code' | 'severity' | 'message' | 'messageEn'>;
+
+/**
+ * 收集发现：复核自身的发现与作为发现的问题，及其共用的等级推算。Collects the findings of one review: its own findings
+ * (sentences from the catalogue), issues reported as findings, and the grade arithmetic they share.
+ */
+export interface FindingList {
+  /** 发现（按发现顺序）。The findings, in the order found. */
+  readonly all: Finding[];
+  /** 按精度显示的数。A figure at the review's places. */
+  readonly fixed: (d: Dec) => string;
+  /** 总分对应的等级。The grade of a total. */
+  readonly gradeAt: (total: Dec) => string | null;
+  /** 只把所填改为计算值时等级是否改变（无所填总分时为 null）。Whether replacing one claim by the computed value changes the grade. */
+  readonly shifts: (claimed: Dec, computed: Dec) => boolean | null;
+  /** 记一条复核自身的发现。Records an own finding. */
+  readonly push: (code: FindingCode, facts: FindingFacts, params?: { readonly [k: string]: string }) => void;
+  /** 把一个问题记为发现（说明前加行名）。Records an issue as a finding, its sentences headed by the row. */
+  readonly issue: (i: Issue, severity: FindingSeverity, row: FindingRow | null, claimed?: string | null, stake?: string) => void;
+}
+
+/**
+ * 新建发现列表。Starts the findings of one review.
+ *
+ * @param grades the grade bands of the template or framework
+ * @param places the decimal places figures are shown with
+ * @param base the claimed total grade effects are measured from (printed, else the sum of the claims), or null
+ * @returns the list
+ */
+export function findingList(grades: readonly GradeBand[], places: number, base: Dec | null): FindingList {
+  const all: Finding[] = [];
+  const gradeAt = (t: Dec) => gradeOf(grades, t);
+  return {
+    all,
+    fixed: (d) => toFixed(d, places, 'half-up'),
+    gradeAt,
+    shifts: (claimed, computed) => (base === null ? null : gradeAt(base) !== gradeAt(add(sub(base, claimed), computed))),
+    push: (code, f, params = {}) => {
+      const row = f.row === null ? '' : label(f.row);
+      all.push({ code, ...findingText(code, { row, claimed: f.claimed ?? '', computed: f.computed ?? '', difference: f.difference ?? '', ...params }), ...f });
+    },
+    issue: (i, severity, row, claimed = null, stake = '0') => {
+      all.push({
+        code: i.code, severity, path: i.path, row, claimed, computed: null, difference: null, stake, changesGrade: null,
+        message: row === null ? i.message : `${label(row)}：${i.message}`, messageEn: row === null ? i.messageEn : `${label(row)}: ${i.messageEn}`,
+      });
+    },
+  };
+}
+
+/**
+ * 记一个读不出的所填数（invalid-number，错误）。Records a claimed number that cannot be read as `invalid-number`.
+ *
+ * @returns whether it was unreadable
+ */
+export function unreadableClaim(list: FindingList, path: IssuePath, value: unknown, row: FindingRow | null): boolean {
+  if (value === undefined || numOf(value as string | number) !== null) return false;
+  list.issue(makeIssue('invalid-number', path, { value: String(value) }), 'error', row, String(value));
+  return true;
+}
+
+/** What the total checks need: the claimed total, grade and prose total, and what the sheet gives. */
+export interface TotalFacts {
+  /** 所填总分（读出的值、原文、路径）。The claimed total as read, as printed, and its path. */
+  readonly total: { readonly value: Dec; readonly text: string; readonly path: IssuePath } | null;
+  /** 所填等级及路径。The claimed grade and its path. */
+  readonly grade: { readonly text: string; readonly path: IssuePath } | null;
+  /** 正文所述总分。The prose total. */
+  readonly stated: { readonly value: Dec; readonly text: string; readonly path: IssuePath } | null;
+  /** 所填总分，否则各部分所填之和。The claimed total, else the sum of the claims. */
+  readonly base: Dec | null;
+  /** 各部分是否都有所填（可逐项核对）。Whether every part is claimed, so that the sum can be checked. */
+  readonly partsKnown: boolean;
+  /** 复核总分（完整时）。The recomputed total, when complete. */
+  readonly recomputed: string | null;
+  /** 满分。The maximum. */
+  readonly maximum: Dec;
+  /** 总分可否超过满分（加分）。Whether a total may exceed the maximum (bonuses). */
+  readonly aboveMaximum: boolean;
+}
+
+/**
+ * 核对总分、等级与正文总分：超出满分、无法逐项核对时与复核总分不同、等级与总分不符、正文总分不同。Checks the claimed
+ * total, grade and prose total: above the maximum, different from the recomputed total when the parts cannot be
+ * checked one by one, a grade that does not match, a prose total that differs.
+ */
+export function checkTotals(list: FindingList, t: TotalFacts): void {
+  const { fixed, gradeAt } = list;
+  const total = t.total;
+  if (total !== null && !t.aboveMaximum && cmp(total.value, t.maximum) > 0) {
+    const diff = sub(total.value, t.maximum);
+    list.push('claimed-above-weight', { path: total.path, row: null, claimed: total.text, computed: null, difference: fixed(diff), stake: fixed(diff), changesGrade: null }, { row: '总分', rowEn: 'Total', weight: toPlain(t.maximum) });
+  }
+  if (total !== null && !t.partsKnown && t.recomputed !== null && !same(total.value, dec(t.recomputed))) {
+    const recomputed = dec(t.recomputed);
+    const diff = sub(total.value, recomputed);
+    list.push('total-differs', { path: total.path, row: null, claimed: total.text, computed: t.recomputed, difference: fixed(diff), stake: fixed(diff.abs()), changesGrade: gradeAt(total.value) !== gradeAt(recomputed) });
+  }
+  if (t.grade !== null && t.base !== null) {
+    const g = gradeAt(t.base);
+    if (g !== null && !sameGrade(g, t.grade.text)) {
+      list.push('grade-mismatch', { path: t.grade.path, row: null, claimed: t.grade.text, computed: g, difference: null, stake: '0', changesGrade: true }, { total: toPlain(t.base) });
+    }
+  }
+  if (t.stated !== null && t.base !== null && !same(t.stated.value, t.base)) {
+    const diff = sub(t.stated.value, t.base);
+    list.push('prose-total-mismatch', { path: t.stated.path, row: null, claimed: t.stated.text, computed: toPlain(t.base), difference: fixed(diff), stake: fixed(diff.abs()), changesGrade: gradeAt(t.stated.value) !== gradeAt(t.base) });
+  }
+}
+
+/**
+ * 复核结果的共同部分。The outcome every review gives, from its findings and totals.
+ *
+ * @param list the findings
+ * @param claimed the claimed total (printed, else the sum of the claims) and the printed grade
+ * @param base the number grade effects are measured from
+ * @param computed the recomputed total, grade and completeness
+ */
+export function reviewOutcome(
+  list: FindingList,
+  claimed: { readonly total: string | null; readonly grade: string | null },
+  base: Dec | null,
+  computed: { readonly total: string; readonly grade: string | null; readonly complete: boolean },
+): ReviewOutcome {
+  const { findings, counts } = ordered(list.all);
+  const claimedGrade = claimed.grade ?? (base === null ? null : list.gradeAt(base));
+  return {
+    claimed,
+    computed,
+    gradeChanged: claimedGrade === null || !computed.complete ? null : !sameGrade(claimedGrade, computed.grade ?? ''),
+    findings,
+    counts,
+  };
+}

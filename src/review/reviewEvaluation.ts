@@ -2,7 +2,7 @@
  * 按指标体系评价的复核。Review (复核) of an evaluation against a framework: the scores printed per indicator, the
  * total and the grade are checked against each other and against the framework's rules.
  */
-import { add, cmp, dec, sub, sum, toFixed, toPlain, type Dec } from '../calc/decimal.js';
+import { add, cmp, dec, sub, sum, toPlain, type Dec } from '../calc/decimal.js';
 import type { Num } from '../expr/types.js';
 import type { Issue, IssuePath, Issues } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
@@ -14,8 +14,8 @@ import { numSchema } from '../expr/schema.js';
 import { guarded, type Framework } from '../framework/defineFramework.js';
 import { checkedCopy } from '../framework/plainData.js';
 import type { EvaluationInputs } from '../framework/types.js';
-import { gradeOf, label, numOf, ordered, ROUNDINGS, roundingEn, roundingZh, same, sameGrade, type Finding, type FindingRow, type ReviewOutcome } from './common.js';
-import { findingText, severityOfIssue, type FindingCode } from './findings.js';
+import { checkTotals, findingList, numOf, reviewOutcome, ROUNDINGS, roundingEn, roundingZh, same, unreadableClaim, type FindingRow, type ReviewOutcome } from './common.js';
+import { severityOfIssue } from './findings.js';
 
 /** 表上所填的各指标得分、总分与等级（复核用）。The scores, total and grade printed on an evaluation, for review. */
 export interface ClaimedScores {
@@ -70,8 +70,6 @@ function review(framework: Framework, inputs: EvaluationInputs, claims: ClaimedS
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const scores = claims.scores ?? {};
   const claimOf = (id: string) => (Object.hasOwn(scores, id) ? numOf(scores[id]) : null);
-  const findings: Finding[] = [];
-  const fixed = (d: Dec) => toFixed(d, places, 'half-up');
 
   // A subtotal not printed (攀枝花's 总体绩效) is the sum of its children's claims, when they are all printed.
   const derived = new Map<string, Dec | null>();
@@ -88,30 +86,16 @@ function review(framework: Framework, inputs: EvaluationInputs, claims: ClaimedS
   const claimSum = level1Claims.every((c) => c !== null) ? add(sum(level1Claims as Dec[]), adjustments) : null;
   const claimedTotal = numOf(claims.total);
   const base = claimedTotal ?? claimSum;
-  const gradeAt = (t: Dec) => gradeOf(grades, t);
-  const shifts = (claimed: Dec, computed: Dec): boolean | null => (base === null ? null : gradeAt(base) !== gradeAt(add(sub(base, claimed), computed)));
-
-  const push = (code: FindingCode, f: Omit<Finding, 'code' | 'severity' | 'message' | 'messageEn'>, params: { readonly [k: string]: string }) => {
-    const row = f.row === null ? '' : label(f.row);
-    findings.push({ code, ...findingText(code, { row, claimed: f.claimed ?? '', computed: f.computed ?? '', difference: f.difference ?? '', ...params }), ...f });
-  };
+  const list = findingList(grades, places, base);
+  const { push, fixed, shifts } = list;
 
   // Claims for ids the framework does not have: reported, never dropped.
   for (const id of Object.keys(scores)) {
-    if (!byId.has(id)) {
-      const i = makeIssue('unknown-indicator', ['claimed', 'scores', id], { id });
-      findings.push({ code: i.code, severity: 'error', path: i.path, row: null, claimed: String(scores[id]), computed: null, difference: null, stake: '0', changesGrade: null, message: i.message, messageEn: i.messageEn });
-    } else if (claimOf(id) === null) {
-      const i = makeIssue('invalid-number', ['claimed', 'scores', id], { value: String(scores[id]) });
-      findings.push({ code: i.code, severity: 'error', path: i.path, row: rowOf(byId.get(id) as NodeResult), claimed: String(scores[id]), computed: null, difference: null, stake: '0', changesGrade: null, message: i.message, messageEn: i.messageEn });
-    }
+    if (!byId.has(id)) list.issue(makeIssue('unknown-indicator', ['claimed', 'scores', id], { id }), 'error', null, String(scores[id]));
+    else unreadableClaim(list, ['claimed', 'scores', id], scores[id], rowOf(byId.get(id) as NodeResult));
   }
-
-  for (const [key, value] of [['total', claims.total], ['statedTotal', claims.statedTotal]] as const) {
-    if (value === undefined || numOf(value) !== null) continue;
-    const i = makeIssue('invalid-number', ['claimed', key], { value: String(value) });
-    findings.push({ code: i.code, severity: 'error', path: i.path, row: null, claimed: String(value), computed: null, difference: null, stake: '0', changesGrade: null, message: i.message, messageEn: i.messageEn });
-  }
+  unreadableClaim(list, ['claimed', 'total'], claims.total, null);
+  unreadableClaim(list, ['claimed', 'statedTotal'], claims.statedTotal, null);
 
   // Re-scoring under other roundings, made only when a claimed score needs explaining.
   let alternatives: { places: number; mode: typeof mode; sheet: ScoreSheet }[] | undefined;
@@ -174,32 +158,23 @@ function review(framework: Framework, inputs: EvaluationInputs, claims: ClaimedS
       push('rows-sum-mismatch', { path: ['claimed', 'scores', n.id], row: rowOf(n), claimed: String(scores[n.id]), computed: toPlain(s), difference: fixed(sub(claimed, s)), stake: fixed(sub(claimed, s).abs()), changesGrade: shifts(claimed, s) }, {});
     }
   }
-  const maximum = dec(sheet.maximum);
-  if (claimedTotal !== null && cmp(claimedTotal, maximum) > 0 && !framework.definition.options?.bonusAboveTotal) {
-    const diff = sub(claimedTotal, maximum);
-    push('claimed-above-weight', { path: ['claimed', 'total'], row: null, claimed: String(claims.total), computed: null, difference: fixed(diff), stake: fixed(diff), changesGrade: null }, { row: '总分', rowEn: 'Total', weight: toPlain(maximum) });
-  }
   if (claimedTotal !== null && claimSum !== null && !same(claimSum, claimedTotal)) {
     const diff = sub(claimedTotal, claimSum);
-    push('total-sum-mismatch', { path: ['claimed', 'total'], row: null, claimed: String(claims.total), computed: toPlain(claimSum), difference: fixed(diff), stake: fixed(diff.abs()), changesGrade: gradeAt(claimedTotal) !== gradeAt(claimSum) }, {
+    push('total-sum-mismatch', { path: ['claimed', 'total'], row: null, claimed: String(claims.total), computed: toPlain(claimSum), difference: fixed(diff), stake: fixed(diff.abs()), changesGrade: list.gradeAt(claimedTotal) !== list.gradeAt(claimSum) }, {
       parts: '各一级指标（及调整项）', partsEn: 'the level-1 indicators (and adjustments)',
     });
   }
-  if (claims.grade !== undefined && base !== null) {
-    const g = gradeAt(base);
-    if (g !== null && !sameGrade(g, claims.grade)) {
-      push('grade-mismatch', { path: ['claimed', 'grade'], row: null, claimed: claims.grade, computed: g, difference: null, stake: '0', changesGrade: true }, { total: toPlain(base) });
-    }
-  }
   const stated = numOf(claims.statedTotal);
-  if (stated !== null && base !== null && !same(stated, base)) {
-    const diff = sub(stated, base);
-    push('prose-total-mismatch', { path: ['claimed', 'statedTotal'], row: null, claimed: String(claims.statedTotal), computed: toPlain(base), difference: fixed(diff), stake: fixed(diff.abs()), changesGrade: gradeAt(stated) !== gradeAt(base) }, {});
-  }
-  if (claimedTotal !== null && claimSum === null && sheet.total !== null && !same(claimedTotal, dec(sheet.total))) {
-    const diff = sub(claimedTotal, dec(sheet.total));
-    push('total-differs', { path: ['claimed', 'total'], row: null, claimed: String(claims.total), computed: sheet.total, difference: fixed(diff), stake: fixed(diff.abs()), changesGrade: gradeAt(claimedTotal) !== gradeAt(dec(sheet.total)) }, {});
-  }
+  checkTotals(list, {
+    total: claimedTotal === null ? null : { value: claimedTotal, text: String(claims.total), path: ['claimed', 'total'] },
+    grade: claims.grade === undefined ? null : { text: claims.grade, path: ['claimed', 'grade'] },
+    stated: stated === null ? null : { value: stated, text: String(claims.statedTotal), path: ['claimed', 'statedTotal'] },
+    base,
+    partsKnown: claimSum !== null,
+    recomputed: sheet.total,
+    maximum: dec(sheet.maximum),
+    aboveMaximum: framework.definition.options?.bonusAboveTotal === true,
+  });
 
   // The sheet's issues and warnings, each a finding on its indicator.
   const nodeAt = (i: Issue): NodeResult | undefined => {
@@ -211,28 +186,22 @@ function review(framework: Framework, inputs: EvaluationInputs, claims: ClaimedS
     const n = nodeAt(i);
     const row = n === undefined ? null : rowOf(n);
     const claim = n === undefined ? null : claimOf(n.id);
-    findings.push({
-      code: i.code, severity: severityOfIssue(i.code, isWarning), path: i.path, row,
-      claimed: claim === null || n === undefined ? null : String(scores[n.id]), computed: null, difference: null,
-      stake: !isWarning && n !== undefined && n.status !== 'scored' ? n.effectiveWeight : '0', changesGrade: null,
-      message: row === null ? i.message : `${label(row)}：${i.message}`, messageEn: row === null ? i.messageEn : `${label(row)}: ${i.messageEn}`,
-    });
+    list.issue(i, severityOfIssue(i.code, isWarning), row, claim === null || n === undefined ? null : String(scores[n.id]), !isWarning && n !== undefined && n.status !== 'scored' ? n.effectiveWeight : '0');
   };
   for (const i of sheet.issues) fromIssue(i, false);
   for (const w of sheet.warnings) fromIssue(w, true);
 
-  const { findings: sorted, counts } = ordered(findings);
   const computedTotal = sheet.total ?? sheet.provisional?.total ?? sheet.subtotal;
   const computedGrade = sheet.grade?.label ?? sheet.provisional?.grade?.label ?? null;
-  const claimedGrade = claims.grade ?? (base === null ? null : gradeAt(base));
   return {
     format: 'jixiao.evaluation-review/1',
     framework: { id: framework.id, name: framework.name },
-    claimed: { total: claims.total !== undefined ? String(claims.total) : claimSum === null ? null : toPlain(claimSum), grade: claims.grade ?? null },
-    computed: { total: computedTotal, grade: computedGrade, complete: sheet.complete },
-    gradeChanged: claimedGrade === null || !sheet.complete ? null : !sameGrade(claimedGrade, computedGrade ?? ''),
-    findings: sorted,
-    counts,
+    ...reviewOutcome(
+      list,
+      { total: claims.total !== undefined ? String(claims.total) : claimSum === null ? null : toPlain(claimSum), grade: claims.grade ?? null },
+      base,
+      { total: computedTotal, grade: computedGrade, complete: sheet.complete },
+    ),
     sheet,
   };
 }

@@ -6,7 +6,6 @@
 import { add, cmp, dec, isZero, round, sub, sum, toFixed, toPlain, type Dec } from '../calc/decimal.js';
 import type { RoundingMode } from '../calc/rounding.js';
 import type { Issue, IssuePath } from '../errors/issue.js';
-import { makeIssue } from '../errors/messages.js';
 import type { Result } from '../errors/result.js';
 import { findNode } from '../evaluate/findNode.js';
 import { guarded } from '../framework/defineFramework.js';
@@ -15,8 +14,8 @@ import { safeScoreSelfEvaluation, type SelfEvaluationRowResult, type SelfEvaluat
 import { compactText } from '../selfEval/targetText.js';
 import type { TemplateDefinition } from '../selfEval/template.js';
 import type { ProjectFacts, SelfEvaluation, TargetRow } from '../selfEval/types.js';
-import { gradeOf, label, numOf, ordered, ROUNDINGS, roundingEn, roundingZh, same, sameGrade, type Finding, type FindingRow, type ReviewOutcome } from './common.js';
-import { findingText, severityOfIssue, type FindingCode } from './findings.js';
+import { checkTotals, findingList, numOf, reviewOutcome, ROUNDINGS, roundingEn, roundingZh, same, unreadableClaim, type FindingRow, type ReviewOutcome } from './common.js';
+import { severityOfIssue } from './findings.js';
 
 /** 自评表复核结果。The review of a self-evaluation. */
 export interface SelfEvaluationReview extends ReviewOutcome {
@@ -47,7 +46,6 @@ const startsWith = (path: IssuePath, prefix: IssuePath) => prefix.length <= path
 function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluationSheet): SelfEvaluationReview {
   const places = def.options?.precision ?? 2;
   const mode = def.options?.rounding ?? 'half-up';
-  const findings: Finding[] = [];
   const budgetRow: FindingRow = { level1: '预算执行率', level2: '', name: '' };
 
   // The claimed total the grade effects are measured from: printed, else the sum of every claimed score.
@@ -57,14 +55,8 @@ function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluat
   const claimSum = budgetClaim !== null && rowClaims.every((c) => c !== null) ? add(budgetClaim, sum(rowClaims as Dec[])) : null;
   const claimedTotal = numOf(doc.claimedTotal);
   const base = claimedTotal ?? claimSum;
-  const gradeAt = (t: Dec) => gradeOf(def.grades, t);
-  const shifts = (claimed: Dec, computed: Dec): boolean | null => (base === null ? null : gradeAt(base) !== gradeAt(add(sub(base, claimed), computed)));
-  const fixed = (d: Dec) => toFixed(d, places, 'half-up');
-
-  const push = (code: FindingCode, f: Omit<Finding, 'code' | 'severity' | 'message' | 'messageEn'>, params: { readonly [k: string]: string }) => {
-    const row = f.row === null ? '' : label(f.row);
-    findings.push({ code, ...findingText(code, { row, claimed: f.claimed ?? '', computed: f.computed ?? '', difference: f.difference ?? '', ...params }), ...f });
-  };
+  const list = findingList(def.grades, places, base);
+  const { push, fixed, gradeAt, shifts } = list;
 
   // Re-scoring under other roundings, made only when a claimed score needs explaining.
   let alternatives: { places: number; mode: RoundingMode; sheet: SelfEvaluationSheet }[] | undefined;
@@ -160,11 +152,7 @@ function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluat
   }
 
   // A claimed number that cannot be read is a finding, wherever it is printed (the rows' are the scorer's issues).
-  const unreadable = (path: IssuePath, value: unknown, row: FindingRow | null) => {
-    if (value === undefined || numOf(value as string | number) !== null) return;
-    const i = makeIssue('invalid-number', path, { value: String(value) });
-    findings.push({ code: i.code, severity: 'error', path, row, claimed: String(value), computed: null, difference: null, stake: '0', changesGrade: null, message: row === null ? i.message : `${label(row)}：${i.message}`, messageEn: row === null ? i.messageEn : `${label(row)}: ${i.messageEn}` });
-  };
+  const unreadable = (path: IssuePath, value: unknown, row: FindingRow | null) => void unreadableClaim(list, path, value, row);
   unreadable(['budget', 'claimed'], doc.budget.claimed, budgetRow);
   (doc.levels ?? []).forEach((l, i) => {
     unreadable(['levels', i, 'weight'], l.weight, { level1: l.level1, level2: '', name: '' });
@@ -230,30 +218,19 @@ function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluat
     }
   }
   // A total whose parts are not all printed is still checked against the recomputed total.
-  const partsKnown = budgetClaim !== null && (levelsCover || claimSum !== null);
-  if (claimedTotal !== null && !partsKnown && sheet.total !== null && !same(claimedTotal, dec(sheet.total))) {
-    const diff = sub(claimedTotal, dec(sheet.total));
-    push('total-differs', { path: ['claimedTotal'], row: null, claimed: String(doc.claimedTotal), computed: sheet.total, difference: fixed(diff), stake: fixed(diff.abs()), changesGrade: gradeAt(claimedTotal) !== gradeAt(dec(sheet.total)) }, {});
-  }
-  const maximum = dec(sheet.maximum);
-  if (claimedTotal !== null && cmp(claimedTotal, maximum) > 0) {
-    const diff = sub(claimedTotal, maximum);
-    push('claimed-above-weight', { path: ['claimedTotal'], row: null, claimed: String(doc.claimedTotal), computed: null, difference: fixed(diff), stake: fixed(diff), changesGrade: null }, { row: '总分', rowEn: 'Total', weight: toPlain(maximum) });
-  }
-  if (doc.claimedGrade !== undefined && base !== null) {
-    const g = gradeAt(base);
-    if (g !== null && !sameGrade(g, doc.claimedGrade)) {
-      push('grade-mismatch', { path: ['claimedGrade'], row: null, claimed: doc.claimedGrade, computed: g, difference: null, stake: '0', changesGrade: true }, { total: toPlain(base) });
-    }
-  }
-  const stated = numOf(doc.statedTotal);
-  if (stated !== null && base !== null && !same(stated, base)) {
-    const diff = sub(stated, base);
-    push('prose-total-mismatch', { path: ['statedTotal'], row: null, claimed: String(doc.statedTotal), computed: toPlain(base), difference: fixed(diff), stake: fixed(diff.abs()), changesGrade: gradeAt(stated) !== gradeAt(base) }, {});
-  }
+  checkTotals(list, {
+    total: claimedTotal === null ? null : { value: claimedTotal, text: String(doc.claimedTotal), path: ['claimedTotal'] },
+    grade: doc.claimedGrade === undefined ? null : { text: doc.claimedGrade, path: ['claimedGrade'] },
+    stated: numOf(doc.statedTotal) === null ? null : { value: numOf(doc.statedTotal) as Dec, text: String(doc.statedTotal), path: ['statedTotal'] },
+    base,
+    partsKnown: budgetClaim !== null && (levelsCover || claimSum !== null),
+    recomputed: sheet.total,
+    maximum: dec(sheet.maximum),
+    aboveMaximum: false,
+  });
 
   // The scorer's issues and warnings, each a finding on its row.
-  const own = [...findings];
+  const own = [...list.all];
   const rowAt = (path: IssuePath) => sheet.rows.find((r) => r.paths.some((p) => startsWith(path, p)));
   const fromIssue = (i: Issue, isWarning: boolean) => {
     const r = rowAt(i.path);
@@ -261,31 +238,23 @@ function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluat
     if (r !== undefined && compared.has(r) && i.code === 'tier-score-clamped' && own.some((f) => startsWith(f.path, r.path))) return;
     const row: FindingRow | null = r !== undefined ? { level1: r.level1, level2: r.level2, name: r.name } : i.path[0] === 'budget' ? budgetRow : null;
     const unscored = !isWarning && r !== undefined && r.status !== 'scored';
-    findings.push({
-      code: i.code, severity: severityOfIssue(i.code, isWarning), path: i.path, row,
-      claimed: r?.claimed ?? null, computed: null, difference: null,
-      stake: unscored ? r.weight : '0', changesGrade: null,
-      message: row === null || row === budgetRow && i.path.length === 0 ? i.message : `${label(row)}：${i.message}`,
-      messageEn: row === null ? i.messageEn : `${label(row)}: ${i.messageEn}`,
-    });
+    list.issue(i, severityOfIssue(i.code, isWarning), row, r?.claimed ?? null, unscored ? r.weight : '0');
   };
   for (const i of sheet.issues) fromIssue(i, false);
   for (const w of sheet.warnings) fromIssue(w, true);
 
-  const { findings: sorted, counts } = ordered(findings);
-
   const computedTotal = sheet.total ?? sheet.provisional?.total ?? '0';
   const computedGrade = sheet.grade ?? sheet.provisional?.grade ?? null;
-  const claimedGrade = doc.claimedGrade ?? (base === null ? null : gradeAt(base));
   return {
     format: 'jixiao.review/1',
     template: { id: sheet.template.id, name: sheet.template.name },
     project: sheet.project,
-    claimed: { total: doc.claimedTotal !== undefined ? String(doc.claimedTotal) : claimSum === null ? null : toPlain(claimSum), grade: doc.claimedGrade ?? null },
-    computed: { total: computedTotal, grade: computedGrade, complete: sheet.complete },
-    gradeChanged: claimedGrade === null || !sheet.complete ? null : !sameGrade(claimedGrade, computedGrade ?? ''),
-    findings: sorted,
-    counts,
+    ...reviewOutcome(
+      list,
+      { total: doc.claimedTotal !== undefined ? String(doc.claimedTotal) : claimSum === null ? null : toPlain(claimSum), grade: doc.claimedGrade ?? null },
+      base,
+      { total: computedTotal, grade: computedGrade, complete: sheet.complete },
+    ),
     sheet,
   };
 }
