@@ -23,10 +23,11 @@ import type { RoundingMode } from './rounding.js';
 
 /** 精确分数（定点整数计算器中非 10^-S 整倍数的值）。An exact fraction n / (d · 10^S), d > 1 not dividing n (not always in lowest terms). */
 export class Ratio {
+  // `declare`: plain assignments in the constructor, not class fields (lowered to slow defineProperty calls for ES2020).
   /** Numerator (a safe integer). */
-  readonly n: number;
+  declare readonly n: number;
   /** Denominator above the scale (a safe integer above 1). */
-  readonly d: number;
+  declare readonly d: number;
   constructor(n: number, d: number) {
     this.n = n;
     this.d = d;

@@ -336,12 +336,82 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
     if (t.warnings.length !== 0) t.warnings.length = 0;
   };
 
+  // One env per scorer, emptied before each record: `score` runs to its end before the next call, and no kernel keeps
+  // the env's arrays (their outcomes hold values, not the arrays).
+  const numbers = new Array<Scaled | undefined>(size).fill(undefined);
+  const booleans = new Array<boolean | undefined>(size).fill(undefined);
+  const tiers = new Array<{ tier: string; score: Scaled | undefined } | undefined>(size).fill(undefined);
+  const checks = new Array<ReadonlyMap<string, boolean> | undefined>(size).fill(undefined);
+  const env: Env<Scaled> = { numbers, booleans, tiers, checks, invalid: NO_INVALID };
+  const hasTiers = inputs.some((i) => i.kind === 2);
+  const hasChecks = inputs.some((i) => i.kind === 3);
+  /** Empties the env for the next record. */
+  const begin = (): void => {
+    numbers.fill(undefined);
+    booleans.fill(undefined);
+    if (hasTiers) tiers.fill(undefined);
+    if (hasChecks) checks.fill(undefined);
+  };
+  /** Puts one given value (not null) in its slot; false when it is unusual (the decimal path then reads the record). */
+  const put = (input: InputSlot, value: unknown): boolean => {
+    switch (input.kind) {
+      case 1: {
+        const b = typeof value === 'boolean' ? value : readBoolean(value);
+        if (b === undefined) return false;
+        booleans[input.slot] = b;
+        break;
+      }
+      case 2: {
+        const choice = value as { readonly tier?: unknown; readonly score?: unknown };
+        let score: Scaled | undefined;
+        // The common form { tier, score } with a plain score, read directly; anything else by the general reader.
+        if (typeof choice.tier === 'string' && own(value as object, 'tier') && own(value as object, 'score') && !Array.isArray(value)) {
+          const s = choice.score;
+          // (A percent sign in a score is an issue: left to the general reader, as is anything unusual.)
+          const read = typeof s === 'number' ? plainFloat(s, false) : typeof s === 'string' && !s.endsWith('%') ? plainNumber(c, s, input) : undefined;
+          score = read === 'percent-not-allowed' || !twoKeys(value as object) ? undefined : read;
+        }
+        if (score === undefined) {
+          const read = readTier(input.name, value, ['values', input.name]);
+          if (!read.ok) return false;
+          score = read.value.score === undefined ? undefined : c.from(read.value.score);
+        }
+        tiers[input.slot] = { tier: choice.tier as string, score };
+        break;
+      }
+      case 3: {
+        if (typeof value !== 'object' || Array.isArray(value)) return false;
+        const results = new Map<string, boolean>();
+        const given = value as { readonly [id: string]: unknown };
+        for (const id in given) {
+          if (!own(given, id)) continue;
+          const passed = given[id];
+          const b = typeof passed === 'boolean' ? passed : readBoolean(passed);
+          if (b === undefined) return false;
+          results.set(id, b);
+        }
+        checks[input.slot] = results;
+        break;
+      }
+      default: {
+        let n: Scaled | undefined | 'percent-not-allowed';
+        if (typeof value === 'number') n = plainFloat(value, input.percentInput);
+        else if (typeof value === 'string') n = plainNumber(c, value, input);
+        else return false;
+        if (n === 'percent-not-allowed') return false;
+        if (n === undefined) {
+          const read = readNumber(input.name, input.decl, value, ['values', input.name]);
+          if (!read.ok) return false;
+          n = c.from(read.value.value);
+        }
+        numbers[input.slot] = n;
+      }
+    }
+    return true;
+  };
   /** Reads the declared inputs; undefined when any is unusual (the decimal path then reads the record). */
   const readInputs = (values: { readonly [name: string]: unknown }, keys: number): Env<Scaled> | undefined => {
-    const numbers = new Array<Scaled | undefined>(size).fill(undefined);
-    const booleans = new Array<boolean | undefined>(size).fill(undefined);
-    let tiers: Env<Scaled>['tiers'] = EMPTY;
-    let checks: Env<Scaled>['checks'] = EMPTY;
+    begin();
     let present = 0;
     for (const input of inputs) {
       const value = values[input.name];
@@ -351,83 +421,30 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
       }
       if (input.shadowed && !own(values, input.name)) continue;
       present++;
-      if (value === null) continue;
-      switch (input.kind) {
-        case 1: {
-          const b = typeof value === 'boolean' ? value : readBoolean(value);
-          if (b === undefined) return undefined;
-          booleans[input.slot] = b;
-          break;
-        }
-        case 2: {
-          const choice = value as { readonly tier?: unknown; readonly score?: unknown };
-          let score: Scaled | undefined;
-          // The common form { tier, score } with a plain score, read directly; anything else by the general reader.
-          if (typeof choice.tier === 'string' && own(value as object, 'tier') && own(value as object, 'score') && !Array.isArray(value)) {
-            const s = choice.score;
-            // (A percent sign in a score is an issue: left to the general reader, as is anything unusual.)
-            const read = typeof s === 'number' ? plainFloat(s, false) : typeof s === 'string' && !s.endsWith('%') ? plainNumber(c, s, input) : undefined;
-            score = read === 'percent-not-allowed' || !twoKeys(value as object) ? undefined : read;
-          }
-          if (score === undefined) {
-            const read = readTier(input.name, value, ['values', input.name]);
-            if (!read.ok) return undefined;
-            score = read.value.score === undefined ? undefined : c.from(read.value.score);
-          }
-          if (tiers === EMPTY) tiers = new Array<undefined>(size).fill(undefined);
-          (tiers as ({ tier: string; score: Scaled | undefined } | undefined)[])[input.slot] = { tier: choice.tier as string, score };
-          break;
-        }
-        case 3: {
-          if (typeof value !== 'object' || Array.isArray(value)) return undefined;
-          const results = new Map<string, boolean>();
-          const given = value as { readonly [id: string]: unknown };
-          for (const id in given) {
-            if (!own(given, id)) continue;
-            const passed = given[id];
-            const b = typeof passed === 'boolean' ? passed : readBoolean(passed);
-            if (b === undefined) return undefined;
-            results.set(id, b);
-          }
-          if (checks === EMPTY) checks = new Array<undefined>(size).fill(undefined);
-          (checks as (ReadonlyMap<string, boolean> | undefined)[])[input.slot] = results;
-          break;
-        }
-        default: {
-          let n: Scaled | undefined | 'percent-not-allowed';
-          if (typeof value === 'number') n = plainFloat(value, input.percentInput);
-          else if (typeof value === 'string') n = plainNumber(c, value, input);
-          else return undefined;
-          if (n === 'percent-not-allowed') return undefined;
-          if (n === undefined) {
-            const read = readNumber(input.name, input.decl, value, ['values', input.name]);
-            if (!read.ok) return undefined;
-            n = c.from(read.value.value);
-          }
-          numbers[input.slot] = n;
-        }
-      }
+      if (value !== null && !put(input, value)) return undefined;
     }
     if (present !== keys) return undefined; // an input the framework does not declare: its issue comes from the decimal path
-    return { numbers, booleans, tiers, checks, invalid: NO_INVALID };
+    return env;
   };
 
-  return (record) => {
+  const run = (record: EvaluationInputs): FastResult | undefined => {
     if (typeof record !== 'object' || record === null) return undefined;
     const values = (record as { values?: unknown }).values;
     if (typeof values !== 'object' || values === null || Array.isArray(values)) return undefined;
     let keys = 0;
     for (const k in values) if (own(values, k)) keys++;
     for (const k in record) if (own(record, k) && k !== 'values' && !(k === 'notApplicable' && isEmptyList((record as { notApplicable?: unknown }).notApplicable))) return undefined;
+    return readInputs(values as { readonly [name: string]: unknown }, keys) === undefined ? undefined : scoreEnv();
+  };
 
-    const env = readInputs(values as { readonly [name: string]: unknown }, keys);
-    if (env === undefined) return undefined;
-
+  const scores = new Array<Scaled>(count).fill(0);
+  /** Scores the record now in the env. */
+  const scoreEnv = (): FastResult | undefined => {
     for (const node of compiled.conditionallyNA) {
       reset();
       if (node.notApplicableIf?.(env, t) !== false) return undefined;
     }
-    const scores = new Array<Scaled>(count).fill(0);
+    scores.fill(0);
     for (let i = 0; i < count; i++) {
       if (!leaves[i]) continue;
       const node = nodes[i] as CompiledNode<Scaled>;
@@ -481,9 +498,9 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
       path: 'fast',
     };
   };
+  return run;
 }
 
-const EMPTY: readonly undefined[] = Object.freeze([]);
 const NO_INVALID: readonly boolean[] = Object.freeze([]);
 const NO_ADJUSTMENTS: readonly never[] = Object.freeze([]);
 /** Has `o` exactly two own enumerable keys? */
