@@ -1,4 +1,5 @@
 import DecimalJs from 'decimal.js';
+import { roundText } from './decimalText.js';
 import type { RoundingMode } from './rounding.js';
 
 /*
@@ -65,12 +66,11 @@ export const decimalPlaces = (a: Dec): number => a.decimalPlaces();
 export const round = (a: Dec, places: number, mode: RoundingMode): Dec =>
   a.toDecimalPlaces(places, MODES[mode]);
 
-/** Fixed-point string with exactly `places` decimals, rounded with the named mode. */
-export const toFixed = (a: Dec, places: number, mode: RoundingMode): string => {
-  const s = a.toFixed(places, MODES[mode]);
-  // A negative value that rounds to zero is shown as zero, never "-0.00".
-  return s.startsWith('-') && /^-[0.]+$/.test(s) ? s.slice(1) : s;
-};
+/**
+ * Fixed-point string with exactly `places` decimals, rounded with the named mode; a negative value that rounds to
+ * zero is shown as zero, never "-0.00". Rounded on the exact text (decimalText.ts), which builds no decimal.
+ */
+export const toFixed = (a: Dec, places: number, mode: RoundingMode): string => roundText(toPlain(a), places, mode);
 
 /** Exact string without exponent notation (trailing zeros trimmed). */
 export const toPlain = (a: Dec): string => {
