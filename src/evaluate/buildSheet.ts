@@ -1,8 +1,9 @@
 import { sumWith, type Calculator } from '../calc/calculator.js';
 import { cmp, toFixed, toPlain, type Dec } from '../calc/decimal.js';
+import { roundText } from '../calc/decimalText.js';
 import type { Issue, IssuePath } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
-import { points, quantity } from '../explain/format.js';
+import { quantity } from '../explain/format.js';
 import { adjustmentSentence, nodeSentence, type AdjustmentFacts, type NodeFacts } from '../explain/nodeText.js';
 import type { ExplainContext, Lang } from '../explain/text.js';
 import type { Finding, Trace } from '../expr/trace.js';
@@ -16,10 +17,24 @@ import type { AdjustmentResult, LostPoint, NodeResult, ScoreSheet } from './type
 
 /** Converts a kernel's outcome (calculator values) to exact decimal strings. */
 function outcomeStrings<N>(c: Calculator<N>, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
   if (c.is(value)) return toPlain(c.toDec(value));
   if (Array.isArray(value)) return value.map((v) => outcomeStrings(c, v));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, outcomeStrings(c, v)]));
-  return value;
+  const out: { [key: string]: unknown } = {};
+  for (const k of Object.keys(value)) out[k] = outcomeStrings(c, (value as { readonly [key: string]: unknown })[k]);
+  return out;
+}
+
+/** Plain texts of the decimals every sheet of a framework shows (weights, effective weights of the cached plans). */
+const plainTexts = new WeakMap<Dec, string>();
+/** `toPlain` of a decimal that many sheets show, remembered. */
+function plainOf(d: Dec): string {
+  let text = plainTexts.get(d);
+  if (text === undefined) {
+    text = toPlain(d);
+    plainTexts.set(d, text);
+  }
+  return text;
 }
 
 /**
@@ -53,10 +68,17 @@ export function buildSheet<N>(
   const parsed = compiled.parsed;
   const dec = (n: N): Dec => c.toDec(n);
   const fmt = { precision: r.precision, rounding: r.rounding };
-  const show = (n: N): string => (r.roundAt === 'leaf' ? toFixed(dec(n), r.precision, r.rounding) : toPlain(dec(n)));
+  const leafRounding = r.roundAt === 'leaf';
+  /** A value on the sheet: at the precision when leaves are rounded, else exact. */
+  const showPlain = (plain: string): string => (leafRounding ? roundText(plain, r.precision, r.rounding) : plain);
   // Scores in sentences: at the precision when leaves are rounded; with rounding only at the total, the exact
   // score to two more places (trailing zeros beyond the precision trimmed), so no sentence rounds on its own.
-  const at = (n: N): string => (r.roundAt === 'leaf' ? points(toPlain(dec(n)), fmt) : trimTo(toFixed(dec(n), r.precision + 2, r.rounding), r.precision));
+  const atPlain = (plain: string, shown: string): string => (leafRounding ? shown : trimTo(roundText(plain, r.precision + 2, r.rounding), r.precision));
+  const show = (n: N): string => showPlain(toPlain(dec(n)));
+  const at = (n: N): string => {
+    const plain = toPlain(dec(n));
+    return atPlain(plain, showPlain(plain));
+  };
   const x: ExplainContext = { inputs: parsed.inputs, written: inputs.written, format: fmt };
   const issues: Issue[] = [...inputs.general];
   for (const list of inputs.byInput.values()) for (const issue of list) issues.push(issue);
@@ -100,13 +122,19 @@ export function buildSheet<N>(
     const own = traceIssues(s.trace, p.path, p.name, p.rule?.definition);
     const outcome = s.outcome === undefined ? undefined : (outcomeStrings(c, s.outcome) as RuleOutcome);
     const lost = c.sub(s.effectiveWeight, s.score);
+    const scorePlain = toPlain(dec(s.score));
+    const scoreShown = showPlain(scorePlain);
+    const effPlain = plainOf(dec(s.effectiveWeight));
+    const effShown = showPlain(effPlain);
+    const lostPlain = toPlain(dec(lost));
+    const lostShown = showPlain(lostPlain);
     const facts: NodeFacts = {
       name: p.name,
       status: s.status,
       branch: s.children.length > 0,
-      score: at(s.score),
-      effectiveWeight: at(s.effectiveWeight),
-      lost: at(lost),
+      score: atPlain(scorePlain, scoreShown),
+      effectiveWeight: atPlain(effPlain, effShown),
+      lost: atPlain(lostPlain, lostShown),
       full: c.isZero(lost),
       missing: s.trace.missing,
       problem: own.find((i) => i.code !== 'missing-input'),
@@ -114,27 +142,32 @@ export function buildSheet<N>(
       rule: outcome === undefined || p.rule === undefined ? undefined : { outcome, definition: p.rule.definition },
       na: s.naPolicy === undefined ? undefined : { policy: s.naPolicy, target: s.naPolicy.policy === 'transfer' ? (parsed.byId.get(s.naPolicy.to)?.name ?? s.naPolicy.to) : '' },
     };
-    const text = (lang: Lang): string => nodeSentence(facts, x, lang);
-    const read = [...s.trace.read].filter((n) => inputs.exact.has(n));
-    return {
+    const read: { [name: string]: string } = {};
+    for (const n of s.trace.read) {
+      const exact = inputs.exact.get(n);
+      if (exact !== undefined) read[n] = exact;
+    }
+    // Fields in the order the sheet has always written them (JSON output follows it).
+    const result: { -readonly [K in keyof NodeResult]: NodeResult[K] } = {
       id: p.id,
       name: p.name,
       level: p.level,
       path: p.names,
-      weight: toFixed(p.weight, r.precision, r.rounding),
-      effectiveWeight: r.roundAt === 'leaf' ? toFixed(dec(s.effectiveWeight), r.precision, r.rounding) : show(s.effectiveWeight),
-      score: show(s.score),
-      lost: show(c.sub(s.effectiveWeight, s.score)),
+      weight: roundText(plainOf(p.weight), r.precision, r.rounding),
+      effectiveWeight: effShown,
+      score: scoreShown,
+      lost: lostShown,
       status: s.status,
-      ...(p.rule === undefined ? {} : { rule: p.rule.kind }),
-      ...(s.modifier === undefined ? {} : { modifier: s.modifier }),
-      ...(outcome === undefined ? {} : { outcome }),
-      inputs: Object.fromEntries(read.map((n) => [n, inputs.exact.get(n) as string])),
-      explanation: text('zh'),
-      explanationEn: text('en'),
-      issues: own,
-      children: s.children.map(toResult),
-    };
+    } as NodeResult;
+    if (p.rule !== undefined) result.rule = p.rule.kind;
+    if (s.modifier !== undefined) result.modifier = s.modifier;
+    if (outcome !== undefined) result.outcome = outcome;
+    result.inputs = read;
+    result.explanation = nodeSentence(facts, x, 'zh');
+    result.explanationEn = nodeSentence(facts, x, 'en');
+    result.issues = own;
+    result.children = s.children.map(toResult);
+    return result;
   };
   let indicators = tree.map(toResult);
 
