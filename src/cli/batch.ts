@@ -5,11 +5,12 @@
 import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Readable, Transform } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { createScorer, frameworkInputs, type Scorer } from '../index.js';
-import { BLANK, countJsonl, csvHeader, emptyStats, jsonlRecords, merge, scoreWith, type ChunkStats, type Engine, type RawRecord } from './batchChunk.js';
+import { BLANK, blockText, countJsonl, csvHeader, emptyStats, jsonlRecords, merge, scoreWith, type ChunkStats, type Engine, type RawRecord } from './batchChunk.js';
 import { isTemplateFile, loadFramework, loadTemplate } from './commands.js';
 import { EXIT, FileError, IssuesFound, UsageError } from './failures.js';
 
@@ -34,6 +35,19 @@ export interface BatchIo {
 }
 
 const CHUNK = 2000;
+
+/**
+ * 小堆运行。Keeps the heap of a `jixiao batch` process small: records stream through in constant memory, but V8
+ * would still grow its young generation to 32 MB and let its old generation grow far before collecting it. Two of
+ * V8's heap-sizing heuristics, which it reads at each collection, are set for this process (the command's own; the
+ * library never does this): the young generation keeps its initial size, the old one grows by 10% at a time.
+ * Measured by `npm run bench:stream` (peak RSS; docs/cli.md). Called by the command's entry point only, never by
+ * tests running in a shared process.
+ */
+export function leanHeap(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString('--heap-growing-percent=10');
+}
 
 /** Parses the arguments after `batch`. */
 export function parseBatchArgs(argv: readonly string[]): BatchArgs {
@@ -227,7 +241,8 @@ async function* jsonlBlocks(path: string, onBytes: (n: number) => void): AsyncGe
     line += lines;
     return out;
   };
-  for await (const data of createReadStream(path)) {
+  // Reads ahead a block while one is scored, so that scoring seldom waits for the disk.
+  for await (const data of createReadStream(path, { highWaterMark: BLOCK })) {
     let chunk = data as Buffer;
     onBytes(chunk.length);
     if (first) {
@@ -376,7 +391,7 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
       const next: Promise<{ text: string; stats: ChunkStats }> = (
         pool !== undefined
           ? pool.run(work)
-          : Promise.resolve(scoreWith(engine, 'block' in work ? jsonlRecords(Buffer.from(work.block.buffer, work.block.byteOffset, work.block.byteLength).toString('utf8'), work.firstLine) : work.records, work.start, config))
+          : Promise.resolve(scoreWith(engine, 'block' in work ? jsonlRecords(blockText(work.block), work.firstLine) : work.records, work.start, config))
       );
       // A worker's failure rejects every chunk in flight: the first is awaited and reported, the others must not
       // surface as unhandled rejections.

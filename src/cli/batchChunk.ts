@@ -2,10 +2,11 @@
  * 批量计分的一块记录。Scoring one chunk of `jixiao batch` records into output text and partial statistics: the
  * same code runs in the main thread (`--jobs 1`) and in each worker thread.
  */
+import { isAscii } from 'node:buffer';
 import { makeIssue } from '../errors/messages.js';
 import type { Issue } from '../errors/issue.js';
 import type { BatchResult, Scorer, Template } from '../index.js';
-import { scoreMany, scoreSelfEvaluations } from '../fast/scoreMany.js';
+import { scoreOne, scoreSelfEvaluations, type BatchRecord } from '../fast/scoreMany.js';
 
 /** One raw record: a JSONL line, a CSV row, or a line that could not be parsed. */
 export type RawRecord =
@@ -29,6 +30,15 @@ export function jsonlRecords(text: string, firstLine: number): RawRecord[] {
     at = end + 1;
   }
   return out;
+}
+
+/**
+ * The text of a block of UTF-8 bytes. An all-ASCII block (the usual JSONL of numbers and ids) is read as Latin-1:
+ * the same characters, copied byte for byte into a one-byte string, without UTF-8 decoding.
+ */
+export function blockText(block: Uint8Array): string {
+  const buf = Buffer.from(block.buffer, block.byteOffset, block.byteLength);
+  return isAscii(buf) ? buf.toString('latin1') : buf.toString('utf8');
 }
 
 /** A blank line: ASCII white space only (the same test `countJsonl` makes on the bytes). */
@@ -161,46 +171,45 @@ function scoreForms(template: Template, records: readonly RawRecord[], start: nu
 export function scoreChunk(scorer: Scorer, records: readonly RawRecord[], start: number, config: ChunkConfig): { text: string; stats: ChunkStats } {
   const stats = emptyStats(scorer.nodes.length);
   const unit = 10 ** config.precision;
-  const malformed: (BatchResult | undefined)[] = [];
-  const inputs = records.map((r, i) => {
-    if ('error' in r) {
-      malformed[i] = failed(start + i, makeIssue('malformed-record', ['records', start + i], { line: String(r.line), reason: r.error }));
-      return { values: {} };
-    }
-    if ('row' in r) return r.row.map(cell);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(r.json) as unknown;
-    } catch (e) {
-      malformed[i] = failed(start + i, makeIssue('malformed-record', ['records', start + i], { line: String(r.line), reason: (e as Error).message }));
-      return { values: {} };
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      malformed[i] = failed(start + i, makeIssue('malformed-record', ['records', start + i], { line: String(r.line), reason: 'not a JSON object / 不是 JSON 对象' }));
-      return { values: {} };
-    }
-    // A line is the values object, or an evaluation `{ id?, values, notApplicable? }` (when no input is named "values").
-    const envelope = config.envelope && typeof (parsed as { values?: unknown }).values === 'object';
-    return envelope ? parsed : { values: parsed };
-  });
-  const lines: string[] = [];
-  let i = 0;
-  for (const scored of scoreMany(scorer, inputs as never, config.columns === undefined ? { firstIndex: start } : { columns: config.columns, firstIndex: start })) {
-    const r = malformed[i] ?? scored;
-    i++;
+  const leaves = scorer.nodes.map((n) => n.leaf);
+  let text = '';
+  // Record by record (parsed, scored, written), so that only one record's objects are alive at a time.
+  for (let i = 0; i < records.length; i++) {
+    const r = scoreRaw(scorer, records[i] as RawRecord, start + i, config);
     stats.count++;
     if (r.path === 'exact') stats.exact++;
     if (r.complete && r.total !== null) {
       stats.complete++;
       stats.totalUnits += Math.round(Number(r.total) * unit);
       if (r.grade !== null) stats.grades[r.grade] = (stats.grades[r.grade] ?? 0) + 1;
-      r.lost.forEach((x, k) => {
-        if (scorer.nodes[k]?.leaf === true) stats.lost[k] = (stats.lost[k] ?? 0) + Math.round(x * unit);
-      });
+      const lost = r.lost;
+      for (let k = 0; k < lost.length; k++) if (leaves[k] === true) stats.lost[k] = (stats.lost[k] ?? 0) + Math.round((lost[k] as number) * unit);
     }
-    lines.push(config.output === 'jsonl' ? jsonLine(scorer, r, config) : csvLine(r, config));
+    text += `${config.output === 'jsonl' ? jsonLine(scorer, r, config) : csvLine(r, config)}\n`;
   }
-  return { text: lines.length === 0 ? '' : `${lines.join('\n')}\n`, stats };
+  return { text, stats };
+}
+
+/** One raw record scored as `scoreMany` scores it: a CSV row, a parsed JSONL line, or its parse failure. */
+function scoreRaw(scorer: Scorer, raw: RawRecord, index: number, config: ChunkConfig): BatchResult {
+  if ('error' in raw) return failed(index, makeIssue('malformed-record', ['records', index], { line: String(raw.line), reason: raw.error }));
+  let record: unknown;
+  if ('row' in raw) record = raw.row.map(cell);
+  else {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw.json) as unknown;
+    } catch (e) {
+      return failed(index, makeIssue('malformed-record', ['records', index], { line: String(raw.line), reason: (e as Error).message }));
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      return failed(index, makeIssue('malformed-record', ['records', index], { line: String(raw.line), reason: 'not a JSON object / 不是 JSON 对象' }));
+    }
+    // A line is the values object, or an evaluation `{ id?, values, notApplicable? }` (when no input is named "values").
+    const envelope = config.envelope && typeof (parsed as { values?: unknown }).values === 'object';
+    record = envelope ? parsed : { values: parsed };
+  }
+  return scoreOne(scorer, record as BatchRecord, index, config.columns);
 }
 
 function failed(index: number, issue: Issue): BatchResult {

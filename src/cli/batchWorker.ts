@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createScorer } from '../index.js';
-import { jsonlRecords, scoreWith, type ChunkConfig, type Engine, type RawRecord } from './batchChunk.js';
+import { blockText, jsonlRecords, scoreWith, type ChunkConfig, type Engine, type RawRecord } from './batchChunk.js';
 import { loadFramework, loadTemplate } from './commands.js';
 
 const { framework: ref, forms, config } = workerData as { framework: string; forms: boolean; config: ChunkConfig };
@@ -20,7 +20,7 @@ const engine = ((): Engine => {
 })();
 
 parentPort?.on('message', (m: { seq: number; records?: RawRecord[]; block?: Uint8Array; firstLine?: number; start: number; columns?: string[] }) => {
-  const records = m.records ?? jsonlRecords(m.block === undefined ? '' : Buffer.from(m.block.buffer, m.block.byteOffset, m.block.byteLength).toString('utf8'), m.firstLine ?? 1);
+  const records = m.records ?? jsonlRecords(m.block === undefined ? '' : blockText(m.block), m.firstLine ?? 1);
   const { text, stats } = scoreWith(engine, records, m.start, m.columns === undefined ? config : { ...config, columns: m.columns });
   parentPort?.postMessage({ seq: m.seq, text, stats });
 });

@@ -2,7 +2,7 @@
  * jixiao 命令行入口。Entry point of the `jixiao` command (dist/cli.js): wires the process to `runCli`, and runs
  * the asynchronous commands (batch, review, import, report) here.
  */
-import { batch, parseBatchArgs } from './batch.js';
+import { batch, leanHeap, parseBatchArgs } from './batch.js';
 import { runCli, reportFailure } from './cli.js';
 import { importCommand, parseImportArgs, parseReportArgs, reportCommand } from './importReport.js';
 import { parseReviewArgs, review } from './review.js';
@@ -22,7 +22,10 @@ const tty = process.stderr.isTTY === true;
 
 /** The asynchronous commands: each parses its own arguments, then runs. */
 const ASYNC: { readonly [command: string]: (argv: readonly string[]) => Promise<number> } = {
-  batch: (argv) => batch(parseBatchArgs(argv), { ...io, tty }),
+  batch: (argv) => {
+    leanHeap();
+    return batch(parseBatchArgs(argv), { ...io, tty });
+  },
   review: (argv) => review(parseReviewArgs(argv), { ...io, tty }),
   import: (argv) => importCommand(parseImportArgs(argv), io),
   report: (argv) => reportCommand(parseReportArgs(argv), io),

@@ -55,7 +55,8 @@ function rowRecord(row: readonly unknown[], columns: readonly string[] | undefin
   return { record: { values }, ...id };
 }
 
-function scoreOne(scorer: Scorer, record: BatchRecord, index: number, columns: readonly string[] | undefined): BatchResult {
+/** One record of a batch scored: a row read against `columns`, or an evaluation with an optional id. Internal (the CLI's chunks). */
+export function scoreOne(scorer: Scorer, record: BatchRecord, index: number, columns: readonly string[] | undefined): BatchResult {
   if (Array.isArray(record)) {
     const read = rowRecord(record, columns, index);
     if (!('record' in read)) return { ...read, index };

@@ -187,6 +187,17 @@ describe('jixiao batch 批量计分', () => {
     expect(out[8500]?.slice(2, 5)).toEqual(['4.00', '合格', 'true']);
     expect(run.err).toContain('完整 complete: 8999');
 
+    // JSONL blocks of ASCII only (read as Latin-1) and blocks with Chinese ids (read as UTF-8), in one file: every id
+    // comes back as written, with one worker or two.
+    const mixed = join(dir, 'mixed-ids.jsonl');
+    const ids = Array.from({ length: 6000 }, (_, i) => (i >= 3000 && i % 7 === 0 ? `项目${i}号` : `p${i}`));
+    writeFileSync(mixed, ids.map((id) => JSON.stringify({ id, values: { ok: true } })).join('\n') + '\n');
+    for (const jobs of ['1', '2']) {
+      const r = spawnCli(['batch', fw, mixed, '--jobs', jobs]);
+      expect(r.code).toBe(0);
+      expect(rows(r.out).map((l) => l[1])).toEqual(ids);
+    }
+
     const blank = join(dir, 'blank.jsonl');
     writeFileSync(blank, '{"ok":true}\n   \n\t\n{"ok":false}\n');
     for (const extra of [[], ['--encoding', 'gbk']]) {
