@@ -100,8 +100,6 @@ interface InputSlot {
   readonly decl: InputDeclaration;
   /** Divide by 100 whatever is written (percent inputs). */
   readonly percentInput: boolean;
-  /** The name is also a property of Object.prototype: check it is the record's own. */
-  readonly shadowed: boolean;
   /** How it is read: 0 a number (number, percent, fraction, score), 1 yes/no, 2 a tier choice, 3 checks. */
   readonly kind: 0 | 1 | 2 | 3;
 }
@@ -169,7 +167,6 @@ function buildPlan(parsed: ParsedFramework, r: Rounding): FastPlan | undefined {
     slot: slots.get(name) as number,
     decl,
     percentInput: decl.type === 'percent',
-    shadowed: name in Object.prototype,
     kind: decl.type === 'boolean' ? 1 : decl.type === 'tier' ? 2 : decl.type === 'checks' ? 3 : 0,
   }));
   return { c, compiled, nodes, parents: Int32Array.from(parents), effective, inputs, size: slots.size + 1 };
@@ -409,21 +406,35 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
     }
     return true;
   };
-  /** Reads the declared inputs; undefined when any is unusual (the decimal path then reads the record). */
-  const readInputs = (values: { readonly [name: string]: unknown }, keys: number): Env<Scaled> | undefined => {
-    begin();
-    let present = 0;
-    for (const input of inputs) {
-      const value = values[input.name];
-      if (value === undefined) {
-        if (own(values, input.name)) present++;
-        continue;
+  /**
+   * Reads a record's values; undefined when any is unusual or not declared (the decimal path then reads the record
+   * and reports it). The values are taken in the record's own key order (`Object.keys` / `Object.values`, native and
+   * without a lookup per input); records of one source share their key order, so the input of each position is
+   * remembered from the last record and only checked (the same key strings, compared by identity first).
+   */
+  const byName = new Map(inputs.map((input) => [input.name, input]));
+  let lastKeys: readonly string[] = [];
+  let lastInputs: readonly InputSlot[] = [];
+  const readInputs = (values: { readonly [name: string]: unknown }): Env<Scaled> | undefined => {
+    const keys = Object.keys(values);
+    let order = lastInputs;
+    if (keys.length !== lastKeys.length || keys.some((k, i) => k !== lastKeys[i])) {
+      const found: InputSlot[] = [];
+      for (const k of keys) {
+        const input = byName.get(k);
+        if (input === undefined) return undefined; // an input the framework does not declare: its issue comes from the decimal path
+        found.push(input);
       }
-      if (input.shadowed && !own(values, input.name)) continue;
-      present++;
-      if (value !== null && !put(input, value)) return undefined;
+      lastKeys = keys;
+      lastInputs = order = found;
     }
-    if (present !== keys) return undefined; // an input the framework does not declare: its issue comes from the decimal path
+    const given = Object.values(values);
+    if (given.length !== keys.length) return undefined; // a getter that changed the record while it was read
+    begin();
+    for (let i = 0; i < given.length; i++) {
+      const value = given[i];
+      if (value !== undefined && value !== null && !put(order[i] as InputSlot, value)) return undefined;
+    }
     return env;
   };
 
@@ -431,11 +442,8 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
     if (typeof record !== 'object' || record === null) return undefined;
     const values = (record as { values?: unknown }).values;
     if (typeof values !== 'object' || values === null || Array.isArray(values)) return undefined;
-    // Own enumerable keys, counted natively (a for-in over a record of thousands of inputs, which V8 keeps as a
-    // dictionary without an enumeration cache, costs more than the scoring).
-    const keys = Object.keys(values).length;
     for (const k in record) if (own(record, k) && k !== 'values' && !(k === 'notApplicable' && isEmptyList((record as { notApplicable?: unknown }).notApplicable))) return undefined;
-    return readInputs(values as { readonly [name: string]: unknown }, keys) === undefined ? undefined : scoreEnv();
+    return readInputs(values as { readonly [name: string]: unknown }) === undefined ? undefined : scoreEnv();
   };
 
   const scores = new Array<Scaled>(count).fill(0);

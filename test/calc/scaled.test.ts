@@ -79,6 +79,24 @@ describe('scaled-integer calculator', () => {
     }
   });
 
+  it('roundDiv agrees with decimal.js for any safe integer and divisor, around 2^52 and 2^53 too', () => {
+    const edge = fc.oneof(
+      fc.integer({ min: -1e6, max: 1e6 }),
+      fc.maxSafeInteger(),
+      fc.integer({ min: 4503599627370496 - 100000, max: 4503599627370496 + 100000 }),
+      fc.integer({ min: Number.MAX_SAFE_INTEGER - 100000, max: Number.MAX_SAFE_INTEGER }),
+    ).chain((n) => fc.constantFrom(n, -n));
+    const divisor = fc.oneof(fc.constantFrom(1, 2, 3, 7, 10, 100, 1e4, 1e6, 1e10, 1e15), fc.integer({ min: 1, max: 1e12 }));
+    fc.assert(
+      fc.property(edge, divisor, fc.constantFrom(...MODES), (n, D, mode) => {
+        const got = roundDiv(n, D, mode);
+        expect(Object.is(got, -0)).toBe(false);
+        expect(String(got)).toBe(toPlain(d.round(dec(n).div(D), 0, mode)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('keeps quotients exact: (1 ÷ 3) × 3 is 1, and 2 ÷ 3 is a fraction', () => {
     const s = scaledCalculator({ scale: 2, precision: 2, snapThenRound: true });
     const third = s.div(s.from(dec(1)), s.from(dec(3)));
