@@ -12,7 +12,8 @@ export default {
     configFile: 'vitest.stryker.config.ts',
   },
   // The rule kernels and the evaluation core: rules, expressions, weights, tree scoring,
-  // adjustments, allocation and the calculator. Rendering (src/explain, src/report, buildSheet) and input
+  // adjustments, allocation, the calculators (decimal and scaled-integer), the fast path and the exact decimal
+  // texts every shown value goes through. Rendering (src/explain, src/report, buildSheet) and input
   // reading (parseInputs) are checked by the docs, unit and property tests instead.
   mutate: [
     'src/rules/**/*.ts',
@@ -24,6 +25,9 @@ export default {
     'src/evaluate/applyAdjustments.ts',
     'src/calc/allocate.ts',
     'src/calc/calculator.ts',
+    'src/calc/scaled.ts',
+    'src/calc/decimalText.ts',
+    'src/fast/scorer.ts',
   ],
   coverageAnalysis: 'perTest',
   concurrency: 2,

@@ -6,16 +6,20 @@
  * 攀枝花 2024 framework; then µs per indicator at 30 / 300 / 3,000 / 10,000 indicators, and bytes allocated per
  * evaluation. Prints figures; checks only that the exact paths agree (exit code 1 if not). Not a timed test.
  *
- * Run: npm run bench            (node --expose-gc with a 128 MB semi-space, for the allocation figures)
+ * Run: npm run bench            (builds dist/; the allocation figures run in a child with --expose-gc and a 128 MB semi-space)
  */
 import { readFileSync } from 'node:fs';
 import Decimal from 'decimal.js';
 import { parse } from 'yaml';
-import { createScorer, defineFramework, evaluate } from '../src/index.js';
+// The library as it ships (dist/, built by `npm run bench`), not the sources through tsx: what users run.
+import { createScorer, defineFramework, evaluate } from '../dist/index.js';
 import type { EvaluationInputs, FrameworkDefinition } from '../src/index.js';
 import { decimalLoop, definition as mixed30, floatLoop, makeRecords, panzhihuaFloatLoop } from './fixtures/mixed30.js';
 
 const quick = process.argv.includes('--quick');
+/** The allocation figures run in a child process of their own, with a young generation large enough to hold GC off. */
+const allocOnly = process.argv.includes('--alloc');
+const inChild = allocOnly || process.argv.includes('--scale');
 const MS = quick ? 300 : 1500;
 
 /** Evaluations per second of `f` over `records` (cycled), after a warm-up. */
@@ -44,7 +48,7 @@ function table(title: string, rows: readonly [string, number][]): void {
 }
 
 // (a) 30 indicators, every common rule kind.
-{
+if (!inChild) {
   const framework = defineFramework(mixed30);
   const scorer = createScorer(framework);
   const records = makeRecords(5000, 1) as EvaluationInputs[];
@@ -66,7 +70,7 @@ function table(title: string, rows: readonly [string, number][]): void {
 }
 
 // (b) 攀枝花 2024: the published example, with the hand loops of a vendor.
-{
+if (!inChild) {
   const root = new URL('../examples/panzhihua-2024/', import.meta.url);
   const definition = parse(readFileSync(new URL('framework.yaml', root), 'utf8')) as FrameworkDefinition;
   const evaluation = parse(readFileSync(new URL('evaluation.yaml', root), 'utf8')) as { values: EvaluationInputs['values'] };
@@ -84,25 +88,37 @@ function table(title: string, rows: readonly [string, number][]): void {
   ]);
 }
 
-// Scaling: the 30-indicator framework repeated k times (ids and input names suffixed).
-{
-  console.log('\nµs per indicator (fast path; explained path up to 3,000)');
-  const base = makeRecords(200, 2);
+// Scaling: the 30-indicator framework repeated k times (ids and input names suffixed), each size in a fresh child
+// process (`--scale k`) with V8's default heap sizes, so that neither the other sizes' heaps nor the explained path
+// measured before change the figure of the next.
+const scaleAt = process.argv.indexOf('--scale');
+if (scaleAt > 0) {
+  const k = Number(process.argv[scaleAt + 1]);
+  const { def, records } = repeated(k, makeRecords(200, 2));
+  const framework = defineFramework(def);
+  const scorer = createScorer(framework);
+  const leaves = 30 * k;
+  const fast = rate((r) => scorer.score(r), records, MS);
+  if (scorer.score(records[0] as EvaluationInputs).path !== 'fast') failed = true;
+  const explained = leaves <= 3000 ? rate((r) => evaluate(framework, r), records, MS / 2) : NaN;
+  const us = (r: number): string => (Number.isNaN(r) ? '—' : (1e6 / r / leaves).toFixed(3));
+  console.log(`${String(leaves).padStart(6)} indicators: fast ${us(fast).padStart(7)} µs   explained ${us(explained).padStart(7)} µs`);
+} else if (!allocOnly) {
+  console.log('\nµs per indicator (fast path; explained path up to 3,000; each size in a fresh process)');
+  const { spawnSync } = await import('node:child_process');
   for (const k of quick ? [1, 10] : [1, 10, 100, 334]) {
-    const { def, records } = repeated(k, base);
-    const framework = defineFramework(def);
-    const scorer = createScorer(framework);
-    const leaves = 30 * k;
-    const fast = rate((r) => scorer.score(r), records, MS);
-    if (scorer.score(records[0] as EvaluationInputs).path !== 'fast') failed = true;
-    const explained = leaves <= 3000 ? rate((r) => evaluate(framework, r), records, MS / 2) : NaN;
-    const us = (r: number): string => (Number.isNaN(r) ? '—' : ((1e6 / r / leaves).toFixed(3)));
-    console.log(`${String(leaves).padStart(6)} indicators: fast ${us(fast).padStart(7)} µs   explained ${us(explained).padStart(7)} µs`);
+    const child = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--scale', String(k), ...(quick ? ['--quick'] : [])], { stdio: 'inherit' });
+    if (child.status !== 0) failed = true;
   }
 }
 
-// Bytes allocated per evaluation (young-generation growth with GC held off; needs --expose-gc).
-{
+// Bytes allocated per evaluation (young-generation growth with GC held off): in a child process started with
+// --expose-gc and a 128 MB young generation.
+if (!allocOnly && scaleAt < 0) {
+  const { spawnSync } = await import('node:child_process');
+  const child = spawnSync(process.execPath, ['--expose-gc', '--min-semi-space-size=128', '--max-semi-space-size=128', '--import', 'tsx', new URL(import.meta.url).pathname, '--alloc'], { stdio: 'inherit' });
+  if (child.status !== 0) failed = true;
+} else if (allocOnly) {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc === undefined) console.log('\nbytes per evaluation: run with --expose-gc (npm run bench does)');
   else {

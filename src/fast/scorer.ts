@@ -100,6 +100,8 @@ interface InputSlot {
   readonly decl: InputDeclaration;
   /** Divide by 100 whatever is written (percent inputs). */
   readonly percentInput: boolean;
+  /** The name is also a property of Object.prototype: check it is the record's own. */
+  readonly shadowed: boolean;
   /** How it is read: 0 a number (number, percent, fraction, score), 1 yes/no, 2 a tier choice, 3 checks. */
   readonly kind: 0 | 1 | 2 | 3;
 }
@@ -167,6 +169,7 @@ function buildPlan(parsed: ParsedFramework, r: Rounding): FastPlan | undefined {
     slot: slots.get(name) as number,
     decl,
     percentInput: decl.type === 'percent',
+    shadowed: name in Object.prototype,
     kind: decl.type === 'boolean' ? 1 : decl.type === 'tier' ? 2 : decl.type === 'checks' ? 3 : 0,
   }));
   return { c, compiled, nodes, parents: Int32Array.from(parents), effective, inputs, size: slots.size + 1 };
@@ -415,7 +418,8 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
   const byName = new Map(inputs.map((input) => [input.name, input]));
   let lastKeys: readonly string[] = [];
   let lastInputs: readonly InputSlot[] = [];
-  const readInputs = (values: { readonly [name: string]: unknown }): Env<Scaled> | undefined => {
+  const readInputs = (values: { readonly [name: string]: unknown }): Env<Scaled> | undefined => (inputs.length > MANY_INPUTS ? readByName(values) : readInOrder(values));
+  const readInOrder = (values: { readonly [name: string]: unknown }): Env<Scaled> | undefined => {
     const keys = Object.keys(values);
     let order = lastInputs;
     if (keys.length !== lastKeys.length || keys.some((k, i) => k !== lastKeys[i])) {
@@ -436,6 +440,25 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
       if (value !== undefined && value !== null && !put(order[i] as InputSlot, value)) return undefined;
     }
     return env;
+  };
+  /**
+   * The same for records of many inputs, which V8 keeps as dictionaries (`Object.values` then sorts thousands of
+   * keys): one lookup per declared input, and the own keys counted natively to find any the framework does not declare.
+   */
+  const readByName = (values: { readonly [name: string]: unknown }): Env<Scaled> | undefined => {
+    begin();
+    let present = 0;
+    for (const input of inputs) {
+      const value = values[input.name];
+      if (value === undefined) {
+        if (own(values, input.name)) present++;
+        continue;
+      }
+      if (input.shadowed && !own(values, input.name)) continue;
+      present++;
+      if (value !== null && !put(input, value)) return undefined;
+    }
+    return present === Object.keys(values).length ? env : undefined;
   };
 
   const run = (record: EvaluationInputs): FastResult | undefined => {
@@ -511,6 +534,8 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
 }
 
 const NO_INVALID: readonly boolean[] = Object.freeze([]);
+/** Above this many declared inputs a record is read input by input (see `readByName`). */
+const MANY_INPUTS = 128;
 const NO_ADJUSTMENTS: readonly never[] = Object.freeze([]);
 /** Has `o` exactly two own enumerable keys? */
 function twoKeys(o: object): boolean {

@@ -147,6 +147,46 @@ describe('fast path 快速路径 = explained path 完整打分表', () => {
     expect(Object.is(result.scores[1], -0)).toBe(false);
   });
 
+  it('reads records in any key order, with few inputs (read in key order) or many (read input by input), and hands over undeclared keys', () => {
+    // n flags named f0…f{n−1} and "toString" (a name Object.prototype also has), each a 1-point binary indicator.
+    const flags = (n: number): FrameworkDefinition => {
+      const names = [...Array.from({ length: n }, (_, i) => `f${i}`), 'toString'];
+      return {
+        id: `flags-${n}`,
+        name: '是否',
+        scope: 'project',
+        total: names.length,
+        grades: [{ label: 'A', min: 0 }],
+        inputs: Object.fromEntries(names.map((name) => [name, { type: 'boolean', name }])),
+        indicators: names.map((name, i) => ({ id: `p${i}`, name, weight: 1, rule: { kind: 'binary', when: { is: name } } })),
+      } as FrameworkDefinition;
+    };
+    for (const n of [10, 300]) {
+      const framework = defineFramework(flags(n));
+      const scorer = createScorer(framework);
+      const names = [...Array.from({ length: n }, (_, i) => `f${i}`), 'toString'];
+      fc.assert(
+        fc.property(fc.shuffledSubarray(names, { minLength: names.length - 2 }), fc.array(fc.boolean(), { minLength: names.length, maxLength: names.length }), fc.constantFrom('none', 'extra', 'undefined'), (order, bits, twist) => {
+          const values: { [k: string]: unknown } = {};
+          order.forEach((name, i) => (values[name] = bits[i]));
+          if (twist === 'extra') values['unknown-input'] = true;
+          if (twist === 'undefined') values[order[0] as string] = undefined;
+          const record = { values } as EvaluationInputs;
+          const result = scorer.score(record);
+          agree(scorer, result, evaluate(framework, record));
+          if (twist === 'extra') expect(result.path).toBe('exact');
+          else if (order.length === names.length && twist === 'none') expect(result.path).toBe('fast');
+        }),
+        runs(40),
+      );
+      // One record after another of different key orders: the remembered order is checked, never trusted.
+      const a = scorer.score({ values: Object.fromEntries(names.map((k) => [k, true])) });
+      const b = scorer.score({ values: Object.fromEntries([...names].reverse().map((k, i) => [k, i === 0])) });
+      expect(a.total).toBe(`${names.length}.00`);
+      expect(b.total).toBe('1.00');
+    }
+  });
+
   it('never throws on records that are not evaluations: each gets its issues and its index (scoreMany)', () => {
     fc.assert(
       fc.property(caseArb({}), fc.array(fc.anything(), { maxLength: 5 }), ({ def }, junk) => {
