@@ -62,9 +62,9 @@ export const isInteger = (a: Dec): boolean => a.isInteger();
 /** Number of decimal places of a. */
 export const decimalPlaces = (a: Dec): number => a.decimalPlaces();
 
-/** Rounds to `places` decimals with the named mode. */
+/** Rounds to `places` decimals with the named mode (a value with no more places is returned as it is). */
 export const round = (a: Dec, places: number, mode: RoundingMode): Dec =>
-  a.toDecimalPlaces(places, MODES[mode]);
+  a.decimalPlaces() <= places ? a : a.toDecimalPlaces(places, MODES[mode]);
 
 /**
  * Fixed-point string with exactly `places` decimals, rounded with the named mode; a negative value that rounds to
