@@ -3,7 +3,7 @@
  * same code runs in the main thread (`--jobs 1`) and in each worker thread.
  */
 import { isAscii } from 'node:buffer';
-import { makeIssue } from '../errors/messages.js';
+import { makeFormIssue } from '../errors/formMessages.js';
 import type { Issue } from '../errors/issue.js';
 import type { BatchResult, Scorer, Template } from '../index.js';
 import { scoreOne, scoreSelfEvaluations, type BatchRecord } from '../fast/scoreMany.js';
@@ -147,7 +147,7 @@ function scoreForms(template: Template, records: readonly RawRecord[], start: nu
   let i = 0;
   for (const scored of scoreSelfEvaluations(template, docs)) {
     const raw = records[i] as RawRecord;
-    const bad = docs[i] === undefined ? makeIssue('malformed-record', ['records', start + i], { line: String(raw.line), reason: 'error' in raw ? raw.error : 'not JSON / 不是 JSON' }) : undefined;
+    const bad = docs[i] === undefined ? makeFormIssue('malformed-record', ['records', start + i], { line: String(raw.line), reason: 'error' in raw ? raw.error : 'not JSON / 不是 JSON' }) : undefined;
     const r: BatchResult = bad === undefined
       ? { index: start + i, ...(scored.id === undefined ? {} : { id: scored.id }), complete: scored.complete, total: scored.total, grade: scored.grade, provisional: scored.provisional, scores: [], lost: [], issues: scored.issues, warnings: scored.warnings, path: 'exact' }
       : failed(start + i, bad);
@@ -192,7 +192,7 @@ export function scoreChunk(scorer: Scorer, records: readonly RawRecord[], start:
 
 /** One raw record scored as `scoreMany` scores it: a CSV row, a parsed JSONL line, or its parse failure. */
 function scoreRaw(scorer: Scorer, raw: RawRecord, index: number, config: ChunkConfig): BatchResult {
-  if ('error' in raw) return failed(index, makeIssue('malformed-record', ['records', index], { line: String(raw.line), reason: raw.error }));
+  if ('error' in raw) return failed(index, makeFormIssue('malformed-record', ['records', index], { line: String(raw.line), reason: raw.error }));
   let record: unknown;
   if ('row' in raw) record = raw.row.map(cell);
   else {
@@ -200,10 +200,10 @@ function scoreRaw(scorer: Scorer, raw: RawRecord, index: number, config: ChunkCo
     try {
       parsed = JSON.parse(raw.json) as unknown;
     } catch (e) {
-      return failed(index, makeIssue('malformed-record', ['records', index], { line: String(raw.line), reason: (e as Error).message }));
+      return failed(index, makeFormIssue('malformed-record', ['records', index], { line: String(raw.line), reason: (e as Error).message }));
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      return failed(index, makeIssue('malformed-record', ['records', index], { line: String(raw.line), reason: 'not a JSON object / 不是 JSON 对象' }));
+      return failed(index, makeFormIssue('malformed-record', ['records', index], { line: String(raw.line), reason: 'not a JSON object / 不是 JSON 对象' }));
     }
     // A line is the values object, or an evaluation `{ id?, values, notApplicable? }` (when no input is named "values").
     const envelope = config.envelope && typeof (parsed as { values?: unknown }).values === 'object';

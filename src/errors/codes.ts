@@ -79,3 +79,9 @@ export const ISSUE_CODES = [
 
 /** 问题代码。An issue code. */
 export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/** Codes that only self-evaluations, spreadsheets and batches raise (their messages are not in the core's catalogue). Internal. */
+export type FormIssueCode = 'unreadable-target' | 'unreadable-actual' | 'actual-not-numeric' | 'actual-not-qualitative' | 'missing-actual' | 'unit-mismatch' | 'template-mismatch' | 'unknown-preset' | 'sheet-unreadable' | 'sheet-cell-unmapped' | 'malformed-record' | 'implausible-actual' | 'suspect-target' | 'default-tier-score' | 'budget-rows-mismatch' | 'budget-over-execution';
+
+/** Codes the core (frameworks and evaluations) raises. Internal. */
+export type CoreIssueCode = Exclude<IssueCode, FormIssueCode>;

@@ -1,5 +1,5 @@
 import type { Dec } from '../calc/decimal.js';
-import type { IssueCode } from '../errors/codes.js';
+import type { CoreIssueCode } from '../errors/codes.js';
 import type { IssuePath } from '../errors/issue.js';
 import type { Num } from './types.js';
 
@@ -12,7 +12,7 @@ export type InputType = 'number' | 'percent' | 'fraction' | 'boolean' | 'score' 
  */
 export interface ParseContext {
   /** Records an issue at `path`. */
-  readonly report: (code: IssueCode, path: IssuePath, data?: { readonly [key: string]: string }) => void;
+  readonly report: (code: CoreIssueCode, path: IssuePath, data?: { readonly [key: string]: string }) => void;
   /** Reads a literal once (`invalid-number` / `number-out-of-range` when it cannot). */
   readonly num: (value: Num, path: IssuePath) => Dec | undefined;
   /** Declared (and implicit) input types by name. */

@@ -1,4 +1,4 @@
-import type { IssueCode } from '../errors/codes.js';
+import type { CoreIssueCode } from '../errors/codes.js';
 import type { IssuePath } from '../errors/issue.js';
 
 /**
@@ -22,7 +22,7 @@ export interface Env<N> {
  * the calculator, or plain strings). Messages are written later, by the explanation layer.
  */
 export interface Finding {
-  readonly code: IssueCode;
+  readonly code: CoreIssueCode;
   /** Where, when it is an input rather than the indicator itself. */
   readonly path?: IssuePath;
   readonly data: { readonly [key: string]: unknown };

@@ -10,6 +10,7 @@ import { add, cmp, dec, div, isZero, mul, pow10, sub, sum, toPlain, ZERO, type D
 import { parseNumber } from '../calc/parseNumber.js';
 import type { Issue, IssuePath } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
+import { makeFormIssue } from '../errors/formMessages.js';
 import { reason } from '../errors/reasons.js';
 import type { Condition, Expr } from '../expr/types.js';
 import type { FrameworkDefinition, Indicator, InputDeclaration, InputValue } from '../framework/types.js';
@@ -140,7 +141,7 @@ function readRow(template: TemplateDefinition, row: TargetRow, path: IssuePath, 
   const targetPath = [...path, row.target !== undefined || row.value === undefined ? 'target' : 'value'];
   if (issues.length > 0 && !notSet) return { ...base, target: null, actual: null, mode: 'unscored' };
   if (!notSet && compactText(targetText) === '') {
-    issues.push(makeIssue('unreadable-target', targetPath, { name, text: targetText, ...reason('target-blank') }));
+    issues.push(makeFormIssue('unreadable-target', targetPath, { name, text: targetText, ...reason('target-blank') }));
     return { ...base, target: null, actual: null, mode: 'unscored' };
   }
   const reading = notSet ? ({ ok: 'not-set' } as const) : parseTarget(targetText);
@@ -150,48 +151,48 @@ function readRow(template: TemplateDefinition, row: TargetRow, path: IssuePath, 
     const why = reading.reason === 'ocr-comparator' ? reason('target-ocr', { hint: reading.hint ?? '' })
       : reading.reason === 'out-of-range' ? reason('target-out-of-range')
       : reading.reason === 'conflicting-comparators' ? reason('target-conflicting') : reason('target-unreadable');
-    issues.push(makeIssue('unreadable-target', targetPath, { name, text: targetText, ...why }));
+    issues.push(makeFormIssue('unreadable-target', targetPath, { name, text: targetText, ...why }));
     return { ...base, target: null, actual: null, mode: 'unscored' };
   }
   const target = reading.target;
   if (reading.suspect !== undefined) {
-    warnings.push(makeIssue('suspect-target', targetPath, { name, text: targetText, hint: reading.suspect, read: formatTarget(target) }));
+    warnings.push(makeFormIssue('suspect-target', targetPath, { name, text: targetText, hint: reading.suspect, read: formatTarget(target) }));
   }
   const mode = modeOf(target);
   const actualPath = [...path, 'actual'];
   const a = parseActual(row.actual ?? '');
   if (a.ok === 'blank') {
-    issues.push(makeIssue('missing-actual', actualPath, { name }));
+    issues.push(makeFormIssue('missing-actual', actualPath, { name }));
     return { ...base, target, actual: null, mode: 'unscored' };
   }
   if (a.ok === false) {
-    issues.push(makeIssue('unreadable-actual', actualPath, { name, text: actualText }));
+    issues.push(makeFormIssue('unreadable-actual', actualPath, { name, text: actualText }));
     return { ...base, target, actual: null, mode: 'unscored' };
   }
   const targetShown = formatTarget(target);
   if (target.kind === 'numeric') {
     if (a.actual.kind !== 'number') {
-      issues.push(makeIssue('actual-not-numeric', actualPath, { name, text: actualText, target: targetShown }));
+      issues.push(makeFormIssue('actual-not-numeric', actualPath, { name, text: actualText, target: targetShown }));
       return { ...base, target, actual: null, mode: 'unscored' };
     }
     const actual = convert(a.actual, target.unit);
     if (actual === 'mismatch') {
-      issues.push(makeIssue('unit-mismatch', actualPath, { name, actualUnit: a.actual.unit ?? '', targetUnit: target.unit ?? '' }));
+      issues.push(makeFormIssue('unit-mismatch', actualPath, { name, actualUnit: a.actual.unit ?? '', targetUnit: target.unit ?? '' }));
       return { ...base, target, actual: null, mode: 'unscored' };
     }
     // A percentage written as a fraction ("0.9" for 90%): flagged with both readings, scored as written.
     const v = dec(a.actual.value);
     if (target.unit === PERCENT && a.actual.unit === null && cmp(v, ZERO) > 0 && cmp(v, dec('1.5')) <= 0 && cmp(dec(target.value), dec(10)) >= 0) {
-      warnings.push(makeIssue('implausible-actual', actualPath, { name, target: targetShown, value: toPlain(v), alternative: toPlain(mul(v, HUNDRED)) }));
+      warnings.push(makeFormIssue('implausible-actual', actualPath, { name, target: targetShown, value: toPlain(v), alternative: toPlain(mul(v, HUNDRED)) }));
     }
     return { ...base, target, actual, mode };
   }
   if (a.actual.kind === 'number') {
-    issues.push(makeIssue('actual-not-qualitative', actualPath, { name, text: actualText, target: targetShown }));
+    issues.push(makeFormIssue('actual-not-qualitative', actualPath, { name, text: actualText, target: targetShown }));
     return { ...base, target, actual: null, mode: 'unscored' };
   }
   if (a.actual.kind === 'date' && target.kind !== 'deadline') {
-    issues.push(makeIssue('actual-not-qualitative', actualPath, { name, text: actualText, target: targetShown }));
+    issues.push(makeFormIssue('actual-not-qualitative', actualPath, { name, text: actualText, target: targetShown }));
     return { ...base, target, actual: null, mode: 'unscored' };
   }
   return { ...base, target, actual: a.actual, mode };
@@ -402,7 +403,7 @@ function budgetAmounts(template: TemplateDefinition, doc: SelfEvaluation, issues
     const s = sum(parts);
     if (total === null) return s;
     if (cmp(total, s) !== 0) {
-      warnings.push(makeIssue('budget-rows-mismatch', ['budget', key], { field: key, fieldZh: zh, total: toPlain(total), sum: toPlain(s) }));
+      warnings.push(makeFormIssue('budget-rows-mismatch', ['budget', key], { field: key, fieldZh: zh, total: toPlain(total), sum: toPlain(s) }));
       return s;
     }
     return total;
@@ -453,7 +454,7 @@ export function buildSelfEvaluation(template: TemplateDefinition, doc: SelfEvalu
   if (budget !== null) values.budget = toPlain(budget);
   if (executed !== null) values.executed = toPlain(executed);
   if (budget !== null && executed !== null && !isZero(budget) && cmp(executed, budget) > 0) {
-    warnings.push(makeIssue('budget-over-execution', ['budget', 'executed'], { rate: `${toPlain(div(mul(executed, HUNDRED), budget).toDecimalPlaces(2))}%`, executed: toPlain(executed), budget: toPlain(budget) }));
+    warnings.push(makeFormIssue('budget-over-execution', ['budget', 'executed'], { rate: `${toPlain(div(mul(executed, HUNDRED), budget).toDecimalPlaces(2))}%`, executed: toPlain(executed), budget: toPlain(budget) }));
   }
 
   // Leaves: readable rows get their rule and inputs; unreadable ones a manual rule whose input stays absent.
@@ -482,7 +483,7 @@ export function buildSelfEvaluation(template: TemplateDefinition, doc: SelfEvalu
       r.tier = { tier, score, defaulted: given === null };
       if (given === null) {
         const word = r.actual?.kind === 'word' ? r.actual.word : r.actualText;
-        r.warnings.push(makeIssue('default-tier-score', [...r.path, 'claimed'], {
+        r.warnings.push(makeFormIssue('default-tier-score', [...r.path, 'claimed'], {
           name: r.name, word, tierZh: tier.name, tier: tier.id, score: toPlain(score),
           min: toPlain(mul(r.weight, dec(tier.min))), max: toPlain(mul(r.weight, dec(tier.max))),
         }));

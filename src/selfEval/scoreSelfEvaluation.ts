@@ -7,6 +7,7 @@ import { parseNumber } from '../calc/parseNumber.js';
 import { JixiaoError } from '../errors/JixiaoError.js';
 import type { Issue, IssuePath, Issues } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
+import { makeFormIssue } from '../errors/formMessages.js';
 import { reason } from '../errors/reasons.js';
 import type { Result } from '../errors/result.js';
 import { safeEvaluate } from '../evaluate/evaluate.js';
@@ -307,7 +308,7 @@ export function safeScoreSelfEvaluation(document: unknown, template: Template | 
       return { ok: false, issues: [makeIssue('invalid-number', ['template', 'options', 'reviewAt'], { value: String(reviewAt) })] };
     }
     if (templateId(doc) !== t.value.id) {
-      return { ok: false, issues: [makeIssue('template-mismatch', ['template'], { expected: templateId(doc), actual: t.value.id })] };
+      return { ok: false, issues: [makeFormIssue('template-mismatch', ['template'], { expected: templateId(doc), actual: t.value.id })] };
     }
     return score(doc, t.value);
   });

@@ -6,6 +6,7 @@
  */
 import type { Issue } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
+import { makeFormIssue } from '../errors/formMessages.js';
 import { reason, type ReasonId } from '../errors/reasons.js';
 import type { Num } from '../expr/types.js';
 import { checkedCopy } from '../framework/plainData.js';
@@ -107,7 +108,7 @@ export function readForm(grid: Grid, template: string | undefined): ReadOutcome 
   const warn = (r: number, c: number, id: ReasonId): void => {
     use(r, c);
     const cell = address(r, c);
-    warned.push({ at: r * 1e5 + c, issue: makeIssue('sheet-cell-unmapped', [cell], { cell, text: String(own(r, c) ?? ''), ...reason(id) }) });
+    warned.push({ at: r * 1e5 + c, issue: makeFormIssue('sheet-cell-unmapped', [cell], { cell, text: String(own(r, c) ?? ''), ...reason(id) }) });
   };
 
   /** A number as written: numbers stay numbers, texts stay texts (CSV: a plain number's text is read as the number). */

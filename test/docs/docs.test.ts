@@ -7,6 +7,8 @@ import { FINDING_CODES, ISSUE_CODES, evaluate, safeScoreSelfEvaluation, validate
 import { getPreset } from '../../src/presets/index.js';
 import type { FrameworkDefinition } from '../../src/index.js';
 import { makeIssue } from '../../src/errors/messages.js';
+import { FORM_CODES, makeFormIssue } from '../../src/errors/formMessages.js';
+import type { CoreIssueCode, FormIssueCode } from '../../src/errors/codes.js';
 import { RULE_KINDS } from '../../src/rules/registry.js';
 import { prepare, removeAll, runBlock, typeCheck, writeAll, type Prepared, type Ran } from './codeBlocks.js';
 import { FIGURES } from './figures.js';
@@ -154,7 +156,7 @@ describe('every issue code and rule kind is documented', () => {
   it.each(ISSUE_CODES.map((c) => [c]))('docs/errors.md gives the messages of %s as src/errors/messages.ts writes them', (code) => {
     // Each parameter rendered as its name in braces: "缺少必填字段“{key}”".
     const named = new Proxy({}, { get: (_, key) => `{${String(key)}}`, ownKeys: () => [] }) as { [k: string]: string };
-    const issue = makeIssue(code, [], named);
+    const issue = (FORM_CODES as readonly string[]).includes(code) ? makeFormIssue(code as FormIssueCode, [], named) : makeIssue(code as CoreIssueCode, [], named);
     const rows = errors.split('\n').filter((l) => l.startsWith(`| \`${code}\` |`));
     expect(rows.some((row) => row.includes(`| ${issue.message} | ${issue.messageEn} |`)), `${issue.message} | ${issue.messageEn}`).toBe(true);
   });
