@@ -1,4 +1,5 @@
-import { dec, div, toPlain, type Dec } from './decimal.js';
+import { dec, toPlain, type Dec } from './decimal.js';
+import { shiftText } from './decimalText.js';
 import { normalizeText } from './normalizeText.js';
 
 /**
@@ -24,7 +25,6 @@ export type ParsedNumber =
   | { readonly ok: true; readonly value: Dec; readonly percent: boolean; readonly written: string }
   | { readonly ok: false; readonly reason: 'invalid' | 'out-of-range' };
 
-const HUNDRED = dec(100);
 const LITERAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
 /** Checks a plain literal's size from its digits and exponent alone, before any decimal is built. */
@@ -76,5 +76,6 @@ export function parseNumber(raw: number | string, unit?: string): ParsedNumber {
   const size = sizeOf(text);
   if (size !== 'ok') return { ok: false, reason: size };
   const value = dec(text);
-  return { ok: true, value: percent ? div(value, HUNDRED) : value, percent, written };
+  // "95.47%" is 0.9547: the point moved on the exact text (the value a decimal division by 100 gives).
+  return { ok: true, value: percent ? dec(shiftText(toPlain(value), -2)) : value, percent, written };
 }

@@ -1,4 +1,5 @@
-import { dec, div, mul, toPlain, type Dec } from '../calc/decimal.js';
+import { dec, toPlain, type Dec } from '../calc/decimal.js';
+import { shiftText } from '../calc/decimalText.js';
 import { normalizeText } from '../calc/normalizeText.js';
 import { parseNumber } from '../calc/parseNumber.js';
 import type { Issue, IssuePath } from '../errors/issue.js';
@@ -24,7 +25,6 @@ export interface ParsedInputs {
 
 const YES = new Set(['true', 'yes', 'y', '是', '有', '1']);
 const NO = new Set(['false', 'no', 'n', '否', '无', '0']);
-const HUNDRED = dec(100);
 const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
 /** A short, safe rendering of any value for a message (never calls the value's own methods). */
@@ -48,8 +48,8 @@ export function readBoolean(value: unknown): boolean | undefined {
 
 type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issue: Issue };
 
-/** Reads a number in the declared unit, with the text to show it by. */
-export function readNumber(name: string, decl: InputDeclaration, value: unknown, path: IssuePath): Read<{ value: Dec; written: string }> {
+/** Reads a number in the declared unit, with the text to show it by and its exact plain text. */
+export function readNumber(name: string, decl: InputDeclaration, value: unknown, path: IssuePath): Read<{ value: Dec; written: string; plain: string }> {
   if (typeof value !== 'number' && typeof value !== 'string') {
     return { ok: false, issue: makeIssue('invalid-type', path, { expected: 'number', expectedZh: '数字' }) };
   }
@@ -58,9 +58,13 @@ export function readNumber(name: string, decl: InputDeclaration, value: unknown,
   if (n.percent && (decl.type === 'number' || decl.type === 'score')) {
     return { ok: false, issue: makeIssue('unexpected-percent', path, { input: name, value: describe(value) }) };
   }
-  const v = decl.type === 'percent' && !n.percent ? div(n.value, HUNDRED) : n.value;
-  const written = decl.type === 'percent' || decl.type === 'fraction' ? `${toPlain(mul(v, HUNDRED))}%` : n.written;
-  return { ok: true, value: { value: v, written } };
+  // A percent input written without "%" is divided by 100, and percents and fractions are shown as percentages:
+  // moving the point of the exact text (decimalText.ts) gives the very values a decimal division would.
+  const read = toPlain(n.value);
+  const shift = decl.type === 'percent' && !n.percent;
+  const plain = shift ? shiftText(read, -2) : read;
+  const written = decl.type === 'percent' || decl.type === 'fraction' ? `${shiftText(plain, 2)}%` : n.written;
+  return { ok: true, value: { value: shift ? dec(plain) : n.value, written, plain } };
 }
 
 type ReadAll<T> = { readonly ok: true; readonly value: T; readonly written?: string } | { readonly ok: false; readonly issues: readonly Issue[] };
@@ -136,7 +140,7 @@ export function parseInputs(parsed: ParsedFramework, values: { readonly [name: s
         else {
           numbers[slot] = read.value.value;
           written.set(name, read.value.written);
-          exact.set(name, toPlain(read.value.value));
+          exact.set(name, read.value.plain);
         }
         break;
       }
