@@ -147,8 +147,7 @@ export function buildSheet<N>(
       const exact = inputs.exact.get(n);
       if (exact !== undefined) read[n] = exact;
     }
-    // Fields in the order the sheet has always written them (JSON output follows it).
-    const result: { -readonly [K in keyof NodeResult]: NodeResult[K] } = {
+    return {
       id: p.id,
       name: p.name,
       level: p.level,
@@ -158,16 +157,15 @@ export function buildSheet<N>(
       score: scoreShown,
       lost: lostShown,
       status: s.status,
-    } as NodeResult;
-    if (p.rule !== undefined) result.rule = p.rule.kind;
-    if (s.modifier !== undefined) result.modifier = s.modifier;
-    if (outcome !== undefined) result.outcome = outcome;
-    result.inputs = read;
-    result.explanation = nodeSentence(facts, x, 'zh');
-    result.explanationEn = nodeSentence(facts, x, 'en');
-    result.issues = own;
-    result.children = s.children.map(toResult);
-    return result;
+      ...(p.rule === undefined ? {} : { rule: p.rule.kind }),
+      ...(s.modifier === undefined ? {} : { modifier: s.modifier }),
+      ...(outcome === undefined ? {} : { outcome }),
+      inputs: read,
+      explanation: nodeSentence(facts, x, 'zh'),
+      explanationEn: nodeSentence(facts, x, 'en'),
+      issues: own,
+      children: s.children.map(toResult),
+    };
   };
   let indicators = tree.map(toResult);
 
