@@ -60,15 +60,34 @@ export function scoreOne(scorer: Scorer, record: BatchRecord, index: number, col
   if (Array.isArray(record)) {
     const read = rowRecord(record, columns, index);
     if (!('record' in read)) return { ...read, index };
-    const result = scorer.score(read.record);
-    return read.id === undefined ? { ...result, index } : { ...result, index, id: read.id };
+    return batchResult(scorer.score(read.record), index, read.id);
   }
   if (typeof record === 'object' && record !== null && 'id' in record) {
-    const { id, ...rest } = record as EvaluationInputs & { readonly id?: unknown };
-    const result = scorer.score(rest);
-    return typeof id === 'string' || typeof id === 'number' ? { ...result, index, id: String(id) } : { ...result, index };
+    const id = (record as { readonly id?: unknown }).id;
+    const result = scorer.score(withoutId(record as EvaluationInputs & BatchRecordId));
+    return batchResult(result, index, typeof id === 'string' || typeof id === 'number' ? String(id) : undefined);
   }
-  return { ...scorer.score(record as EvaluationInputs), index };
+  return batchResult(scorer.score(record as EvaluationInputs), index, undefined);
+}
+
+/**
+ * A record without its id. The usual `{ id, values }` becomes `{ values }` directly (an object rest copy cost
+ * ~5 µs per record in a batch, half the scoring); anything else is copied key by key.
+ */
+function withoutId(record: EvaluationInputs & BatchRecordId): EvaluationInputs {
+  let keys = 0;
+  for (const k in record) if (Object.prototype.hasOwnProperty.call(record, k)) keys++;
+  if (keys === 2 && Object.prototype.hasOwnProperty.call(record, 'values') && Object.prototype.hasOwnProperty.call(record, 'id')) return { values: record.values };
+  const { id: _id, ...rest } = record;
+  return rest;
+}
+
+/** A fast result with its batch index and id, built field by field (a spread copy measured slower). */
+function batchResult(r: FastResult, index: number, id: string | undefined): BatchResult {
+  const { complete, total, grade, provisional, scores, lost, issues, warnings, path } = r;
+  return id === undefined
+    ? { complete, total, grade, provisional, scores, lost, issues, warnings, path, index }
+    : { complete, total, grade, provisional, scores, lost, issues, warnings, path, index, id };
 }
 
 const isScorer = (x: unknown): x is Scorer => typeof x === 'object' && x !== null && typeof (x as Scorer).score === 'function' && Array.isArray((x as Scorer).nodes);
