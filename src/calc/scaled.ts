@@ -41,6 +41,8 @@ export type Scaled = number | Ratio;
 export const SCALED_OVERFLOW: unique symbol = Symbol('jixiao.scaled-overflow');
 
 const MAX = Number.MAX_SAFE_INTEGER;
+/** 10^0 … 10^15, exact. */
+const POWERS: readonly number[] = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** A decimal as the nearest number, read from its exact text (as `Number(sheet.score)` reads it); never −0. */
 const decToNumber = (d: Dec): number => {
@@ -277,13 +279,15 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
       }
       return overflow();
     }
-    const D = 10 ** (S - places);
+    const D = POWERS[S - places] as number;
+    // An integer already on the grid of 10^-places (most scores): nothing to round.
+    if (typeof a === 'number' && a % D === 0) return a;
     return make(safe(roundDiv(num(a), safe(den(a) * D), mode) * D), 1);
   };
   const ONE = SC;
   const fromParts = (m: number, places: number): Scaled => {
     if (m === 0) return 0;
-    if (places <= S) return safe(m * 10 ** (S - places));
+    if (places <= S) return safe(m * (POWERS[S - places] as number));
     return places - S > 15 ? overflow() : make(m, 10 ** (places - S));
   };
   return {
@@ -296,7 +300,7 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
     zero: 0,
     one: ONE,
     add,
-    sub: (a, b) => add(a, neg(b)),
+    sub: (a, b) => (typeof a === 'number' && typeof b === 'number' ? safe(a - b) : add(a, neg(b))),
     mul: mulS,
     div: divS,
     neg,
