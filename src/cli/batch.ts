@@ -8,7 +8,7 @@ import { Readable, Transform } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
-import { parse as parseCsvSync } from 'csv-parse/sync';
+import { parse as parseCsvSync, type Options as CsvOptions } from 'csv-parse/sync';
 import { createScorer, frameworkInputs, type Scorer } from '../index.js';
 import { BLANK, blockText, countJsonl, csvHeader, emptyStats, jsonlRecords, merge, scoreWith, type ChunkStats, type Engine, type RawRecord } from './batchChunk.js';
 import { isTemplateFile, loadFramework, loadTemplate } from './commands.js';
@@ -172,8 +172,9 @@ async function* rawRecords(path: string, kind: 'csv' | 'jsonl', encoding: 'utf8'
     }
     return;
   }
-  // Records are cut out line by line (a quoted cell may span lines) and each is parsed on its own, so that a
-  // syntax error in one record is reported on its line and never swallows the records after it.
+  // Records are cut out line by line (a quoted cell may span lines), then parsed CSV_GROUP at a time in one csv-parse
+  // call; a group that fails is parsed again record by record, so that a syntax error is reported on its record's line
+  // and never swallows the records after it. (One call per record spent most of a batch in csv-parse's set-up.)
   const lines = createInterface({ input: text, crlfDelay: Infinity })[Symbol.asyncIterator]();
   const held: { line: number; text: string }[] = [];
   let lineNo = 0;
@@ -187,6 +188,7 @@ async function* rawRecords(path: string, kind: 'csv' | 'jsonl', encoding: 'utf8'
     return { line: lineNo, text: r.value };
   };
   const quotes = (t: string): number => t.split('"').length - 1;
+  let group: { line: number; text: string }[] = [];
   for (let start = await nextLine(); start !== undefined; start = await nextLine()) {
     if (start.text.trim() === '') continue;
     const parts = [start];
@@ -200,23 +202,56 @@ async function* rawRecords(path: string, kind: 'csv' | 'jsonl', encoding: 'utf8'
     if (open) {
       // A quote never closed: the first line is the bad record; the lines taken after it are read again.
       held.unshift(...parts.slice(1));
+      yield* csvGroup(group);
+      group = [];
       yield { line: start.line, error: 'Quote Not Closed / 引号未闭合' };
       continue;
     }
-    let row: string[];
-    try {
-      row = (parseCsvSync(parts.map((p) => p.text).join('\n'), { bom: first, relax_column_count: true }) as string[][])[0] ?? [];
-    } catch (e) {
-      yield { line: start.line, error: (e as Error).message };
-      continue;
-    }
+    const record = { line: start.line, text: parts.length === 1 ? start.text : parts.map((p) => p.text).join('\n') };
     if (first) {
-      first = false;
-      header(row.map((c) => c.trim()));
+      const read = csvRow(record, true);
+      if ('error' in read) yield read;
+      else {
+        first = false;
+        header(read.row.map((c) => c.trim()));
+      }
       continue;
     }
-    yield { line: start.line, row };
+    group.push(record);
+    if (group.length >= CSV_GROUP) {
+      yield* csvGroup(group);
+      group = [];
+    }
   }
+  yield* csvGroup(group);
+}
+
+/** Records parsed together in one csv-parse call. */
+const CSV_GROUP = 256;
+
+/** csv-parse's options: records end at "\n" (readline has cut the lines; quoted line breaks are joined by "\n"). */
+const csvOptions = (bom: boolean): CsvOptions => ({ bom, relax_column_count: true, record_delimiter: '\n' });
+
+/** One CSV record parsed on its own: its row, or the parser's error. */
+function csvRow(record: { line: number; text: string }, bom: boolean): { readonly line: number; readonly row: readonly string[] } | { readonly line: number; readonly error: string } {
+  try {
+    return { line: record.line, row: (parseCsvSync(record.text, csvOptions(bom)) as string[][])[0] ?? [] };
+  } catch (e) {
+    return { line: record.line, error: (e as Error).message };
+  }
+}
+
+/** The rows of a group of CSV records: parsed in one call, or record by record when that call fails. */
+function csvGroup(group: readonly { line: number; text: string }[]): RawRecord[] {
+  if (group.length === 0) return [];
+  let rows: string[][] | undefined;
+  try {
+    rows = parseCsvSync(group.map((r) => r.text).join('\n'), csvOptions(false)) as string[][];
+  } catch {
+    rows = undefined;
+  }
+  if (rows !== undefined && rows.length === group.length) return group.map((r, i) => ({ line: r.line, row: rows[i] as string[] }));
+  return group.map((r) => csvRow(r, false));
 }
 
 /** A record (with quoted line breaks) may span at most this many lines. */

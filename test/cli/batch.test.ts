@@ -94,6 +94,44 @@ describe('jixiao batch 批量计分', () => {
     expect(text).toMatch(/invalid-number@values\.done/);
   });
 
+  it('parses CSV records in groups, and a group with a bad record record by record: every record keeps its line', () => {
+    const fw = join(dir, 'ratio-groups.yaml');
+    writeFileSync(
+      fw,
+      stringify({
+        id: 'ratio',
+        name: '比率',
+        scope: 'project',
+        total: 10,
+        grades: [{ label: '合格', min: 0 }],
+        inputs: { done: { type: 'number', name: '完成数' }, plan: { type: 'number', name: '计划数' } },
+        indicators: [{ id: 'r', name: '完成率', weight: 10, rule: { kind: 'ratio', value: { div: [{ input: 'done' }, { input: 'plan' }] } } }],
+      }),
+    );
+    // 1,000 records; every 100th has a quoted line break in its id; the 600th (in the third group of 256) is not CSV.
+    const lines = ['id,done,plan'];
+    const lineOf: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      lineOf.push(lines.length + 1);
+      if (i === 600) lines.push('r600,"4"x,5');
+      else if (i % 100 === 0) lines.push(`"r${i}`, `part two",${i % 7},7`);
+      else lines.push(`r${i},${i % 7},7`);
+    }
+    const csv = join(dir, 'groups.csv');
+    writeFileSync(csv, lines.join('\n') + '\n');
+    const run = spawnCli(['batch', fw, csv, '--format', 'jsonl']);
+    const out = run.out.trim().split('\n').map((l) => JSON.parse(l) as { index: number; id?: string; total: string | null; issues?: { code: string; message: string }[] });
+    expect(out.map((r) => r.index)).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    expect(out[600]?.issues?.[0]?.code).toBe('malformed-record');
+    expect(out[600]?.issues?.[0]?.message).toContain(`第 ${lineOf[600]} 行`);
+    expect(out.filter((r) => r.issues !== undefined).map((r) => r.index)).toEqual([600]);
+    expect(out[500]?.id).toBe('r500\npart two');
+    expect(out[700]?.id).toBe('r700\npart two');
+    // Records of the same cells score alike in every group (1 of 7 done).
+    expect(out[701]?.total).toBe(out[1]?.total);
+    expect(out[1]?.total).not.toBeNull();
+  });
+
   it('reads a CSV saved as GBK (detected, or with --encoding gbk)', () => {
     const fw = join(dir, 'flags.yaml');
     writeFileSync(
