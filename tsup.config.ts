@@ -40,7 +40,7 @@ export default defineConfig([
     sourcemap: false,
     target: 'node18',
     platform: 'node',
-    noExternal: ['yaml'],
+    noExternal: ['yaml', 'zod'],
     // yaml's Node build is CommonJS and requires `process` and `buffer`; in an ESM bundle esbuild's require
     // shim needs a real `require`, made here. The shebang stays the first line.
     banner: {

@@ -4,7 +4,7 @@
  * `--jobs 2`: wall time, records per second and peak RSS (VmHWM of the process, worker threads included, read
  * from /proc while it runs). Prints figures; asserts nothing but a complete run. Linux only (for /proc).
  *
- * Run: npm run bench:stream [-- --records 1000000]
+ * Run: npm run bench:stream [-- --records 1000000]     (JOBS=1 or JOBS=2 to run one of the two)
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -35,7 +35,7 @@ if (!existsSync(recordsFile)) {
 }
 console.log(`input: ${(statSync(recordsFile).size / 1e6).toFixed(0)} MB, ${total.toLocaleString('en-US')} records`);
 
-for (const jobs of [1, 2]) {
+for (const jobs of (process.env.JOBS ?? '1,2').split(',').map(Number)) {
   rmSync(outFile, { force: true });
   const start = performance.now();
   const child = spawn(process.execPath, ['dist/cli.js', 'batch', frameworkFile, recordsFile, '-o', outFile, '--jobs', String(jobs), '--columns', 'none'], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -9,7 +9,8 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
 import { parse as parseCsvSync, type Options as CsvOptions } from 'csv-parse/sync';
-import { createScorer, frameworkInputs, type Scorer } from '../index.js';
+import { createScorer, frameworkInputs, type FrameworkDefinition, type Scorer } from '../index.js';
+import type { WorkerData } from './batchWorker.js';
 import { BLANK, blockText, countJsonl, csvHeader, emptyStats, jsonlRecords, merge, scoreWith, type ChunkStats, type Engine, type RawRecord } from './batchChunk.js';
 import { isTemplateFile, loadFramework, loadTemplate } from './commands.js';
 import { EXIT, FileError, IssuesFound, UsageError } from './failures.js';
@@ -305,14 +306,14 @@ async function* jsonlBlocks(path: string, onBytes: (n: number) => void): AsyncGe
  * Heap limits of a worker: a chunk's records are short-lived, so a small young generation and a capped old one keep
  * each worker's memory low (without them each grows its heap lazily to well over 100 MB) at no measurable cost.
  */
-const LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 };
+const LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 64 };
 
 /** A pool of worker threads scoring chunks, results in submission order. */
 class Pool {
   private readonly workers: Worker[] = [];
   private readonly waiting = new Map<number, { resolve: (r: { text: string; stats: ChunkStats }) => void; reject: (e: Error) => void }>();
   private next = 0;
-  constructor(jobs: number, data: unknown) {
+  constructor(jobs: number, data: WorkerData) {
     const built = !import.meta.url.endsWith('.ts');
     const url = new URL(built ? './batch-worker.js' : './batchWorker.ts', import.meta.url);
     for (let i = 0; i < jobs; i++) {
@@ -336,8 +337,12 @@ class Pool {
     const worker = this.workers[seq % this.workers.length] as Worker;
     return new Promise((resolve, reject) => {
       this.waiting.set(seq, { resolve, reject });
-      // A block's bytes move to the worker (transferred, not copied); the worker decodes them.
-      worker.postMessage({ seq, ...work }, 'block' in work ? [work.block.buffer as ArrayBuffer] : []);
+      // A block's bytes move to the worker: copied once into memory of their own (a read block shares the stream's
+      // buffer), which is then transferred; the worker decodes them.
+      if ('block' in work) {
+        const block = Uint8Array.prototype.slice.call(work.block);
+        worker.postMessage({ seq, ...work, block }, [block.buffer as ArrayBuffer]);
+      } else worker.postMessage({ seq, ...work });
     });
   }
   async close(): Promise<void> {
@@ -359,6 +364,7 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
   let engine: Engine;
   let scorer: Scorer | undefined;
   let envelope = false;
+  let definition: FrameworkDefinition | undefined;
   if (forms) {
     const t = loadTemplate(args.framework);
     if (t.template === undefined) throw new IssuesFound(t.groups);
@@ -368,6 +374,7 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
     const fw = loadFramework(args.framework);
     if (fw.framework === undefined) throw new IssuesFound(fw.groups);
     scorer = createScorer(fw.framework);
+    definition = fw.framework.definition;
     engine = { scorer };
     const declared = frameworkInputs(fw.framework);
     envelope = declared.ok && declared.value.every((i) => i.name !== 'values');
@@ -407,7 +414,10 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
   bar?.start(size, 0, { records: 0, speed: 0 });
   const started = Date.now();
   const stats = emptyStats(scorer?.nodes.length ?? 0);
-  const pool = args.jobs > 1 ? new Pool(args.jobs, { framework: args.framework, forms, config }) : undefined;
+  // N jobs: the main thread (which also reads and writes) and N − 1 worker threads, taking chunks in turn.
+  const workerData: WorkerData = 'scorer' in engine ? { config, framework: definition as FrameworkDefinition } : { config, template: engine.template.definition };
+  const pool = args.jobs > 1 ? new Pool(args.jobs - 1, workerData) : undefined;
+  let turn = 0;
   const pending: Promise<{ text: string; stats: ChunkStats }>[] = [];
   let headerWritten = false;
   const writeHeader = (): void => {
@@ -427,11 +437,10 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
   try {
     let start = 0;
     const submit = async (work: Work): Promise<void> => {
-      const next: Promise<{ text: string; stats: ChunkStats }> = (
-        pool !== undefined
-          ? pool.run(work)
-          : Promise.resolve(scoreWith(engine, 'block' in work ? jsonlRecords(blockText(work.block), work.firstLine) : work.records, work.start, config))
-      );
+      const here = pool === undefined || turn++ % args.jobs === 0;
+      const next: Promise<{ text: string; stats: ChunkStats }> = here
+        ? Promise.resolve(scoreWith(engine, 'block' in work ? jsonlRecords(blockText(work.block), work.firstLine) : work.records, work.start, config))
+        : (pool as Pool).run(work);
       // A worker's failure rejects every chunk in flight: the first is awaited and reported, the others must not
       // surface as unhandled rejections.
       next.catch(() => undefined);
@@ -441,8 +450,7 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
     writeHeader();
     if (kind === 'jsonl' && encoding === 'utf8') {
       for await (const b of jsonlBlocks(args.records, (n) => (bytes += n))) {
-        // A copy with its own memory, so that it can be transferred to a worker.
-        await submit({ block: pool === undefined ? b.block : Uint8Array.prototype.slice.call(b.block), firstLine: b.firstLine, start });
+        await submit({ block: b.block, firstLine: b.firstLine, start });
         start += b.records;
       }
     } else {

@@ -74,13 +74,13 @@ check files, e.g. with a first line # yaml-language-server: $schema=<schema file
 逐条计分（流式，内存恒定），每条记录输出一行：序号、id、总分、等级、是否完整、暂计总分、问题、各指标得分（--columns，缺省一级指标）；
 最后给出汇总（条数、等级分布、平均分、失分最多的指标）。JSONL 每行是一条记录的 values 对象（或 { id, values }）；CSV 第一行是输入名
 （id 列为记录 id），GBK 编码自动识别。给出 -o 时先写临时文件，完成后改名，中断不会留下半个文件；汇总输出到标准输出，否则数据到标准输出、
-汇总到标准错误。--jobs N 用 N 个工作线程。终端上在标准错误显示进度条。
+汇总到标准错误。--jobs N 用 N 个线程（主线程和 N − 1 个工作线程）。终端上在标准错误显示进度条。
 Scores records one by one in constant memory, one output line per record (index, id, total, grade, complete,
 provisional total, issues, per-indicator scores by --columns, default level 1), then a summary (count, grades,
 mean, the indicators losing most points). A JSONL line is a record's values object (or { id, values }); a CSV has
 input names in its first row (an id column gives record ids); GBK is detected. With -o the output goes to a
 temporary file renamed when done, so an interrupted run leaves no half file; the summary goes to stdout, else the
-data goes to stdout and the summary to stderr. --jobs N uses N worker threads. A progress bar shows on a terminal.
+data goes to stdout and the summary to stderr. --jobs N uses N threads (the main one and N − 1 workers). A progress bar shows on a terminal.
 Exit code 0 when every record is complete, 1 otherwise.`,
   review: `用法 Usage: jixiao review <自评表或文件夹 form|folder> [--summary out.csv] [--out dir] [--format text|json] [--encoding utf8|gbk] [--no-progress]
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -186,16 +186,21 @@ describe('jixiao batch 批量计分', () => {
   it('scores self-evaluation documents under a template (template:<id>), one per JSONL line, like scoreSelfEvaluation', () => {
     const doc = parse(readFileSync(join(repo, 'examples/qingshen-2023/self-evaluation.yaml'), 'utf8')) as { [k: string]: unknown };
     const forms = join(dir, 'forms.jsonl');
-    writeFileSync(forms, [JSON.stringify(doc), '{bad', JSON.stringify({ ...doc, rows: [] })].join('\n') + '\n');
+    // The three lines 300 times over: several blocks, so that worker threads score some (--jobs 2 and 3).
+    const three = [JSON.stringify(doc), '{bad', JSON.stringify({ ...doc, rows: [] })];
+    writeFileSync(forms, Array.from({ length: 300 }, () => three).flat().join('\n') + '\n');
+    expect(statSync(forms).size).toBeGreaterThan(3 * 65536);
     const sheet = scoreSelfEvaluation(doc as never, getPreset('sichuan-project-2023')?.kind === 'template' ? (getPreset('sichuan-project-2023') as { template: Template }).template : (undefined as never));
-    for (const jobs of ['1', '2']) {
+    for (const jobs of ['1', '2', '3']) {
       const run = spawnCli(['batch', 'template:sichuan-project-2023', forms, '--jobs', jobs]);
       expect(run.code).toBe(1);
       const lines = rows(run.out);
-      expect(lines[0]?.slice(0, 5)).toEqual(['0', '工资性支出', sheet.total, sheet.grade, 'true']);
-      expect(lines[1]?.[6]).toBe('malformed-record@records.1');
-      expect(lines[2]?.[4]).toBe('false');
-      expect(run.err).toContain('记录 records: 3，完整 complete: 1');
+      for (const k of [0, 150, 299]) {
+        expect(lines[3 * k]?.slice(0, 5)).toEqual([String(3 * k), '工资性支出', sheet.total, sheet.grade, 'true']);
+        expect(lines[3 * k + 1]?.[6]).toBe(`malformed-record@records.${3 * k + 1}`);
+        expect(lines[3 * k + 2]?.[4]).toBe('false');
+      }
+      expect(run.err).toContain('记录 records: 900，完整 complete: 300');
     }
   });
 
@@ -230,7 +235,7 @@ describe('jixiao batch 批量计分', () => {
     const mixed = join(dir, 'mixed-ids.jsonl');
     const ids = Array.from({ length: 6000 }, (_, i) => (i >= 3000 && i % 7 === 0 ? `项目${i}号` : `p${i}`));
     writeFileSync(mixed, ids.map((id) => JSON.stringify({ id, values: { ok: true } })).join('\n') + '\n');
-    for (const jobs of ['1', '2']) {
+    for (const jobs of ['1', '2', '3']) {
       const r = spawnCli(['batch', fw, mixed, '--jobs', jobs]);
       expect(r.code).toBe(0);
       expect(rows(r.out).map((l) => l[1])).toEqual(ids);
