@@ -203,8 +203,17 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
     return make(safe(toNumber(mul(scaled, dec(d)))), d);
   };
   const toDec = (a: Scaled): Dec => (typeof a === 'number' ? div(dec(a), SC_DEC) : div(div(dec(a.n), dec(a.d)), SC_DEC));
+  // Each operation is a small front for two integers (small enough for V8 to inline into the kernels) and an
+  // out-of-line part for fractions and overflow.
   const add = (a: Scaled, b: Scaled): Scaled => {
-    if (typeof a === 'number' && typeof b === 'number') return safe(a + b);
+    if (typeof a === 'number' && typeof b === 'number') {
+      const sum = a + b;
+      if (sum <= MAX && sum >= -MAX) return sum;
+    }
+    return addSlow(a, b);
+  };
+  const addSlow = (a: Scaled, b: Scaled): Scaled => {
+    if (typeof a === 'number' && typeof b === 'number') return overflow();
     const n1 = num(a);
     const d1 = den(a);
     const n2 = num(b);
@@ -224,7 +233,14 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
   const mulS = (a: Scaled, b: Scaled): Scaled => {
     if (typeof a === 'number' && typeof b === 'number') {
       const p = a * b;
-      if (fits(p)) return p % SC === 0 ? (p === 0 ? 0 : p / SC) : make(p, SC);
+      if (p <= MAX && p >= -MAX && p % SC === 0) return p === 0 ? 0 : p / SC;
+    }
+    return mulSlow(a, b);
+  };
+  const mulSlow = (a: Scaled, b: Scaled): Scaled => {
+    if (typeof a === 'number' && typeof b === 'number') {
+      const p = a * b;
+      if (fits(p)) return make(p, SC);
     }
     // A whole number of points (a weight) times a fraction: the scale cancels first, keeping products small.
     if (typeof b === 'number' && b % SC === 0 && typeof a !== 'number') {
@@ -240,6 +256,16 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
     return result ?? bigMake(BigInt(num(a)) * BigInt(num(b)), BigInt(den(a)) * BigInt(den(b)) * BIG_SC);
   };
   const divS = (a: Scaled, b: Scaled): Scaled => {
+    if (typeof a === 'number' && typeof b === 'number') {
+      const n = a * SC;
+      if (n <= MAX && n >= -MAX && n % b === 0) {
+        const q = n / b;
+        return q === 0 ? 0 : q;
+      }
+    }
+    return divSlow(a, b);
+  };
+  const divSlow = (a: Scaled, b: Scaled): Scaled => {
     const na = num(a);
     const da = den(a);
     const nb = num(b);
@@ -254,8 +280,8 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
     const result = first === undefined ? undefined : mulFrac(num(first), den(first), SC, 1);
     return result ?? bigMake(BigInt(na) * BigInt(top) * BIG_SC, BigInt(da) * BigInt(bottom));
   };
-  const cmp = (a: Scaled, b: Scaled): number => {
-    if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  const cmp = (a: Scaled, b: Scaled): number => (typeof a === 'number' && typeof b === 'number' ? (a < b ? -1 : a > b ? 1 : 0) : cmpSlow(a, b));
+  const cmpSlow = (a: Scaled, b: Scaled): number => {
     const x = num(a) * den(b);
     const y = num(b) * den(a);
     if (x <= MAX && x >= -MAX && y <= MAX && y >= -MAX) return x < y ? -1 : x > y ? 1 : 0;
@@ -265,6 +291,10 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
   };
   const floorTo = (a: Scaled, mode: 'floor' | 'ceil'): Scaled => make(safe(roundDiv(num(a), safe(den(a) * SC), mode) * SC), 1);
   const round = (a: Scaled, places: number, mode: RoundingMode): Scaled => {
+    if (typeof a === 'number' && (places >= S || a % (POWERS[S - places] as number) === 0)) return a;
+    return roundSlow(a, places, mode);
+  };
+  const roundSlow = (a: Scaled, places: number, mode: RoundingMode): Scaled => {
     if (places >= S) {
       if (typeof a === 'number') return a;
       const up = places - S;
@@ -280,8 +310,6 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
       return overflow();
     }
     const D = POWERS[S - places] as number;
-    // An integer already on the grid of 10^-places (most scores): nothing to round.
-    if (typeof a === 'number' && a % D === 0) return a;
     return make(safe(roundDiv(num(a), safe(den(a) * D), mode) * D), 1);
   };
   const ONE = SC;
@@ -300,7 +328,13 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
     zero: 0,
     one: ONE,
     add,
-    sub: (a, b) => (typeof a === 'number' && typeof b === 'number' ? safe(a - b) : add(a, neg(b))),
+    sub: (a, b) => {
+      if (typeof a === 'number' && typeof b === 'number') {
+        const d = a - b;
+        if (d <= MAX && d >= -MAX) return d;
+      }
+      return addSlow(a, neg(b));
+    },
     mul: mulS,
     div: divS,
     neg,

@@ -118,6 +118,33 @@ describe('scaled-integer calculator', () => {
     expect(thrown).toBe(SCALED_OVERFLOW);
   });
 
+  it('near int53, every operation gives the exact value as safe integers, or throws its sentinel', () => {
+    const s = scaledCalculator({ scale: 4, precision: 2, snapThenRound: true });
+    const MAX = Number.MAX_SAFE_INTEGER;
+    // Scaled integers anywhere in int53, often at its edges, read back as the decimals they stand for.
+    const k = fc.oneof(fc.maxSafeInteger(), fc.integer({ min: MAX - 1000, max: MAX }), fc.integer({ min: -MAX, max: -MAX + 1000 }), fc.integer({ min: -20_000, max: 20_000 }), fc.integer({ min: 94_906_265, max: 94_906_267 }));
+    const safeValue = (r: Scaled): boolean => (typeof r === 'number' ? Number.isSafeInteger(r) : Number.isSafeInteger(r.n) && Number.isSafeInteger(r.d));
+    fc.assert(
+      fc.property(k, k, (ka, kb) => {
+        const [a, b] = [dec(ka).div(1e4), dec(kb).div(1e4)];
+        const [x, y] = [s.from(a), s.from(b)];
+        const ops: [string, () => Scaled, () => Dec][] = [
+          ['add', () => s.add(x, y), () => d.add(a, b)],
+          ['sub', () => s.sub(x, y), () => d.sub(a, b)],
+          ['mul', () => s.mul(x, y), () => d.mul(a, b)],
+        ];
+        if (!b.isZero()) ops.push(['div', () => s.div(x, y), () => d.div(a, b)]);
+        for (const [, op, ref] of ops) {
+          const r = attempt(op);
+          if (r === undefined) continue;
+          expect(safeValue(r)).toBe(true);
+          expect(same(s, r, ref())).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('does not keep an unsnapped fraction when rounding happens only at the total', () => {
     const s = scaledCalculator({ scale: 2, precision: 2, snapThenRound: false });
     const third = s.div(s.from(dec(1)), s.from(dec(3)));
