@@ -41,8 +41,10 @@ describe('fast path 快速路径 = explained path 完整打分表', () => {
   }
 
   it('gives the same totals, grades and per-node scores as evaluate, for random frameworks of every rule kind and option', () => {
-    // Missing inputs, conditions and warnings hand many of these cases to the decimal path; some must stay fast.
-    expect(fastShare(caseArb({}, { missing: true }))).toBeGreaterThan(0);
+    // Missing inputs, conditions and warnings hand most of these cases to the decimal path (about 97%); some must stay
+    // fast. Checked only over enough cases: at the 25 of a mutation run none may be (the next test guards the share).
+    const share = fastShare(caseArb({}, { missing: true }));
+    if (runs(400).numRuns >= 200) expect(share).toBeGreaterThan(0);
   });
 
   it('scores most complete records without conditions on the fast path itself, with the same figures', () => {
