@@ -65,9 +65,9 @@ describe('jixiao batch 批量计分', () => {
     expect(first.total).toBe(evaluate(framework, records[0] as never).total);
   });
 
-  it('reports a malformed CSV row, a row with too many cells and a bad value on their own lines, and scores the rest', () => {
-    const header = ['id', 'done', 'plan'].join(',');
-    const fw = join(dir, 'ratio.yaml');
+  /** Writes a one-indicator framework (完成率 = done ÷ plan, 10 points) to `name` in the test folder; gives its path. */
+  const writeRatioFramework = (name: string): string => {
+    const fw = join(dir, name);
     writeFileSync(
       fw,
       stringify({
@@ -80,6 +80,12 @@ describe('jixiao batch 批量计分', () => {
         indicators: [{ id: 'r', name: '完成率', weight: 10, rule: { kind: 'ratio', value: { div: [{ input: 'done' }, { input: 'plan' }] } } }],
       }),
     );
+    return fw;
+  };
+
+  it('reports a malformed CSV row, a row with too many cells and a bad value on their own lines, and scores the rest', () => {
+    const header = ['id', 'done', 'plan'].join(',');
+    const fw = writeRatioFramework('ratio.yaml');
     const csv = join(dir, 'bad.csv');
     // b: a closing quote followed by text (a CSV syntax error); c: one cell too many; d: a word for a number.
     writeFileSync(csv, [header, 'a,2,3', 'b,"4"x,5', 'c,1,2,9', 'd,x,2', 'e,3,4'].join('\n') + '\n');
@@ -95,19 +101,7 @@ describe('jixiao batch 批量计分', () => {
   });
 
   it('parses CSV records in groups, and a group with a bad record record by record: every record keeps its line', () => {
-    const fw = join(dir, 'ratio-groups.yaml');
-    writeFileSync(
-      fw,
-      stringify({
-        id: 'ratio',
-        name: '比率',
-        scope: 'project',
-        total: 10,
-        grades: [{ label: '合格', min: 0 }],
-        inputs: { done: { type: 'number', name: '完成数' }, plan: { type: 'number', name: '计划数' } },
-        indicators: [{ id: 'r', name: '完成率', weight: 10, rule: { kind: 'ratio', value: { div: [{ input: 'done' }, { input: 'plan' }] } } }],
-      }),
-    );
+    const fw = writeRatioFramework('ratio-groups.yaml');
     // 1,000 records; every 100th has a quoted line break in its id; the 600th (in the third group of 256) is not CSV.
     const lines = ['id,done,plan'];
     const lineOf: number[] = [];
