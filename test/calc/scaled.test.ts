@@ -145,6 +145,91 @@ describe('scaled-integer calculator', () => {
     );
   });
 
+  it('on integers and fractions of every size, agrees with exact rational arithmetic in bigints, or throws its sentinel', () => {
+    // An independent reference: a value n / (d · 10^S) as a bigint fraction [n, d · 10^S], d > 0.
+    type Q = readonly [bigint, bigint];
+    const S = 4;
+    const s = scaledCalculator({ scale: S, precision: 2, snapThenRound: true });
+    const SCALE = 10n ** BigInt(S);
+    const q = (x: Scaled): Q => (typeof x === 'number' ? [BigInt(x), SCALE] : [BigInt(x.n), BigInt(x.d) * SCALE]);
+    const cmpQ = (a: Q, b: Q): number => Math.sign(Number(a[0] * b[1] - b[0] * a[1]));
+    const ops: { [op: string]: (a: Q, b: Q) => Q } = {
+      add: (a, b) => [a[0] * b[1] + b[0] * a[1], a[1] * b[1]],
+      sub: (a, b) => [a[0] * b[1] - b[0] * a[1], a[1] * b[1]],
+      mul: (a, b) => [a[0] * b[0], a[1] * b[1]],
+      div: (a, b) => (b[0] < 0n ? [-a[0] * b[1], a[1] * -b[0]] : [a[0] * b[1], a[1] * b[0]]),
+    };
+    /** a rounded to `places` decimals in `mode`, as a fraction over 10^places. */
+    const roundQ = (a: Q, places: number, mode: RoundingMode): Q => {
+      const unit = 10n ** BigInt(places);
+      const [n, den] = [a[0] * unit, a[1]];
+      const floor = n >= 0n ? n / den : -((-n + den - 1n) / den);
+      const rest = n - floor * den; // 0 <= rest < den
+      if (rest === 0n) return [floor, unit];
+      const twice = 2n * rest;
+      const up = floor + 1n;
+      const towardZero = n >= 0n ? floor : up;
+      const away = n >= 0n ? up : floor;
+      const pick: { [m in RoundingMode]: bigint } = {
+        floor,
+        ceil: up,
+        down: towardZero,
+        up: away,
+        'half-up': twice === den ? away : twice > den ? up : floor,
+        'half-down': twice === den ? towardZero : twice > den ? up : floor,
+        'half-even': twice === den ? (floor % 2n === 0n ? floor : up) : twice > den ? up : floor,
+      };
+      return [pick[mode], unit];
+    };
+    const MAX = Number.MAX_SAFE_INTEGER;
+    const safeInt = fc.oneof(fc.integer({ min: -20_000, max: 20_000 }), fc.maxSafeInteger(), fc.integer({ min: MAX - 1000, max: MAX }), fc.integer({ min: 1, max: 2 ** 31 }));
+    const denominator = fc.oneof(fc.integer({ min: 2, max: 40 }), fc.constantFrom(3, 7, 9, 1024, 3 ** 20, 2 ** 40, 10 ** 6), fc.integer({ min: 2, max: MAX }));
+    const integerValue = safeInt.chain((n) => fc.constantFrom<Scaled>(n === 0 ? 0 : n, n === 0 ? 0 : -n));
+    const fractionValue = fc.tuple(safeInt, denominator, fc.boolean()).filter(([n, den]) => n % den !== 0).map(([n, den, negative]): Scaled => new Ratio(negative ? -n : n, den));
+    const value = fc.oneof(integerValue, fractionValue);
+    const isValue = (r: Scaled): boolean =>
+      typeof r === 'number' ? Number.isSafeInteger(r) && !Object.is(r, -0) : r instanceof Ratio && Number.isSafeInteger(r.n) && Number.isSafeInteger(r.d) && r.d > 1 && r.n % r.d !== 0;
+    const agrees = (r: Scaled, expected: Q): void => {
+      expect(isValue(r)).toBe(true);
+      expect(cmpQ(q(r), expected)).toBe(0);
+    };
+    fc.assert(
+      fc.property(value, value, fc.constantFrom(...MODES), fc.integer({ min: 0, max: S + 3 }), (x, y, mode, places) => {
+        const [a, b] = [q(x), q(y)];
+        expect(s.cmp(x, y)).toBe(cmpQ(a, b));
+        expect(s.isZero(x)).toBe(a[0] === 0n);
+        expect(s.isInteger(x)).toBe(a[0] % a[1] === 0n);
+        expect(s.is(x)).toBe(true);
+        agrees(s.neg(x), [-a[0], a[1]]);
+        agrees(s.abs(x), [a[0] < 0n ? -a[0] : a[0], a[1]]);
+        for (const [op, ref] of Object.entries(ops)) {
+          if (op === 'div' && b[0] === 0n) continue;
+          const r = attempt(() => (s[op as 'add'] as (p: Scaled, r: Scaled) => Scaled)(x, y));
+          if (r !== undefined) agrees(r, ref(a, b));
+        }
+        const rounded = attempt(() => s.round(x, places, mode));
+        if (rounded !== undefined) agrees(rounded, roundQ(a, places, mode));
+        for (const [f, m] of [[s.floor, 'floor'], [s.ceil, 'ceil']] as const) {
+          const r = attempt(() => f(x));
+          if (r !== undefined) agrees(r, roundQ(a, 0, m));
+        }
+        // The nearest number, within the rounding of the decimal path's 30 guard places.
+        const n = s.toNumber(x);
+        expect(Math.abs(n - Number(a[0]) / Number(a[1]))).toBeLessThanOrEqual(Math.abs(n) * 4 * Number.EPSILON + 1e-30);
+      }),
+      { numRuns: 4000 },
+    );
+    expect(s.is('1')).toBe(false);
+    expect(s.is({ n: 1, d: 3 })).toBe(false);
+    // Cross products beyond 2^53 that differ by 1: m / (m − 1) > (m − 1) / (m − 2), which doubles cannot tell apart.
+    const m = MAX;
+    expect(s.cmp(new Ratio(m, m - 1), new Ratio(m - 1, m - 2))).toBe(-1);
+    expect(s.cmp(new Ratio(m - 1, m - 2), new Ratio(m, m - 1))).toBe(1);
+    // A number read with more places than the scale holds (beyond 10^15 above it) does not fit.
+    expect(attempt(() => s.fromParts(1, S + 16))).toBeUndefined();
+    expect(s.fromParts(1, S + 15)).toEqual(new Ratio(1, 10 ** 15));
+  });
+
   it('does not keep an unsnapped fraction when rounding happens only at the total', () => {
     const s = scaledCalculator({ scale: 2, precision: 2, snapThenRound: false });
     const third = s.div(s.from(dec(1)), s.from(dec(3)));
