@@ -296,16 +296,17 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
   };
   const roundSlow = (a: Scaled, places: number, mode: RoundingMode): Scaled => {
     if (places >= S) {
-      if (typeof a === 'number') return a;
+      // A fraction: `round` has returned every integer here (10^-S is on the grid of 10^-places).
+      const x = a as Ratio;
       const up = places - S;
       if (up <= 15) {
         const f = 10 ** up;
-        const n = a.n * f;
-        if (n <= MAX && n >= -MAX) return make(roundDiv(n, a.d, mode), f);
+        const n = x.n * f;
+        if (n <= MAX && n >= -MAX) return make(roundDiv(n, x.d, mode), f);
       }
       if (places >= GUARD_PLACES && mode === 'half-even') {
-        if (options.snapThenRound && a.d < snapLimit) return a;
-        if (terminatesWithin(a.d / gcd(a.n, a.d), places - S)) return a;
+        if (options.snapThenRound && x.d < snapLimit) return x;
+        if (terminatesWithin(x.d / gcd(x.n, x.d), places - S)) return x;
       }
       return overflow();
     }

@@ -17,6 +17,7 @@ import {
   type SelfEvaluationReview,
 } from '../index.js';
 import { makeIssue } from '../errors/messages.js';
+import { makeFormIssue } from '../errors/formMessages.js';
 import { getPreset, listPresets } from '../presets/index.js';
 import evaluationSchema from '../../schemas/evaluation.schema.json';
 import frameworkSchema from '../../schemas/framework.schema.json';
@@ -153,7 +154,7 @@ function presetFramework(ref: string, file: string): { framework?: Framework; gr
 }
 
 function unknownPreset(id: string, path: readonly (string | number)[]): Issue {
-  return { code: 'unknown-preset', path, message: `未知的预置“${id}”（jixiao presets 列出全部预置）`, messageEn: `Unknown preset "${id}" (jixiao presets lists them all)`, data: { id } };
+  return makeFormIssue('unknown-preset', path, { id });
 }
 
 /**
