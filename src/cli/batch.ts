@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
 import { parse as parseCsvSync, type Options as CsvOptions } from 'csv-parse/sync';
-import { createScorer, frameworkInputs, type FrameworkDefinition, type Scorer } from '../index.js';
+import { createScorer, frameworkInputs, type FrameworkDefinition, type Scorer, type TemplateDefinition } from '../index.js';
 import type { WorkerData } from './batchWorker.js';
 import { BLANK, blockText, countJsonl, csvHeader, emptyStats, jsonlRecords, merge, scoreWith, type ChunkStats, type Engine, type RawRecord } from './batchChunk.js';
 import { isTemplateFile, loadFramework, loadTemplate } from './commands.js';
@@ -364,17 +364,19 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
   let engine: Engine;
   let scorer: Scorer | undefined;
   let envelope = false;
-  let definition: FrameworkDefinition | undefined;
+  // What a worker thread starts from: the definition read and checked here.
+  let source: { readonly framework: FrameworkDefinition } | { readonly template: TemplateDefinition };
   if (forms) {
     const t = loadTemplate(args.framework);
     if (t.template === undefined) throw new IssuesFound(t.groups);
     engine = { template: t.template };
+    source = { template: t.template.definition };
     if (args.records.toLowerCase().endsWith('.csv')) throw new UsageError('自评表批量计分读取 JSONL（每行一份自评表）/ Self-evaluations are read from JSONL, one document per line');
   } else {
     const fw = loadFramework(args.framework);
     if (fw.framework === undefined) throw new IssuesFound(fw.groups);
     scorer = createScorer(fw.framework);
-    definition = fw.framework.definition;
+    source = { framework: fw.framework.definition };
     engine = { scorer };
     const declared = frameworkInputs(fw.framework);
     envelope = declared.ok && declared.value.every((i) => i.name !== 'values');
@@ -415,8 +417,7 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
   const started = Date.now();
   const stats = emptyStats(scorer?.nodes.length ?? 0);
   // N jobs: the main thread (which also reads and writes) and N − 1 worker threads, taking chunks in turn.
-  const workerData: WorkerData = 'scorer' in engine ? { config, framework: definition as FrameworkDefinition } : { config, template: engine.template.definition };
-  const pool = args.jobs > 1 ? new Pool(args.jobs - 1, workerData) : undefined;
+  const pool = args.jobs > 1 ? new Pool(args.jobs - 1, { config, ...source }) : undefined;
   let turn = 0;
   const pending: Promise<{ text: string; stats: ChunkStats }>[] = [];
   let headerWritten = false;

@@ -515,16 +515,8 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
     const lost = new Array<number>(count);
     for (let i = 0; i < count; i++) {
       const s = scores[i] as Scaled;
-      const e = effective[i] as Scaled;
-      // Integers (the usual case) divided by 10^S directly: the exact quotient rounded once, as `toNumber` gives it.
-      const gap = typeof s === 'number' && typeof e === 'number' ? e - s : undefined;
-      if (gap !== undefined && gap <= MAX_SAFE && gap >= -MAX_SAFE) {
-        outScores[i] = s === 0 ? 0 : (s as number) / POW;
-        lost[i] = gap === 0 ? 0 : gap / POW;
-      } else {
-        outScores[i] = c.toNumber(s);
-        lost[i] = c.toNumber(c.sub(e, s));
-      }
+      outScores[i] = c.toNumber(s);
+      lost[i] = c.toNumber(c.sub(effective[i] as Scaled, s));
     }
     return {
       complete: true,
@@ -542,7 +534,6 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
 }
 
 const NO_INVALID: readonly boolean[] = Object.freeze([]);
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 /** Above this many declared inputs a record is read input by input (see `readByName`). */
 const MANY_INPUTS = 128;
 const NO_ADJUSTMENTS: readonly never[] = Object.freeze([]);
