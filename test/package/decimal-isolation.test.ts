@@ -1,11 +1,12 @@
-import Decimal from 'decimal.js';
-import { afterAll, describe, expect, it } from 'vitest';
+import DecimalJs from 'decimal.js';
+import DecimalLight from 'decimal.js-light';
+import { describe, expect, it } from 'vitest';
 import { defineFramework, evaluate, NATIONAL_GRADES, type EvaluateOptions, type ScoreSheet } from '../../src/index.js';
 
 /*
- * jixiao computes with a private clone of decimal.js. A host application that changes the global
- * configuration (`Decimal.set(...)`) of the same decimal.js must not change jixiao's results, and jixiao
- * must not change the host's configuration.
+ * jixiao computes with a private clone of decimal.js-light. A host application that changes the global
+ * configuration (`Decimal.set(...)`) of the same library, or of decimal.js (common in finance systems), must not
+ * change jixiao's results, and jixiao must not change the host's configuration.
  */
 
 const framework = defineFramework({
@@ -36,13 +37,21 @@ const OPTIONS: readonly EvaluateOptions[] = [{}, { roundAt: 'total', precision: 
 
 const snapshot = (): ScoreSheet[] => OPTIONS.map((o) => evaluate(framework, inputs, o));
 
-describe('decimal.js isolation', () => {
-  const saved = { precision: Decimal.precision, rounding: Decimal.rounding };
-  afterAll(() => {
-    Decimal.set(saved);
-  });
+/** The part of either library's constructor the test uses. */
+interface HostDecimal {
+  new (value: string | number): { dividedBy(x: number): { toString(): string } };
+  precision: number;
+  rounding: number;
+  readonly ROUND_DOWN: number;
+  set(config: { precision: number; rounding: number }): unknown;
+}
 
+describe.each([
+  ['decimal.js-light', DecimalLight as unknown as HostDecimal],
+  ['decimal.js', DecimalJs as unknown as HostDecimal],
+])('%s isolation', (_, Decimal) => {
   it('the global Decimal.set() of the host does not change jixiao results', () => {
+    const saved = { precision: Decimal.precision, rounding: Decimal.rounding };
     const before = snapshot();
     // 40 × 11429.51 ÷ 12000 = 38.09836…; 35 × 2/3 = 23.3333…; 25 × 6/7 = 21.428571…
     expect(before[0]?.indicators.map((n) => n.score)).toEqual(['38.10', '23.33', '21.43']);

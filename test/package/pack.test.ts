@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /*
  * The published package, as a user gets it: build, `npm pack`, then install the tarball into scratch
  * projects under os.tmpdir() — ESM, CommonJS, TypeScript (nodenext and bundler resolution) — and run them.
- * Dependencies (decimal.js, zod) come from the npm cache / registry; the CLI bundles its YAML parser.
+ * Dependencies (decimal.js-light, zod) come from the npm cache / registry; the CLI bundles its YAML parser.
  * Set JIXIAO_KEEP_SCRATCH=1 to keep the scratch directories for inspection.
  */
 
@@ -293,7 +293,7 @@ console.log(JSON.stringify({ total: s.total, grade: s.grade?.label, scores: s.in
         expect(code, file).not.toMatch(/\bprocess\.|\bBuffer\b|__dirname|__filename|\brequire\.resolve\b/);
       }
       expect([...bare].filter((s) => s.startsWith('node:') || builtins.has(s.split('/')[0] ?? s)), name).toEqual([]);
-      expect(bare, name).toEqual(new Set(['decimal.js', 'zod/mini']));
+      expect(bare, name).toEqual(new Set(['decimal.js-light', 'zod/mini']));
     }
   });
 
@@ -344,11 +344,11 @@ console.log(JSON.stringify({ total: s.total, grade: s.grade?.label, scores: s.in
     expect(core.inputs.some((f) => f.endsWith('presets.js'))).toBe(false);
   });
 
-  it('the published declarations do not expose zod or decimal.js types', () => {
+  it('the published declarations do not expose zod or decimal.js-light types', () => {
     const installed = join(esmDir(), 'node_modules', 'jixiao', 'dist');
     for (const name of ['index.d.ts', 'index.d.cts']) {
       const dts = readFileSync(join(installed, name), 'utf8');
-      expect(dts, name).not.toMatch(/(from|import\()\s*["'](zod|zod\/mini|decimal\.js)["']/);
+      expect(dts, name).not.toMatch(/(from|import\()\s*["'](zod|zod\/mini|decimal\.js|decimal\.js-light)["']/);
       expect(dts, name).not.toMatch(/\bZod[A-Z]\w*|\bz\.\w+</);
     }
   });
