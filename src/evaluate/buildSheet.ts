@@ -15,6 +15,9 @@ import type { ParsedInputs } from './parseInputs.js';
 import type { Rounding, ScoredNode } from './scoreTree.js';
 import type { AdjustmentResult, LostPoint, NodeResult, ScoreSheet } from './types.js';
 
+/** `T` with its fields writable, for a result built field by field. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Converts a kernel's outcome (calculator values) to exact decimal strings. */
 function outcomeStrings<N>(c: Calculator<N>, value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
@@ -147,7 +150,9 @@ export function buildSheet<N>(
       const exact = inputs.exact.get(n);
       if (exact !== undefined) read[n] = exact;
     }
-    return {
+    // Built field by field in the order of NodeResult (optional fields only when present): object spreads of
+    // conditional literals cost ~10% of the explained path.
+    const result: Mutable<NodeResult> = {
       id: p.id,
       name: p.name,
       level: p.level,
@@ -157,15 +162,16 @@ export function buildSheet<N>(
       score: scoreShown,
       lost: lostShown,
       status: s.status,
-      ...(p.rule === undefined ? {} : { rule: p.rule.kind }),
-      ...(s.modifier === undefined ? {} : { modifier: s.modifier }),
-      ...(outcome === undefined ? {} : { outcome }),
-      inputs: read,
-      explanation: nodeSentence(facts, x, 'zh'),
-      explanationEn: nodeSentence(facts, x, 'en'),
-      issues: own,
-      children: s.children.map(toResult),
-    };
+    } as Mutable<NodeResult>;
+    if (p.rule !== undefined) result.rule = p.rule.kind;
+    if (s.modifier !== undefined) result.modifier = s.modifier;
+    if (outcome !== undefined) result.outcome = outcome;
+    result.inputs = read;
+    result.explanation = nodeSentence(facts, x, 'zh');
+    result.explanationEn = nodeSentence(facts, x, 'en');
+    result.issues = own;
+    result.children = s.children.map(toResult);
+    return result;
   };
   let indicators = tree.map(toResult);
 
