@@ -4,10 +4,10 @@ import type { RoundingMode } from './rounding.js';
 
 /**
  * 计算器接口。The arithmetic the rule kernels and the tree scoring use, so that no domain code touches a number
- * type. `N` is the calculator's own value type (opaque to its users). The decimal.js calculator is the first
+ * type. `N` is the calculator's own value type (opaque to its users). The decimal calculator (decimal.js-light) is the first
  * implementation; a scaled-integer one can be added beside it without touching any kernel.
  *
- * Division is exact to the calculator's working precision (50 significant digits for decimal.js); rounding to
+ * Division is exact to the calculator's working precision (50 significant digits, rounded half-up, for the decimal calculator); rounding to
  * the sheet's precision happens only where `round` is called (see docs/concepts.md, 精度与对账).
  */
 export interface Calculator<N> {
@@ -38,7 +38,7 @@ export interface Calculator<N> {
   readonly is: (value: unknown) => value is N;
 }
 
-/** The decimal.js calculator (a private clone, 50 significant digits). */
+/** The decimal calculator (a private clone of decimal.js-light, 50 significant digits). */
 export const decimalCalculator: Calculator<Dec> = {
   from: (v) => v,
   toDec: (v) => v,

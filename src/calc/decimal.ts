@@ -3,12 +3,20 @@ import { roundText } from './decimalText.js';
 import type { RoundingMode } from './rounding.js';
 
 /*
- * The only module that imports decimal.js-light (the small build of decimal.js, by the same author: 6 kB gzip
- * instead of 13, the same arithmetic). A private clone keeps the host application's global `Decimal.set(...)`
- * from changing our results, and ours from changing theirs. Exponent notation is never used (`toExpNeg` and
- * `toExpPos` at their limits), so that `toFixed()` always gives plain text.
+ * The only module that imports decimal.js-light (the small build of decimal.js, by the same author: less than half
+ * its size). A private clone keeps the host application's global `Decimal.set(...)` from changing our results, and
+ * ours from changing theirs. Exponent notation is never used (`toExpNeg` and `toExpPos` at their limits), so that
+ * `toFixed()` always gives plain text.
+ *
+ * 有效数字。Results carry 50 significant digits, rounded half-up, exactly as decimal.js at precision 50 gives them.
+ * decimal.js-light truncates its results at its precision instead of rounding them, so it works at 51 digits and
+ * a longer result is rounded to 50 here (`fit`). This is exact: 50-digit half-points lie on the 51-digit grid, so
+ * the value truncated to 51 digits is at or above a half-point exactly when the true result is.
  */
-const D = DecimalJs.clone({ precision: 50, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -9e15, toExpPos: 9e15 });
+const DIGITS = 50;
+const D = DecimalJs.clone({ precision: DIGITS + 1, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -9e15, toExpPos: 9e15 });
+/** A result of decimal.js-light (truncated at 51 digits) rounded half-up to 50 significant digits. */
+const fit = (x: Dec): Dec => (x.sd(false) > DIGITS ? x.toSignificantDigits(DIGITS, DecimalJs.ROUND_HALF_UP) : x);
 
 /** 精确十进制数（不透明）。An exact decimal; opaque outside this folder. */
 export type Dec = InstanceType<typeof D>;
@@ -30,13 +38,13 @@ export const ZERO: Dec = dec(0);
 /** One. */
 export const ONE: Dec = dec(1);
 /** a + b. */
-export const add = (a: Dec, b: Dec): Dec => a.plus(b);
+export const add = (a: Dec, b: Dec): Dec => fit(a.plus(b));
 /** a − b. */
-export const sub = (a: Dec, b: Dec): Dec => a.minus(b);
+export const sub = (a: Dec, b: Dec): Dec => fit(a.minus(b));
 /** a × b. */
-export const mul = (a: Dec, b: Dec): Dec => a.times(b);
+export const mul = (a: Dec, b: Dec): Dec => fit(a.times(b));
 /** Division; the caller checks for a zero divisor. */
-export const div = (a: Dec, b: Dec): Dec => a.dividedBy(b);
+export const div = (a: Dec, b: Dec): Dec => fit(a.dividedBy(b));
 /** |a|. */
 export const abs = (a: Dec): Dec => a.abs();
 /** −a. */

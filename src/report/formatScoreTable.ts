@@ -1,6 +1,6 @@
 import { allocate } from '../calc/allocate.js';
 import { decimalCalculator as c } from '../calc/calculator.js';
-import { dec, pow10, toFixed, type Dec } from '../calc/decimal.js';
+import { add, dec, pow10, sub, toFixed, toPlain, type Dec } from '../calc/decimal.js';
 import type { NodeResult, ScoreSheet } from '../evaluate/types.js';
 import { padEnd, padStart, width } from './textWidth.js';
 
@@ -62,7 +62,7 @@ export function formatScoreTable(sheet: ScoreSheet, options: FormatOptions = {})
     const eff = fixed(n.effectiveWeight);
     const weight = eff === n.weight ? n.weight : `${n.weight}→${eff}`;
     const score = scores.get(n) ?? fixed(n.score);
-    rows.push([`${'  '.repeat(depth)}${n.name}`, weight, score, fixed(dec(eff).minus(score).toString()), STATUS[n.status]]);
+    rows.push([`${'  '.repeat(depth)}${n.name}`, weight, score, fixed(toPlain(sub(dec(eff), dec(score)))), STATUS[n.status]]);
     n.children.forEach((ch) => visit(ch, depth + 1));
   };
   sheet.indicators.forEach((n) => visit(n, 0));
@@ -80,7 +80,7 @@ export function formatScoreTable(sheet: ScoreSheet, options: FormatOptions = {})
   const out = [sheet.framework.name, rule, line(header), rule, ...rows.map(line), rule];
   out.push(`指标得分 Subtotal  ${fixed(sheet.subtotal)} / ${sheet.maximum}`);
   // The total is the subtotal plus the adjustments, kept within [0, maximum]: say so when that bound applied.
-  const running = sheet.adjustments.reduce((sum, a) => sum.plus(a.points), dec(sheet.subtotal));
+  const running = sheet.adjustments.reduce((sum, a) => add(sum, dec(a.points)), dec(sheet.subtotal));
   const shownTotal = sheet.total ?? sheet.provisional?.total;
   if (shownTotal !== undefined && fixed(running.toString()) !== shownTotal) {
     out.push(running.greaterThan(dec(shownTotal)) ? `超过满分的部分不计 Capped at the maximum：${fixed(running.toString())} → ${shownTotal}` : `总分不低于 0 Floored at 0：${fixed(running.toString())} → ${shownTotal}`);

@@ -1,4 +1,4 @@
-import { dec, toFixed } from '../calc/decimal.js';
+import { dec, mul, toFixed } from '../calc/decimal.js';
 import type { SelfEvaluationSheet } from '../selfEval/scoreSelfEvaluation.js';
 import { padEnd, padStart, width } from './textWidth.js';
 
@@ -30,7 +30,7 @@ export function formatSelfEvaluationTable(sheet: SelfEvaluationSheet): string {
   out.push(`项目 Project：${p.name}${p.unit === undefined ? '' : `　实施单位：${p.unit}`}${p.department === undefined ? '' : `　主管部门：${p.department}`}${p.year === undefined ? '' : `　年度：${p.year}`}`);
   out.push(`模板 Template：${t.name}（${t.id}；${source}）`);
   const b = sheet.budget;
-  out.push(`预算执行 Budget：预算数 ${b.budget ?? '—'} 万元，执行数 ${b.executed ?? '—'} 万元，执行率 ${b.rate === null ? '—' : `${toFixed(dec(b.rate).times(100), 2, 'half-up')}%`}，分值 ${b.weight}，得分 ${b.score}${STATUS[b.status] === '' ? '' : `（${STATUS[b.status]}）`}`);
+  out.push(`预算执行 Budget：预算数 ${b.budget ?? '—'} 万元，执行数 ${b.executed ?? '—'} 万元，执行率 ${b.rate === null ? '—' : `${toFixed(mul(dec(b.rate), dec(100)), 2, 'half-up')}%`}，分值 ${b.weight}，得分 ${b.score}${STATUS[b.status] === '' ? '' : `（${STATUS[b.status]}）`}`);
   const header = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', ''];
   const rows = sheet.rows.map((r) => [r.level1, r.level2, r.name, r.targetText, r.actualText, r.weight, r.score ?? '—', STATUS[r.status] ?? r.status]);
   const all = [header, ...rows];

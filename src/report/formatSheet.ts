@@ -7,7 +7,7 @@
  * precision, the shown rows adding up to the shown total. CSV carries the sheet's own figures, exact, so that
  * they can be read back and summed.
  */
-import { dec, toFixed } from '../calc/decimal.js';
+import { add, dec, mul, sub, toFixed, toPlain } from '../calc/decimal.js';
 import type { Issue } from '../errors/issue.js';
 import { findNode } from '../evaluate/findNode.js';
 import type { AdjustmentResult, NodeResult, NodeStatus, ScoreSheet } from '../evaluate/types.js';
@@ -77,14 +77,14 @@ const templateLine = (sheet: SelfEvaluationSheet): string => {
   const t = sheet.template;
   return `模板 Template：${t.name}（${t.id}；地区 Region：${t.region}；出处 Source：${sourceOf(sheet)}）`;
 };
-const percent = (rate: string | null): string => (rate === null ? '—' : `${toFixed(dec(rate).times(100), 2, 'half-up')}%`);
+const percent = (rate: string | null): string => (rate === null ? '—' : `${toFixed(mul(dec(rate), dec(100)), 2, 'half-up')}%`);
 /** The weight as printed, marked when the template assigned it (a not-set row has none to assign). */
 const weightOf = (r: SelfEvaluationRowResult): string => (r.weightGiven || r.status === 'not-set' ? r.weight : `${r.weight}†`);
 const WEIGHT_NOTE = '† 表上未填分值，按模板分配。Weight not given on the form, assigned by the template.';
 const selfTitle = (sheet: SelfEvaluationSheet): string => `绩效自评表 Self-evaluation：${sheet.project.name}`;
 const budgetLost = (sheet: SelfEvaluationSheet): string => {
   const node = findNode(sheet.sheet, 'budget-execution');
-  return node?.lost ?? dec(sheet.budget.weight).minus(sheet.budget.score).toString();
+  return node?.lost ?? toPlain(sub(dec(sheet.budget.weight), dec(sheet.budget.score)));
 };
 const rowClass = (status: NodeStatus | 'not-set', lost: string | null): string =>
   UNSCORED.has(status) ? 'issue' : status === 'not-set' || status === 'not-applicable' ? 'na' : isPositive(lost) ? 'lost' : '';
@@ -234,7 +234,7 @@ function shownNodes(sheet: ScoreSheet): ShownNode[] {
   return nodesOf(sheet).map((n) => {
     const eff = fixed(n.effectiveWeight);
     const score = scores.get(n) ?? fixed(n.score);
-    return { node: n, weight: eff === n.weight ? n.weight : `${n.weight}→${eff}`, score, lost: fixed(dec(eff).minus(score).toString()) };
+    return { node: n, weight: eff === n.weight ? n.weight : `${n.weight}→${eff}`, score, lost: fixed(toPlain(sub(dec(eff), dec(score)))) };
   });
 }
 
@@ -243,7 +243,7 @@ function totalLines(sheet: ScoreSheet): { text: string; strong?: boolean; provis
   const { precision, rounding } = sheet.options;
   const fixed = (s: string): string => toFixed(dec(s), precision, rounding);
   const out: { text: string; strong?: boolean; provisional?: boolean }[] = [{ text: `指标得分 Subtotal：${fixed(sheet.subtotal)} / ${sheet.maximum}` }];
-  const running = sheet.adjustments.reduce((s, a) => s.plus(a.points), dec(sheet.subtotal));
+  const running = sheet.adjustments.reduce((s, a) => add(s, dec(a.points)), dec(sheet.subtotal));
   const shownTotal = sheet.total ?? sheet.provisional?.total;
   if (shownTotal !== undefined && fixed(running.toString()) !== shownTotal) {
     out.push({ text: running.greaterThan(dec(shownTotal)) ? `超过满分的部分不计 Capped at the maximum：${fixed(running.toString())} → ${shownTotal}` : `总分不低于 0 Floored at 0：${fixed(running.toString())} → ${shownTotal}` });

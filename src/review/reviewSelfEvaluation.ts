@@ -3,7 +3,7 @@
  * other (sums, weights, grade) and against the template's rules (recomputed by the scorer), and every difference
  * becomes a finding with the row, claimed vs computed, and what the rule gives.
  */
-import { add, cmp, dec, isZero, round, sub, sum, toFixed, toPlain, type Dec } from '../calc/decimal.js';
+import { add, cmp, dec, div, isZero, mul, round, sub, sum, toFixed, toPlain, type Dec } from '../calc/decimal.js';
 import type { RoundingMode } from '../calc/rounding.js';
 import type { Issue, IssuePath } from '../errors/issue.js';
 import type { Result } from '../errors/result.js';
@@ -97,8 +97,8 @@ function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluat
       return;
     }
     if (result !== undefined && /满意/.test(result.level1 + result.level2 + result.name) && same(computed, weight) && result.actual?.kind === 'number') {
-      const rate = result.actual.unit === '%' ? dec(result.actual.value).dividedBy(100) : dec(result.actual.value);
-      const product = rate.times(weight);
+      const rate = result.actual.unit === '%' ? div(dec(result.actual.value), dec(100)) : dec(result.actual.value);
+      const product = mul(rate, weight);
       if (cmp(rate, dec(1)) <= 0 && ROUNDINGS.some(([p, m]) => same(round(product, p, m), claimed))) {
         push('satisfaction-rate-times-weight', common, { actual: result.actualText, target: result.targetText });
         return;
@@ -113,7 +113,7 @@ function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluat
   const b = sheet.budget;
   if (budgetClaim !== null && b.status === 'scored') {
     const rate = b.rate === null ? null : dec(b.rate);
-    const shown = rate === null ? '' : `${toFixed(rate.times(100), 2, 'half-up')}%`;
+    const shown = rate === null ? '' : `${toFixed(mul(rate, dec(100)), 2, 'half-up')}%`;
     const missed = rate !== null && cmp(rate, dec(1)) < 0 ? ([`执行率 ${shown}`, `execution rate ${shown}`] as const) : null;
     compare(budgetRow, ['budget', 'claimed'], String(doc.budget.claimed), dec(b.weight), b.score, missed, (s) => (s.budget.status === 'scored' ? s.budget.score : null));
   }
@@ -141,7 +141,7 @@ function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluat
     // The claim is taken as printed before rescaling when, rescaled as the template does, it gives the row's score.
     // (Only for points rescaled up, where a different claim always rescales to a different score.)
     if (node !== undefined && cmp(dec(node.effectiveWeight), dec(r.weight)) > 0 && !isZero(dec(r.weight))) {
-      const rescaled = round((numOf(claimedText) as Dec).times(dec(node.effectiveWeight)).dividedBy(dec(r.weight)), places, mode);
+      const rescaled = round(div(mul(numOf(claimedText) as Dec, dec(node.effectiveWeight)), dec(r.weight)), places, mode);
       if (same(rescaled, dec(r.score))) continue;
     }
     const actual = r.tier === undefined ? r.actualText : `${r.actualText}（${r.tier.name}）`;

@@ -2,7 +2,7 @@
  * 自评表计分。Scoring a project self-evaluation under a template: the template builds a framework and inputs
  * (build.ts), the core engine scores them, and the result is told row by row as the form prints it.
  */
-import { dec, toFixed } from '../calc/decimal.js';
+import { dec, mul, toFixed } from '../calc/decimal.js';
 import { parseNumber } from '../calc/parseNumber.js';
 import { JixiaoError } from '../errors/JixiaoError.js';
 import type { Issue, IssuePath, Issues } from '../errors/issue.js';
@@ -227,7 +227,7 @@ function score(doc: SelfEvaluation, template: Template): Result<SelfEvaluationSh
     const ratio = completionRatio(r);
     const warnings = [...r.warnings];
     if (r.mode === 'positive' && reviewAt !== null && ratio !== null && dec(ratio).comparedTo(reviewAt) >= 0 && r.issues.length === 0) {
-      warnings.push(makeIssue('review-over-completion', [...r.path, 'actual'], { name: r.name, value: `${toFixed(dec(ratio).times(100), 2, 'half-up')}%`, limit: `${toFixed(reviewAt.times(100), 2, 'half-up')}%` }));
+      warnings.push(makeIssue('review-over-completion', [...r.path, 'actual'], { name: r.name, value: `${toFixed(mul(dec(ratio), dec(100)), 2, 'half-up')}%`, limit: `${toFixed(mul(reviewAt, dec(100)), 2, 'half-up')}%` }));
     }
     if (r.mode === 'unscored' || r.issues.length > 0) {
       const first = r.issues[0];

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { dec } from '../calc/decimal.js';
+import { dec, mul, toPlain } from '../calc/decimal.js';
 import type { Issue } from '../errors/issue.js';
 import { makeFormIssue } from '../errors/formMessages.js';
 import { reason } from '../errors/reasons.js';
@@ -55,7 +55,7 @@ function cellValue(v: ExcelJS.CellValue, percent: boolean): CellValue {
   if (v === null || v === undefined) return undefined;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return undefined;
-    return percent ? `${dec(shown(v)).times(100).toString()}%` : shown(v);
+    return percent ? `${toPlain(mul(dec(shown(v)), dec(100)))}%` : shown(v);
   }
   if (typeof v === 'string') return clean(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';

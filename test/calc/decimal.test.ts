@@ -1,0 +1,102 @@
+import DecimalJs from 'decimal.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { add, ceilInt, cmp, dec, div, floorInt, mul, round, sub, toPlain } from '../../src/calc/decimal.js';
+import type { RoundingMode } from '../../src/calc/rounding.js';
+import { runs as capped } from '../properties/helpers.js';
+
+/*
+ * The decimal calculator runs on decimal.js-light, which truncates its results at its precision where decimal.js
+ * rounds them. src/calc/decimal.ts works at 51 digits and rounds longer results half-up to 50, so every result must
+ * be the one decimal.js gives at precision 50, ROUND_HALF_UP (the library jixiao used before, and the reference):
+ * quotients that do not terminate, products and sums longer than 50 digits, chains of them, and values whose 51st
+ * digit is a 5 (ties) or a 4 followed by nines.
+ */
+const REF = DecimalJs.clone({ precision: 50, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -9e15, toExpPos: 9e15 });
+const plainRef = (x: DecimalJs): string => {
+  const s = x.toFixed();
+  return s === '-0' ? '0' : s;
+};
+
+const digit = fc.constantFrom('0', '1', '3', '4', '5', '6', '9');
+const digits = (min: number, max: number): fc.Arbitrary<string> => fc.array(digit, { minLength: min, maxLength: max }).map((d) => d.join(''));
+/** A decimal text of up to 60 significant digits (inputs have fewer; quotients and products have 50). */
+const text = fc
+  .tuple(fc.boolean(), digits(1, 25), digits(0, 35))
+  .map(([negative, int, frac]) => plainRef(new DecimalJs(`${negative ? '-' : ''}${int}${frac === '' ? '' : `.${frac}`}`)));
+const nonZero = text.filter((t) => !/^-?[0.]+$/.test(t));
+const OPS = {
+  add: [add, (a: DecimalJs, b: DecimalJs) => a.plus(b)],
+  sub: [sub, (a: DecimalJs, b: DecimalJs) => a.minus(b)],
+  mul: [mul, (a: DecimalJs, b: DecimalJs) => a.times(b)],
+  div: [div, (a: DecimalJs, b: DecimalJs) => a.dividedBy(b)],
+} as const;
+type Op = keyof typeof OPS;
+const ops = Object.keys(OPS) as Op[];
+
+describe('the decimal calculator (decimal.js-light) gives decimal.js results at 50 digits', () => {
+  it('each of + − × ÷ on decimals of up to 60 digits', () => {
+    fc.assert(
+      fc.property(text, nonZero, fc.constantFrom(...ops), (a, b, op) => {
+        const [ours, theirs] = OPS[op];
+        // (The reference's operands are rounded to 50 digits first, as ours are by the chain that made them.)
+        const ra = new REF(a).toSignificantDigits(50);
+        const rb = new REF(b).toSignificantDigits(50);
+        expect(toPlain(ours(dec(plainRef(ra)), dec(plainRef(rb))))).toBe(plainRef(theirs(ra, rb)));
+      }),
+      capped(2000),
+    );
+  });
+
+  it('chains of operations, where every step is rounded to 50 digits', () => {
+    fc.assert(
+      fc.property(text, fc.array(fc.tuple(fc.constantFrom(...ops), nonZero), { minLength: 1, maxLength: 6 }), (start, steps) => {
+        let ours = dec(start);
+        let theirs = new REF(start);
+        for (const [op, operand] of steps) {
+          ours = OPS[op][0](ours, dec(operand));
+          theirs = OPS[op][1](theirs, new REF(operand));
+        }
+        expect(toPlain(ours)).toBe(plainRef(theirs));
+      }),
+      capped(1000),
+    );
+  });
+
+  it('ties and near-ties at the 51st digit, and quotients that do not terminate', () => {
+    const cases: [Op, string, string][] = [
+      ['div', '1', '3'],
+      ['div', '2', '3'],
+      ['div', '-2', '3'],
+      ['div', '1', '7'],
+      ['div', '11429.51', '12000'],
+      ['mul', '0.66666666666666666666666666666666666666666666666667', '3'],
+      // 50 nines and a 5: a tie, rounded up (half-up), to 1 followed by zeros.
+      ['add', `0.${'9'.repeat(50)}`, `0.${'0'.repeat(50)}5`],
+      ['add', `0.${'9'.repeat(49)}4`, `0.${'0'.repeat(50)}49`],
+      ['sub', `1${'0'.repeat(49)}`, `0.5`],
+      ['sub', `1${'0'.repeat(49)}`, `0.49`],
+      ['mul', `1${'1'.repeat(25)}`, `1${'1'.repeat(25)}5`],
+    ];
+    for (const [op, a, b] of cases) expect(toPlain(OPS[op][0](dec(a), dec(b))), `${a} ${op} ${b}`).toBe(plainRef(OPS[op][1](new REF(a), new REF(b))));
+  });
+
+  it('rounding, floor and ceil are exact, in every mode', () => {
+    const modes: readonly RoundingMode[] = ['half-up', 'half-even', 'half-down', 'down', 'up', 'floor', 'ceil'];
+    const REF_MODES = [DecimalJs.ROUND_HALF_UP, DecimalJs.ROUND_HALF_EVEN, DecimalJs.ROUND_HALF_DOWN, DecimalJs.ROUND_DOWN, DecimalJs.ROUND_UP, DecimalJs.ROUND_FLOOR, DecimalJs.ROUND_CEIL] as const;
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 6 }), (a, places, m) => {
+        expect(toPlain(round(dec(a), places, modes[m] as RoundingMode))).toBe(plainRef(new REF(a).toDecimalPlaces(places, REF_MODES[m])));
+        expect(toPlain(floorInt(dec(a)))).toBe(plainRef(new REF(a).floor()));
+        expect(toPlain(ceilInt(dec(a)))).toBe(plainRef(new REF(a).ceil()));
+        expect(cmp(dec(a), dec(a))).toBe(0);
+      }),
+      capped(1000),
+    );
+  });
+
+  it('reads a leading plus sign', () => {
+    expect(toPlain(dec('+5'))).toBe('5');
+    expect(toPlain(dec('+0.25'))).toBe('0.25');
+  });
+});
