@@ -1,6 +1,7 @@
 import type { FormIssueCode } from './codes.js';
 import type { Issue, IssuePath } from './issue.js';
 import { issueFrom, type Params, type Template } from './messages.js';
+import { reasonFrom } from './reasons.js';
 
 /* The message templates of the codes that only self-evaluations, spreadsheets and batches raise (see messages.ts). */
 const FORM_TEMPLATES: { readonly [C in FormIssueCode]: Template } = {
@@ -68,3 +69,39 @@ export function makeFormIssue(code: FormIssueCode, path: IssuePath, data: Params
 
 /** The codes whose templates are here (for checks such as the docs test). */
 export const FORM_CODES = Object.keys(FORM_TEMPLATES) as readonly FormIssueCode[];
+
+/** The reasons (see reasons.ts) that only self-evaluations, templates and spreadsheets give: Chinese first. */
+const FORM_REASONS: { readonly [id in FormReasonId]: Template } = {
+  'target-blank': () => ['未填写（未设置的行请写“/”）', 'it is blank (write "/" for a row that is not set)'],
+  'target-unreadable': () => ['既不是“比较符 + 数值 + 单位”，也不是时限或不含数字的定性文字', 'neither comparator + number + unit, nor a deadline, nor a qualitative text without digits'],
+  'target-out-of-range': () => ['数值超出可读范围', 'the number is out of range'],
+  'target-conflicting': () => ['前后比较方向矛盾（如“≥95%以下”）', 'the comparators contradict each other (such as "≥95%以下")'],
+  'target-ocr': (p: Params) => [`疑为识别错误，本意可能是“${p.hint}”，请按原表改写`, `looks like a recognition error, perhaps "${p.hint}": rewrite it from the form`],
+  'rows-or-targets': () => ['须给出 rows（单一年度目标）或 targets（多个年度目标）之一', 'give either rows (one annual target) or targets (several)'],
+  'tier-missing': (p: Params) => [`模板缺少档次“${p.tier}”（达成、部分达成、未达成须各有一档）`, `the template lacks tier "${p.tier}" (achieved, partial and not-achieved need one each)`],
+  'tier-default-outside': (p: Params) => [`档次“${p.tier}”的缺省得分 ${p.value} 不在 [${p.min}, ${p.max}] 内`, `the default ${p.value} of tier "${p.tier}" is outside [${p.min}, ${p.max}]`],
+  'level-points-partial': () => ['一级指标类别的 points 须全部给出或全部不给', 'give points for every level-1 category or for none'],
+  'absent-to-self': (p: Params) => [`类别“${p.level}”不能把分值转给自身`, `category "${p.level}" cannot give its points to itself`],
+  'target-without-points': () => ['多个年度目标时，须全部给出或全部不给 points', 'with several annual targets, give points for all of them or for none'],
+  'sheet-not-xlsx': (p: Params) => [`不是 XLSX 工作簿（${p.detail}）`, `not an XLSX workbook (${p.detail})`],
+  'sheet-missing': (p: Params) => [`工作簿中没有工作表 ${p.sheet}`, `the workbook has no sheet ${p.sheet}`],
+  'sheet-not-text': (p: Params) => [`不是有效的 ${p.encoding} 文本，可用 encoding 选项指定编码`, `not valid ${p.encoding} text; the encoding option chooses another`],
+  'sheet-bad-csv': (p: Params) => [`CSV 格式有误（${p.detail}）`, `malformed CSV (${p.detail})`],
+  'cell-no-field': () => ['不属于自评表的任何部分', 'it belongs to no part of the form'],
+  'cell-unknown-heading': () => ['不是认得的列标题', 'not a known column heading'],
+  'cell-year': () => ['年度须为四位整数年份', 'the year must be a four-digit whole number'],
+  'cell-repeated': () => ['重复填写，已用前一处', 'given twice; the first was used'],
+  'cell-formula-no-result': () => ['公式没有保存的计算结果，请在 Excel 中打开并保存后再导入', 'a formula without a saved result; open and save the file in Excel, then import it'],
+};
+
+/** A reason's id, of the reasons here. */
+export type FormReasonId =
+  | 'target-blank' | 'target-unreadable' | 'target-out-of-range' | 'target-conflicting' | 'target-ocr' | 'rows-or-targets'
+  | 'target-without-points' | 'tier-missing' | 'tier-default-outside' | 'absent-to-self' | 'level-points-partial' | 'sheet-not-xlsx'
+  | 'sheet-missing' | 'sheet-not-text' | 'sheet-bad-csv' | 'cell-no-field' | 'cell-unknown-heading' | 'cell-year'
+  | 'cell-repeated' | 'cell-formula-no-result';
+
+/** The data of a self-evaluation's, template's or spreadsheet's issue that carries a reason (see `reason`). */
+export function formReason(id: FormReasonId, params: Params = {}): Params {
+  return reasonFrom(FORM_REASONS[id], params);
+}

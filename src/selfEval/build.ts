@@ -10,8 +10,7 @@ import { add, cmp, dec, div, isZero, mul, pow10, sub, sum, toPlain, ZERO, type D
 import { parseNumber } from '../calc/parseNumber.js';
 import type { Issue, IssuePath } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
-import { makeFormIssue } from '../errors/formMessages.js';
-import { reason } from '../errors/reasons.js';
+import { formReason, makeFormIssue } from '../errors/formMessages.js';
 import type { Condition, Expr } from '../expr/types.js';
 import type { FrameworkDefinition, Indicator, InputDeclaration, InputValue } from '../framework/types.js';
 import type { Rule } from '../rules/registry.js';
@@ -141,16 +140,16 @@ function readRow(template: TemplateDefinition, row: TargetRow, path: IssuePath, 
   const targetPath = [...path, row.target !== undefined || row.value === undefined ? 'target' : 'value'];
   if (issues.length > 0 && !notSet) return { ...base, target: null, actual: null, mode: 'unscored' };
   if (!notSet && compactText(targetText) === '') {
-    issues.push(makeFormIssue('unreadable-target', targetPath, { name, text: targetText, ...reason('target-blank') }));
+    issues.push(makeFormIssue('unreadable-target', targetPath, { name, text: targetText, ...formReason('target-blank') }));
     return { ...base, target: null, actual: null, mode: 'unscored' };
   }
   const reading = notSet ? ({ ok: 'not-set' } as const) : parseTarget(targetText);
   // A row not set carries no weight, unless the form gives it one: it is then not applicable and rescaled.
   if (reading.ok === 'not-set') return { ...base, target: null, actual: null, mode: 'not-set' };
   if (reading.ok === false) {
-    const why = reading.reason === 'ocr-comparator' ? reason('target-ocr', { hint: reading.hint ?? '' })
-      : reading.reason === 'out-of-range' ? reason('target-out-of-range')
-      : reading.reason === 'conflicting-comparators' ? reason('target-conflicting') : reason('target-unreadable');
+    const why = reading.reason === 'ocr-comparator' ? formReason('target-ocr', { hint: reading.hint ?? '' })
+      : reading.reason === 'out-of-range' ? formReason('target-out-of-range')
+      : reading.reason === 'conflicting-comparators' ? formReason('target-conflicting') : formReason('target-unreadable');
     issues.push(makeFormIssue('unreadable-target', targetPath, { name, text: targetText, ...why }));
     return { ...base, target: null, actual: null, mode: 'unscored' };
   }

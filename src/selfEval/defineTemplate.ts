@@ -1,9 +1,9 @@
+import { formReason } from '../errors/formMessages.js';
 import { add, cmp, dec, sub, sum, toPlain } from '../calc/decimal.js';
 import { parseNumber } from '../calc/parseNumber.js';
 import { JixiaoError } from '../errors/JixiaoError.js';
 import type { Issue, IssuePath, Issues } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
-import { reason } from '../errors/reasons.js';
 import type { Result } from '../errors/result.js';
 import { guarded, validateFramework } from '../framework/defineFramework.js';
 import { checkedCopy, deepFreeze } from '../framework/plainData.js';
@@ -48,21 +48,21 @@ function checkTemplate(def: TemplateDefinition): Issue[] {
   });
   def.levels.forEach((l, i) => {
     if (l.whenAbsent === undefined) return;
-    if (l.whenAbsent.to === l.id) issues.push(makeIssue('invalid-option', ['levels', i, 'whenAbsent', 'to'], reason('absent-to-self', { level: l.id })));
+    if (l.whenAbsent.to === l.id) issues.push(makeIssue('invalid-option', ['levels', i, 'whenAbsent', 'to'], formReason('absent-to-self', { level: l.id })));
     else if (!seen.has(l.whenAbsent.to)) issues.push(makeIssue('unknown-node', ['levels', i, 'whenAbsent', 'to'], { id: l.whenAbsent.to }));
   });
   for (const id of TIER_IDS) {
-    if (!def.tiers.some((t) => t.id === id)) issues.push(makeIssue('invalid-option', ['tiers'], reason('tier-missing', { tier: id })));
+    if (!def.tiers.some((t) => t.id === id)) issues.push(makeIssue('invalid-option', ['tiers'], formReason('tier-missing', { tier: id })));
   }
   def.tiers.forEach((t, i) => {
     if (def.tiers.findIndex((u) => u.id === t.id) !== i) issues.push(makeIssue('duplicate-id', ['tiers', i, 'id'], { id: t.id }));
     const [lo, hi, d] = [t.min, t.max, t.default].map((x) => parseNumber(x));
     if (lo?.ok && hi?.ok && d?.ok && (cmp(d.value, lo.value) < 0 || cmp(d.value, hi.value) > 0)) {
-      issues.push(makeIssue('invalid-option', ['tiers', i, 'default'], reason('tier-default-outside', { tier: t.name, value: toPlain(d.value), min: toPlain(lo.value), max: toPlain(hi.value) })));
+      issues.push(makeIssue('invalid-option', ['tiers', i, 'default'], formReason('tier-default-outside', { tier: t.name, value: toPlain(d.value), min: toPlain(lo.value), max: toPlain(hi.value) })));
     }
   });
   const withPoints = def.levels.filter((l) => l.points !== undefined).length;
-  if (withPoints !== 0 && withPoints !== def.levels.length) issues.push(makeIssue('invalid-option', ['levels'], reason('level-points-partial')));
+  if (withPoints !== 0 && withPoints !== def.levels.length) issues.push(makeIssue('invalid-option', ['levels'], formReason('level-points-partial')));
   const nums = [def.total, def.budget.weight, ...def.levels.map((l) => l.points ?? 0)].map((x) => parseNumber(x));
   if (withPoints === def.levels.length && nums.every((n) => n.ok)) {
     const [total, budget, ...levels] = nums.map((n) => (n as { value: ReturnType<typeof dec> }).value);

@@ -7,8 +7,7 @@ import { parseNumber } from '../calc/parseNumber.js';
 import { JixiaoError } from '../errors/JixiaoError.js';
 import type { Issue, IssuePath, Issues } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
-import { makeFormIssue } from '../errors/formMessages.js';
-import { reason } from '../errors/reasons.js';
+import { formReason, makeFormIssue } from '../errors/formMessages.js';
 import type { Result } from '../errors/result.js';
 import { safeEvaluate } from '../evaluate/evaluate.js';
 import { findNode } from '../evaluate/findNode.js';
@@ -297,11 +296,11 @@ export function safeScoreSelfEvaluation(document: unknown, template: Template | 
     if (!copied.ok) return copied;
     const doc = copied.value;
     if ((doc.rows === undefined) === (doc.targets === undefined)) {
-      return { ok: false, issues: [makeIssue('invalid-option', [], reason('rows-or-targets'))] };
+      return { ok: false, issues: [makeIssue('invalid-option', [], formReason('rows-or-targets'))] };
     }
     if (doc.targets !== undefined && doc.targets.length > 1) {
       const given = doc.targets.filter((x) => x.points !== undefined).length;
-      if (given !== 0 && given !== doc.targets.length) return { ok: false, issues: [makeIssue('invalid-option', ['targets'], reason('target-without-points'))] };
+      if (given !== 0 && given !== doc.targets.length) return { ok: false, issues: [makeIssue('invalid-option', ['targets'], formReason('target-without-points'))] };
     }
     const reviewAt = typeof doc.template === 'string' ? undefined : doc.template.options?.reviewAt;
     if (reviewAt !== undefined && !parseNumber(reviewAt).ok) {

@@ -7,8 +7,7 @@ import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { dec, mul, toPlain } from '../calc/decimal.js';
 import type { Issue } from '../errors/issue.js';
-import { makeFormIssue } from '../errors/formMessages.js';
-import { reason } from '../errors/reasons.js';
+import { formReason, makeFormIssue } from '../errors/formMessages.js';
 
 /** 单元格的值：数值、文字或空。A cell's value: a number, a text, or nothing. */
 export type CellValue = string | number | undefined;
@@ -83,10 +82,10 @@ export async function gridFromXlsx(bytes: Uint8Array, sheet: string | number | u
     // ExcelJS's `Buffer` type is an ArrayBuffer; JSZip reads any byte array.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    return makeFormIssue('sheet-unreadable', [], reason('sheet-not-xlsx', { detail: e instanceof Error ? e.message : String(e) }));
+    return makeFormIssue('sheet-unreadable', [], formReason('sheet-not-xlsx', { detail: e instanceof Error ? e.message : String(e) }));
   }
   const ws = typeof sheet === 'string' ? workbook.getWorksheet(sheet) : workbook.worksheets[sheet ?? 0];
-  if (ws === undefined) return makeFormIssue('sheet-unreadable', [], reason('sheet-missing', { sheet: typeof sheet === 'string' ? `"${sheet}"` : `#${String(sheet ?? 0)}` }));
+  if (ws === undefined) return makeFormIssue('sheet-unreadable', [], formReason('sheet-missing', { sheet: typeof sheet === 'string' ? `"${sheet}"` : `#${String(sheet ?? 0)}` }));
   const rows: GridCell[][] = [];
   const notes: Issue[] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
@@ -96,7 +95,7 @@ export async function gridFromXlsx(bytes: Uint8Array, sheet: string | number | u
       const at = cell.master.fullAddress;
       if (cell.master === cell && formulaWithoutResult(cell.value)) {
         const where = address(r - 1, c - 1);
-        notes.push(makeFormIssue('sheet-cell-unmapped', [where], { cell: where, text: `=${String((cell.value as { formula?: string }).formula ?? '')}`, ...reason('cell-formula-no-result') }));
+        notes.push(makeFormIssue('sheet-cell-unmapped', [where], { cell: where, text: `=${String((cell.value as { formula?: string }).formula ?? '')}`, ...formReason('cell-formula-no-result') }));
       }
       row.push({ value: cellValue(cell.value, /%/.test(cell.numFmt ?? '')), master: [at.row - 1, at.col - 1] });
     }
@@ -136,7 +135,7 @@ export function gridFromCsv(text: string): Grid | Issue {
   try {
     records = parseCsv(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (e) {
-    return makeFormIssue('sheet-unreadable', [], reason('sheet-bad-csv', { detail: e instanceof Error ? e.message : String(e) }));
+    return makeFormIssue('sheet-unreadable', [], formReason('sheet-bad-csv', { detail: e instanceof Error ? e.message : String(e) }));
   }
   const rows = records.map((record, r) => record.map((v, c): GridCell => ({ value: clean(v), master: [r, c] })));
   return { rows, csv: true };

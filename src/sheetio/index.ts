@@ -3,8 +3,7 @@
  */
 import type { Issue } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
-import { makeFormIssue } from '../errors/formMessages.js';
-import { reason } from '../errors/reasons.js';
+import { formReason, makeFormIssue } from '../errors/formMessages.js';
 import type { Result } from '../errors/result.js';
 import type { SelfEvaluationSheet } from '../selfEval/scoreSelfEvaluation.js';
 import type { SelfEvaluation } from '../selfEval/types.js';
@@ -49,13 +48,13 @@ const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2]
 
 async function gridOf(data: Uint8Array | ArrayBuffer | string, options: ImportOptions): Promise<Grid | Issue> {
   if (typeof data === 'string') {
-    if (options.format === 'xlsx') return makeFormIssue('sheet-unreadable', [], reason('sheet-not-xlsx', { detail: 'text given' }));
+    if (options.format === 'xlsx') return makeFormIssue('sheet-unreadable', [], formReason('sheet-not-xlsx', { detail: 'text given' }));
     return gridFromCsv(data);
   }
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (options.format === 'xlsx' || (options.format === undefined && isZip(bytes))) return gridFromXlsx(bytes, options.sheet);
   const text = decodeCsv(bytes, options.encoding);
-  if (text === undefined) return makeFormIssue('sheet-unreadable', [], reason('sheet-not-text', { encoding: options.encoding === 'gbk' ? 'GBK' : 'UTF-8 / GBK' }));
+  if (text === undefined) return makeFormIssue('sheet-unreadable', [], formReason('sheet-not-text', { encoding: options.encoding === 'gbk' ? 'GBK' : 'UTF-8 / GBK' }));
   return gridFromCsv(text);
 }
 

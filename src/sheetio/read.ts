@@ -6,8 +6,7 @@
  */
 import type { Issue } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
-import { makeFormIssue } from '../errors/formMessages.js';
-import { reason, type ReasonId } from '../errors/reasons.js';
+import { formReason, type FormReasonId, makeFormIssue } from '../errors/formMessages.js';
 import type { Num } from '../expr/types.js';
 import { checkedCopy } from '../framework/plainData.js';
 import { selfEvaluationSchema } from '../selfEval/schema.js';
@@ -105,10 +104,10 @@ export function readForm(grid: Grid, template: string | undefined): ReadOutcome 
       const v = own(r, c);
       return v === undefined ? [] : [{ c, v }];
     });
-  const warn = (r: number, c: number, id: ReasonId): void => {
+  const warn = (r: number, c: number, id: FormReasonId): void => {
     use(r, c);
     const cell = address(r, c);
-    warned.push({ at: r * 1e5 + c, issue: makeFormIssue('sheet-cell-unmapped', [cell], { cell, text: String(own(r, c) ?? ''), ...reason(id) }) });
+    warned.push({ at: r * 1e5 + c, issue: makeFormIssue('sheet-cell-unmapped', [cell], { cell, text: String(own(r, c) ?? ''), ...formReason(id) }) });
   };
 
   /** A number as written: numbers stay numbers, texts stay texts (CSV: a plain number's text is read as the number). */
