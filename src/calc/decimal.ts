@@ -31,8 +31,10 @@ const MODES: { readonly [M in RoundingMode]: number } = {
   ceil: DecimalJs.ROUND_CEIL,
 };
 
-/** Makes a decimal from a canonical numeric string (a leading `+` allowed) or a finite number. */
-export const dec = (value: string | number): Dec => new D(typeof value === 'string' && value.charCodeAt(0) === 43 ? value.slice(1) : value);
+/** Is this character code a digit or a decimal point (what may follow a leading `+`)? */
+const unsigned = (code: number): boolean => (code >= 48 && code <= 57) || code === 46;
+/** Makes a decimal from a canonical numeric string (a leading `+` before a digit or point allowed) or a finite number. */
+export const dec = (value: string | number): Dec => new D(typeof value === 'string' && value.charCodeAt(0) === 43 && unsigned(value.charCodeAt(1)) ? value.slice(1) : value);
 /** Zero. */
 export const ZERO: Dec = dec(0);
 /** One. */

@@ -4,7 +4,7 @@
  */
 import { cmp, dec, div, mul, toFixed, toPlain } from '../calc/decimal.js';
 import type { NodeResult } from '../evaluate/types.js';
-import type { PlannedRow } from '../selfEval/build.js';
+import { templateNum, type PlannedRow } from '../selfEval/build.js';
 import { formatTarget, type ParsedActual, type ParsedTarget } from '../selfEval/targetText.js';
 
 type Pair = readonly [zh: string, en: string];
@@ -42,8 +42,8 @@ export function rowSentence(row: PlannedRow, node: NodeResult): Pair {
   const merged: Pair = row.merged === undefined ? ['', ''] : [`（${row.paths.length} 个年度目标汇总）`, ` (${row.paths.length} annual targets combined)`];
   if (row.tier !== undefined) {
     const t = row.tier;
-    const lo = toPlain(mul(row.weight, dec(t.tier.min)));
-    const hi = toPlain(mul(row.weight, dec(t.tier.max)));
+    const lo = toPlain(mul(row.weight, templateNum(t.tier.min)));
+    const hi = toPlain(mul(row.weight, templateNum(t.tier.max)));
     const how: Pair = t.defaulted ? ['表上未填得分，按模板缺省', 'no score on the form, the template default'] : ['评价人打分', "the evaluator's score"];
     const when = row.actual?.kind === 'date' ? [`完成时间 ${actualText(row.actual)}，时限 ${shownTarget}，`, `done ${actualText(row.actual)}, deadline ${shownTarget}; `] : [`实际完成情况“${actualText(row.actual as ParsedActual)}”，目标“${shownTarget}”，`, `actual "${actualText(row.actual as ParsedActual)}", target "${shownTarget}"; `];
     return [

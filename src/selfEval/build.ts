@@ -71,6 +71,15 @@ export interface BuiltSelfEvaluation {
 const PERCENT = '%';
 const HUNDRED = dec(100);
 
+/**
+ * A number of the template, read as defineTemplate has checked it (parseNumber: "80%" is 0.8, "1,000" and "+10" are
+ * read too). A value it could not read never passes validation; it is left to `dec`, which throws.
+ */
+export function templateNum(x: number | string): Dec {
+  const n = parseNumber(x);
+  return n.ok ? n.value : dec(x);
+}
+
 const text = (v: string | number | undefined): string => (v === undefined ? '' : String(v));
 const numOf = (v: string | number | undefined): Dec | null => {
   if (v === undefined) return null;
@@ -244,7 +253,7 @@ function settleWeights(template: TemplateDefinition, doc: SelfEvaluation, rows: 
   const targets = doc.targets ?? [];
   if (targets.length > 1 && template.aggregation === 'per-target') {
     const given = targets.map((t) => numOf(t.points));
-    const targetPoints = sub(dec(template.total), dec(template.budget.weight));
+    const targetPoints = sub(templateNum(template.total), templateNum(template.budget.weight));
     const split = given.every((g) => g !== null)
       ? (given as Dec[])
       : allocate(calc, targetPoints, targets.map(() => dec(1)), targets.map((_, i) => String(i).padStart(6, '0')), unit);
@@ -252,14 +261,14 @@ function settleWeights(template: TemplateDefinition, doc: SelfEvaluation, rows: 
     for (const r of counted) pools.get(`target-${r.targetIndex}`)?.rows.push(r);
   } else if (template.levels.some((l) => l.points === undefined)) {
     // No split by category: one pool of the target points.
-    pools.set('targets', { points: sub(dec(template.total), dec(template.budget.weight)), rows: counted });
+    pools.set('targets', { points: sub(templateNum(template.total), templateNum(template.budget.weight)), rows: counted });
   } else {
     const present = new Set(counted.map((r) => r.levelId));
-    const points = new Map(template.levels.map((l) => [l.id, dec(l.points ?? 0)]));
+    const points = new Map(template.levels.map((l) => [l.id, templateNum(l.points ?? 0)]));
     for (const l of template.levels) {
       if (present.has(l.id) || l.whenAbsent === undefined) continue;
       const to = l.whenAbsent.to;
-      points.set(to, add(points.get(to) ?? ZERO, dec(l.points ?? 0)));
+      points.set(to, add(points.get(to) ?? ZERO, templateNum(l.points ?? 0)));
     }
     for (const r of counted) {
       const pool = pools.get(r.levelId) ?? { points: points.get(r.levelId) ?? ZERO, rows: [] };
@@ -478,13 +487,13 @@ export function buildSelfEvaluation(template: TemplateDefinition, doc: SelfEvalu
       const tierId = tierOf(r);
       const tier = template.tiers.find((t) => t.id === tierId) as TemplateTier;
       const given = r.claimed === null ? null : numOf(r.claimed);
-      const score = given ?? mul(r.weight, dec(tier.default));
+      const score = given ?? mul(r.weight, templateNum(tier.default));
       r.tier = { tier, score, defaulted: given === null };
       if (given === null) {
         const word = r.actual?.kind === 'word' ? r.actual.word : r.actualText;
         r.warnings.push(makeFormIssue('default-tier-score', [...r.path, 'claimed'], {
           name: r.name, word, tierZh: tier.name, tier: tier.id, score: toPlain(score),
-          min: toPlain(mul(r.weight, dec(tier.min))), max: toPlain(mul(r.weight, dec(tier.max))),
+          min: toPlain(mul(r.weight, templateNum(tier.min))), max: toPlain(mul(r.weight, templateNum(tier.max))),
         }));
       }
     }
@@ -520,7 +529,7 @@ export function buildSelfEvaluation(template: TemplateDefinition, doc: SelfEvalu
       return branch(`${prefix}level:${lid}`, level?.name ?? (compactText(inLevel[0]?.level1 ?? '') || lid), children);
     });
   };
-  const budgetWeight = dec(template.budget.weight);
+  const budgetWeight = templateNum(template.budget.weight);
   const budgetLeaf: Indicator = {
     id: 'budget-execution', name: '预算执行率', weight: toPlain(budgetWeight),
     criteria: `执行数 ÷ ${template.budget.denominator === 'initial' ? '年初预算数' : '全年预算数'} × ${toPlain(budgetWeight)}，最高不超过分值`,
@@ -533,10 +542,10 @@ export function buildSelfEvaluation(template: TemplateDefinition, doc: SelfEvalu
       : levels(counted, '');
   const indicators = [budgetLeaf, ...targetNodes];
   const total = sum(indicators.map((i) => dec(i.weight as string)));
-  if (cmp(total, dec(template.total)) !== 0) {
-    issues.push(makeIssue('weight-sum-mismatch', doc.targets !== undefined ? ['targets'] : ['rows'], { name: doc.project.name, actual: toPlain(total), expected: toPlain(dec(template.total)) }));
+  if (cmp(total, templateNum(template.total)) !== 0) {
+    issues.push(makeIssue('weight-sum-mismatch', doc.targets !== undefined ? ['targets'] : ['rows'], { name: doc.project.name, actual: toPlain(total), expected: toPlain(templateNum(template.total)) }));
   }
-  const grades = template.grades.filter((g) => cmp(dec(g.min), total) <= 0).map((g) => ({ label: g.label, min: g.min }));
+  const grades = template.grades.filter((g) => cmp(templateNum(g.min), total) <= 0).map((g) => ({ label: g.label, min: g.min }));
   const definition: FrameworkDefinition = {
     id: template.id,
     name: `${doc.project.name}（${template.name}）`,

@@ -1,9 +1,10 @@
 import { formReason } from '../errors/formMessages.js';
-import { add, cmp, dec, sub, sum, toPlain } from '../calc/decimal.js';
+import { add, cmp, sub, sum, toPlain, ZERO, type Dec } from '../calc/decimal.js';
 import { parseNumber } from '../calc/parseNumber.js';
 import { JixiaoError } from '../errors/JixiaoError.js';
 import type { Issue, IssuePath, Issues } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
+import { describe } from '../evaluate/parseInputs.js';
 import type { Result } from '../errors/result.js';
 import { guarded, validateFramework } from '../framework/defineFramework.js';
 import { checkedCopy, deepFreeze } from '../framework/plainData.js';
@@ -63,18 +64,24 @@ function checkTemplate(def: TemplateDefinition): Issue[] {
   });
   const withPoints = def.levels.filter((l) => l.points !== undefined).length;
   if (withPoints !== 0 && withPoints !== def.levels.length) issues.push(makeIssue('invalid-option', ['levels'], formReason('level-points-partial')));
-  const nums = [def.total, def.budget.weight, ...def.levels.map((l) => l.points ?? 0)].map((x) => parseNumber(x));
-  if (withPoints === def.levels.length && nums.every((n) => n.ok)) {
-    const [total, budget, ...levels] = nums.map((n) => (n as { value: ReturnType<typeof dec> }).value);
-    const s = add(budget as ReturnType<typeof dec>, sum(levels));
-    if (cmp(s, total as ReturnType<typeof dec>) !== 0) {
-      issues.push(makeIssue('weight-sum-mismatch', ['levels'], { name: def.name, actual: toPlain(s), expected: toPlain(total as ReturnType<typeof dec>) }));
-    }
+  // The total, the budget line's weight and the categories' points, each read once and reported where unreadable.
+  const raw: readonly [IssuePath, number | string][] = [[['total'], def.total], [['budget', 'weight'], def.budget.weight], ...def.levels.map((l, i): [IssuePath, number | string] => [['levels', i, 'points'], l.points ?? 0])];
+  const nums: Dec[] = [];
+  for (const [path, value] of raw) {
+    const n = parseNumber(value);
+    if (n.ok) nums.push(n.value);
+    else issues.push(makeIssue(n.reason === 'out-of-range' ? 'number-out-of-range' : 'invalid-number', path, { value: describe(value) }));
+  }
+  if (nums.length < raw.length) return issues;
+  const [total = ZERO, budget = ZERO, ...levels] = nums;
+  if (withPoints === def.levels.length) {
+    const s = add(budget, sum(levels));
+    if (cmp(s, total) !== 0) issues.push(makeIssue('weight-sum-mismatch', ['levels'], { name: def.name, actual: toPlain(s), expected: toPlain(total) }));
   }
   if (issues.length > 0) return issues;
 
   // Trial A: the budget line, one qualitative leaf with the tiers, and the grades.
-  const rest = toPlain(sub(dec(def.total), dec(def.budget.weight)));
+  const rest = toPlain(sub(total, budget));
   const trial: FrameworkDefinition = {
     id: def.id, name: def.name, scope: 'project', total: def.total,
     inputs: { executed: { type: 'number' }, budget: { type: 'number' } },

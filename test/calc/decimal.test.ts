@@ -95,8 +95,12 @@ describe('the decimal calculator (decimal.js-light) gives decimal.js results at 
     );
   });
 
-  it('reads a leading plus sign', () => {
+  it('reads a leading plus sign before a digit or a point', () => {
     expect(toPlain(dec('+5'))).toBe('5');
     expect(toPlain(dec('+0.25'))).toBe('0.25');
+    expect(toPlain(dec('+.5'))).toBe('0.5');
+    // Only before a digit or a point, as decimal.js read it: "+-5" and "++5" are not numbers.
+    expect(() => dec('+-5')).toThrow();
+    expect(() => dec('++5')).toThrow();
   });
 });

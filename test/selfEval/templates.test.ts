@@ -203,6 +203,44 @@ describe('values that are not numbers 非数值', () => {
     expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['invalid-number', 'template.options.reviewAt']]);
   });
 
+  it("a template's total, budget weight or category points that cannot be read is an issue at its field, never an internal error", () => {
+    const national = template('national-project-2020');
+    const issuesOf = (t: TemplateDefinition) => {
+      const r = validateTemplate(t);
+      return r.ok ? [] : r.issues.map((i) => [i.code, i.path.join('.')]);
+    };
+    expect(issuesOf({ ...national, total: '0x10' })).toEqual([['invalid-number', 'total']]);
+    expect(issuesOf({ ...national, total: 'NaN' })).toEqual([['invalid-number', 'total']]);
+    expect(issuesOf({ ...national, budget: { ...national.budget, weight: '+-5' } })).toEqual([['invalid-number', 'budget.weight']]);
+    expect(issuesOf({ ...national, levels: national.levels.map((l, i) => (i === 0 ? { ...l, points: '5,0' } : l)) })).toEqual([['invalid-number', 'levels.0.points']]);
+    // Other issues are still reported beside them.
+    expect(issuesOf({ ...national, total: 'abc', tiers: national.tiers.slice(1) })).toEqual([['invalid-option', 'tiers'], ['invalid-number', 'total']]);
+  });
+
+  it('numbers of a template are read as written in any accepted form ("80%", "+10", "1,000"): the same sheet as plain numbers', () => {
+    const national = template('national-project-2020');
+    const written: TemplateDefinition = {
+      ...national,
+      total: '+100',
+      budget: { ...national.budget, weight: '+10' },
+      levels: national.levels.map((l) => ({ ...l, points: `${String(l.points)}.0` })),
+      tiers: national.tiers.map((t) => ({ ...t, min: `${Number(t.min) * 100}%`, max: `${Number(t.max) * 100}%`, ...(t.default === undefined ? {} : { default: `${Number(t.default) * 100}%` }) })),
+    };
+    expect(validateTemplate(written).ok).toBe(true);
+    const rows: TargetRow[] = [
+      { level1: '效益指标', level2: '社会效益指标', name: 'a', target: '效果明显', actual: '部分达成', weight: 10 },
+      { level1: '效益指标', level2: '社会效益指标', name: 'b', target: '效果明显', actual: '达成预期指标', weight: 10, claimed: 9 },
+      filler(70),
+    ];
+    const plain = scoreSelfEvaluation(form('national-project-2020', rows), national);
+    const other = scoreSelfEvaluation(form('national-project-2020', rows), written);
+    expect(other.rows.map((r) => r.score)).toEqual(plain.rows.map((r) => r.score));
+    expect(other.rows.map((r) => r.explanation)).toEqual(plain.rows.map((r) => r.explanation));
+    expect(other.warnings.map((w) => w.message)).toEqual(plain.warnings.map((w) => w.message));
+    expect([other.total, other.grade]).toEqual([plain.total, plain.grade]);
+    expect(plain.rows.map((r) => r.score)).toEqual(['6.00', '9.00', '70.00']);
+  });
+
   it('Hubei rows that cannot be combined for lack of a fund stay on the sheet, each unscored with the missing fund named', () => {
     const row: TargetRow = { level1: '产出指标', level2: '数量指标', name: '覆盖率', target: '≥90%', actual: '95%', weight: 40 };
     const s = score({ template: 'hubei-project-2020', project: { name: 'x' }, budget: { annual: 1, executed: 1 }, targets: [{ fund: 10, rows: [row] }, { rows: [row] }] });
