@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { createScorer, defineFramework, evaluate, type EvaluationInputs, type FrameworkDefinition } from '../../src/index.js';
+import { agree } from '../support/fastAgree.js';
+
+/*
+ * Which written forms of an input the fast path reads itself, and which it hands to the decimal path (that reports
+ * them). Every case must agree with `evaluate`; the `path` pins the split, so that a fast reader that turned a
+ * usual form away (slow, but still right) or took an unusual one (wrong, or a missed issue) fails here.
+ */
+const def: FrameworkDefinition = {
+  id: 'forms',
+  name: '输入形式',
+  scope: 'project',
+  total: 60,
+  grades: [{ label: '优', min: 50 }, { label: '良', min: 0 }],
+  inputs: {
+    n: { type: 'number', name: '执行数', unit: '万元' },
+    p: { type: 'percent', name: '完成率' },
+    s: { type: 'score', name: '评分' },
+    b: { type: 'boolean', name: '是否按时' },
+    t: { type: 'tier', name: '档次' },
+    c: { type: 'checks', name: '检查项' },
+  },
+  indicators: [
+    { id: 'amount', name: '执行率', weight: 10, rule: { kind: 'ratio', value: { div: [{ input: 'n' }, 200] } } },
+    { id: 'rate', name: '完成率', weight: 10, rule: { kind: 'ratio', value: { input: 'p' } } },
+    { id: 'manual', name: '评分', weight: 10, rule: { kind: 'manual', input: 's' } },
+    { id: 'flag', name: '按时', weight: 10, rule: { kind: 'binary', when: { is: 'b' } } },
+    { id: 'tier', name: '档次', weight: 10, rule: { kind: 'tiers', input: 't', tiers: [{ id: 'good', name: '好', min: 0.8, max: 1 }, { id: 'fair', name: '中', min: 0, max: 0.8 }] } },
+    { id: 'checks', name: '检查', weight: 10, rule: { kind: 'checklist', input: 'c', checks: [{ id: 'x', name: '甲', points: 4 }, { id: 'y', name: '乙', points: 6 }] } },
+  ],
+};
+const framework = defineFramework(def);
+const scorer = createScorer(framework);
+const base = { n: 150, p: '90%', s: 8, b: true, t: { tier: 'good', score: 9 }, c: { x: true, y: false } };
+
+/** Scores `base` with one input replaced; checks agreement with the sheet and returns the path and issue codes. */
+function withInput(name: keyof typeof base, value: unknown): { path: 'fast' | 'exact'; issues: string[]; total: string | null } {
+  const record = { values: { ...base, [name]: value } } as EvaluationInputs;
+  const result = scorer.score(record);
+  agree(scorer, result, evaluate(framework, record));
+  return { path: result.path, issues: result.issues.map((i) => i.code), total: result.total };
+}
+
+describe('fast path: the input forms it reads itself, and the ones it hands over', () => {
+  it('the base record is scored fast and complete', () => {
+    const r = withInput('n', 150);
+    expect(r).toMatchObject({ path: 'fast', issues: [] });
+    expect(r.total).not.toBeNull();
+  });
+
+  it.each([
+    ['n', '150'],
+    ['n', '1,500.50'],
+    ['n', '150万元'],
+    ['n', 0],
+    ['n', '-20'],
+    ['p', 0.9],
+    ['p', '90'],
+    ['p', '95.5%'],
+    ['s', '8'],
+    ['s', 7.5],
+    ['s', '7.50'],
+    ['b', false],
+    ['b', '是'],
+    ['b', 'yes'],
+    ['b', 1],
+    ['b', '否'],
+    ['t', { tier: 'fair', score: 5 }],
+    ['t', { tier: 'good', score: '8.5' }],
+    ['c', { x: '是', y: '否' }],
+    ['c', { y: true, x: true }],
+  ] as const)('%s = %j: fast', (name, value) => {
+    expect(withInput(name, value)).toMatchObject({ path: 'fast', issues: [] });
+  });
+
+  it.each([
+    ['n', '15%', 'unexpected-percent'],
+    ['n', 'abc', 'invalid-number'],
+    ['n', true, 'invalid-type'],
+    ['s', '80%', 'unexpected-percent'],
+    ['b', 'maybe', 'invalid-boolean'],
+    ['t', { tier: 'good', score: '90%' }, 'unexpected-percent'],
+    ['t', { tier: 'good', score: 9, note: 'x' }, 'unknown-key'],
+    ['t', { tier: 'best', score: 9 }, 'unknown-tier'],
+    ['t', 'good', 'invalid-type'],
+    ['c', { x: 'maybe', y: true }, 'invalid-boolean'],
+    ['c', { x: true, y: true, z: true }, 'unknown-check'],
+    ['c', [true, false], 'invalid-type'],
+  ] as const)('%s = %j: handed to the decimal path, which reports %s', (name, value, code) => {
+    const r = withInput(name, value);
+    expect(r.path).toBe('exact');
+    expect(r.issues).toContain(code);
+    expect(r.total).toBeNull();
+  });
+
+  it('a tier given without a score, or a missing input, is handed over too (the decimal path reports it)', () => {
+    expect(withInput('t', { tier: 'good' })).toMatchObject({ path: 'exact' });
+    const record = { values: { n: 150, p: '90%', s: 8, b: true, t: { tier: 'good', score: 9 } } } as EvaluationInputs;
+    const result = scorer.score(record);
+    agree(scorer, result, evaluate(framework, record));
+    expect([result.path, result.complete]).toEqual(['exact', false]);
+  });
+});
