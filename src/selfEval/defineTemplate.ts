@@ -1,6 +1,6 @@
-import { formReason } from '../errors/formMessages.js';
 import { add, cmp, sub, sum, toPlain, ZERO, type Dec } from '../calc/decimal.js';
 import { parseNumber } from '../calc/parseNumber.js';
+import { formReason } from '../errors/formMessages.js';
 import { JixiaoError } from '../errors/JixiaoError.js';
 import type { Issue, IssuePath, Issues } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
