@@ -31,10 +31,8 @@ const MODES: { readonly [M in RoundingMode]: number } = {
   ceil: DecimalJs.ROUND_CEIL,
 };
 
-/** Is this character code a digit or a decimal point (what may follow a leading `+`)? */
-const unsigned = (code: number): boolean => (code >= 48 && code <= 57) || code === 46;
-/** Makes a decimal from a canonical numeric string (a leading `+` before a digit or point allowed) or a finite number. */
-export const dec = (value: string | number): Dec => new D(typeof value === 'string' && value.charCodeAt(0) === 43 && unsigned(value.charCodeAt(1)) ? value.slice(1) : value);
+/** Makes a decimal from a canonical numeric string or a finite number. */
+export const dec = (value: string | number): Dec => new D(value);
 /** Zero. */
 export const ZERO: Dec = dec(0);
 /** One. */

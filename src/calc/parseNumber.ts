@@ -75,7 +75,8 @@ export function parseNumber(raw: number | string, unit?: string): ParsedNumber {
   if (text.length > NUMBER_LIMITS.MAX_TEXT_LENGTH) return { ok: false, reason: LITERAL.test(text) ? 'out-of-range' : 'invalid' };
   const size = sizeOf(text);
   if (size !== 'ok') return { ok: false, reason: size };
-  const value = dec(text);
+  // A literal of LITERAL's form: a leading "+" is the only part the decimal library does not read.
+  const value = dec(text.charCodeAt(0) === 43 ? text.slice(1) : text);
   // "95.47%" is 0.9547: the point moved on the exact text (the value a decimal division by 100 gives).
   return { ok: true, value: percent ? dec(shiftText(toPlain(value), -2)) : value, percent, written };
 }

@@ -2,6 +2,7 @@ import DecimalJs from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { add, ceilInt, cmp, dec, div, floorInt, mul, round, sub, toPlain } from '../../src/calc/decimal.js';
+import { parseNumber } from '../../src/calc/parseNumber.js';
 import type { RoundingMode } from '../../src/calc/rounding.js';
 import { runs as capped } from '../properties/helpers.js';
 
@@ -95,12 +96,13 @@ describe('the decimal calculator (decimal.js-light) gives decimal.js results at 
     );
   });
 
-  it('reads a leading plus sign before a digit or a point', () => {
-    expect(toPlain(dec('+5'))).toBe('5');
-    expect(toPlain(dec('+0.25'))).toBe('0.25');
-    expect(toPlain(dec('+.5'))).toBe('0.5');
+  it('reads a leading plus sign before a digit or a point (parseNumber, the reader of written numbers)', () => {
+    const read = (text: string) => {
+      const n = parseNumber(text);
+      return n.ok ? toPlain(n.value) : n.reason;
+    };
+    expect(['+5', '+0.25', '+.5', '+1,000', '+95%'].map(read)).toEqual(['5', '0.25', '0.5', '1000', '0.95']);
     // Only before a digit or a point, as decimal.js read it: "+-5" and "++5" are not numbers.
-    expect(() => dec('+-5')).toThrow();
-    expect(() => dec('++5')).toThrow();
+    expect(['+-5', '++5', '+'].map(read)).toEqual(['invalid', 'invalid', 'invalid']);
   });
 });
