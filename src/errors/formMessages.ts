@@ -71,7 +71,7 @@ export function makeFormIssue(code: FormIssueCode, path: IssuePath, data: Params
 export const FORM_CODES = Object.keys(FORM_TEMPLATES) as readonly FormIssueCode[];
 
 /** The reasons (see reasons.ts) that only self-evaluations, templates and spreadsheets give: Chinese first. */
-const FORM_REASONS: { readonly [id in FormReasonId]: Template } = {
+const FORM_REASONS = {
   'target-blank': () => ['未填写（未设置的行请写“/”）', 'it is blank (write "/" for a row that is not set)'],
   'target-unreadable': () => ['既不是“比较符 + 数值 + 单位”，也不是时限或不含数字的定性文字', 'neither comparator + number + unit, nor a deadline, nor a qualitative text without digits'],
   'target-out-of-range': () => ['数值超出可读范围', 'the number is out of range'],
@@ -92,14 +92,10 @@ const FORM_REASONS: { readonly [id in FormReasonId]: Template } = {
   'cell-year': () => ['年度须为四位整数年份', 'the year must be a four-digit whole number'],
   'cell-repeated': () => ['重复填写，已用前一处', 'given twice; the first was used'],
   'cell-formula-no-result': () => ['公式没有保存的计算结果，请在 Excel 中打开并保存后再导入', 'a formula without a saved result; open and save the file in Excel, then import it'],
-};
+} satisfies { readonly [id: string]: Template };
 
 /** A reason's id, of the reasons here. */
-export type FormReasonId =
-  | 'target-blank' | 'target-unreadable' | 'target-out-of-range' | 'target-conflicting' | 'target-ocr' | 'rows-or-targets'
-  | 'target-without-points' | 'tier-missing' | 'tier-default-outside' | 'absent-to-self' | 'level-points-partial' | 'sheet-not-xlsx'
-  | 'sheet-missing' | 'sheet-not-text' | 'sheet-bad-csv' | 'cell-no-field' | 'cell-unknown-heading' | 'cell-year'
-  | 'cell-repeated' | 'cell-formula-no-result';
+export type FormReasonId = keyof typeof FORM_REASONS;
 
 /** The data of a self-evaluation's, template's or spreadsheet's issue that carries a reason (see `reason`). */
 export function formReason(id: FormReasonId, params: Params = {}): Params {

@@ -6,7 +6,7 @@ import type { Params, Template } from './messages.js';
  * outside src/errors/ writes a sentence. The reasons that only self-evaluations, templates and spreadsheets give
  * are in formMessages.ts, so that the scoring core does not carry them.
  */
-const REASONS: { readonly [id in ReasonId]: Template } = {
+const REASONS = {
   'empty-list': (p: Params) => [`“${p.field}”至少需要一项`, `"${p.field}" needs at least one entry`],
   'too-few': (p: Params) => [`“${p.field}”至少需要 ${p.min} 项`, `"${p.field}" needs at least ${p.min} entries`],
   'not-positive': (p: Params) => [`“${p.field}”须大于 0`, `"${p.field}" must be greater than 0`],
@@ -28,13 +28,10 @@ const REASONS: { readonly [id in ReasonId]: Template } = {
   'precision-below-weights': (p: Params) => [`精度 ${p.precision} 少于分值、上限或等级界限的小数位数 ${p.decimals}`, `precision ${p.precision} is below the ${p.decimals} decimals of the weights, caps or grade bounds`],
   'modifier-on-branch': () => ['满分/不得分条件只能用于末级指标', 'full/zero conditions apply to leaf indicators only'],
   'grade-above-total': (p: Params) => [`下限 ${p.value} 超过满分`, `lower bound ${p.value} exceeds the total`],
-};
+} satisfies { readonly [id: string]: Template };
 
 /** A reason's id. */
-export type ReasonId =
-  | 'empty-list' | 'too-few' | 'not-positive' | 'negative' | 'fraction-range' | 'points-xor-fraction' | 'band-empty' | 'x-not-increasing'
-  | 'total-not-positive' | 'transfer-to-self' | 'precision-range' | 'weight-decimals' | 'cap-decimals' | 'transfer-to-zero' | 'cut-offs-cross' | 'step-above-weight'
-  | 'grade-decimals' | 'percent-unit' | 'precision-below-weights' | 'modifier-on-branch' | 'grade-above-total';
+export type ReasonId = keyof typeof REASONS;
 
 /** The data of an issue that carries a reason: the reason in both languages, plus its parameters. */
 export function reason(id: ReasonId, params: Params = {}): Params {

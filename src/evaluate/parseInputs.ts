@@ -46,6 +46,11 @@ export function readBoolean(value: unknown): boolean | undefined {
   return YES.has(text) ? true : NO.has(text) ? false : undefined;
 }
 
+/** The issue of a number `parseNumber` could not read: `number-out-of-range` or `invalid-number`, at `path`. */
+export function unreadableNumber(reason: 'invalid' | 'out-of-range', value: unknown, path: IssuePath): Issue {
+  return makeIssue(reason === 'out-of-range' ? 'number-out-of-range' : 'invalid-number', path, { value: describe(value) });
+}
+
 type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issue: Issue };
 
 /** Reads a number in the declared unit, with the text to show it by and its exact plain text. */
@@ -54,7 +59,7 @@ export function readNumber(name: string, decl: InputDeclaration, value: unknown,
     return { ok: false, issue: makeIssue('invalid-type', path, { expected: 'number', expectedZh: '数字' }) };
   }
   const n = parseNumber(value, decl.unit);
-  if (!n.ok) return { ok: false, issue: makeIssue(n.reason === 'out-of-range' ? 'number-out-of-range' : 'invalid-number', path, { value: describe(value) }) };
+  if (!n.ok) return { ok: false, issue: unreadableNumber(n.reason, value, path) };
   if (n.percent && (decl.type === 'number' || decl.type === 'score')) {
     return { ok: false, issue: makeIssue('unexpected-percent', path, { input: name, value: describe(value) }) };
   }

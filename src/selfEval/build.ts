@@ -71,21 +71,18 @@ export interface BuiltSelfEvaluation {
 const PERCENT = '%';
 const HUNDRED = dec(100);
 
-/**
- * A number of the template, read as defineTemplate has checked it (parseNumber: "80%" is 0.8, "1,000" and "+10" are
- * read too). A value it could not read never passes validation; it is left to `dec`, which throws.
- */
-export function templateNum(x: number | string): Dec {
-  const n = parseNumber(x);
-  return n.ok ? n.value : dec(x);
-}
-
 const text = (v: string | number | undefined): string => (v === undefined ? '' : String(v));
 const numOf = (v: string | number | undefined): Dec | null => {
   if (v === undefined) return null;
   const n = parseNumber(v);
   return n.ok ? n.value : null;
 };
+
+/**
+ * A number of the template, read as defineTemplate has checked it (parseNumber: "80%" is 0.8, "1,000" and "+10" are
+ * read too). A value it could not read never passes validation; it is left to `dec`, which throws.
+ */
+export const templateNum = (x: number | string): Dec => numOf(x) ?? dec(x);
 
 /** The level-1 category of a row: the first template level whose match words the text contains. */
 function levelOf(template: TemplateDefinition, level1: string): LevelRule | undefined {

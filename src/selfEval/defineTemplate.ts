@@ -4,7 +4,7 @@ import { formReason } from '../errors/formMessages.js';
 import { JixiaoError } from '../errors/JixiaoError.js';
 import type { Issue, IssuePath, Issues } from '../errors/issue.js';
 import { makeIssue } from '../errors/messages.js';
-import { describe } from '../evaluate/parseInputs.js';
+import { unreadableNumber } from '../evaluate/parseInputs.js';
 import type { Result } from '../errors/result.js';
 import { guarded, validateFramework } from '../framework/defineFramework.js';
 import { checkedCopy, deepFreeze } from '../framework/plainData.js';
@@ -70,7 +70,7 @@ function checkTemplate(def: TemplateDefinition): Issue[] {
   for (const [path, value] of raw) {
     const n = parseNumber(value);
     if (n.ok) nums.push(n.value);
-    else issues.push(makeIssue(n.reason === 'out-of-range' ? 'number-out-of-range' : 'invalid-number', path, { value: describe(value) }));
+    else issues.push(unreadableNumber(n.reason, value, path));
   }
   if (nums.length < raw.length) return issues;
   const [total = ZERO, budget = ZERO, ...levels] = nums;
