@@ -203,6 +203,23 @@ describe('values that are not numbers 非数值', () => {
     expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['invalid-number', 'template.options.reviewAt']]);
   });
 
+  it('a template is checked as a whole: category points, their sum, and the trial frameworks of its tiers, grades and row rules', () => {
+    const national = template('national-project-2020');
+    const jiangxi = template('jiangxi-project-2017');
+    const issuesOf = (t: TemplateDefinition) => {
+      const r = validateTemplate(t);
+      return r.ok ? [] : r.issues.map((i) => [i.code, i.path.join('.'), i.data]);
+    };
+    // Points on some categories only.
+    expect(issuesOf({ ...national, levels: national.levels.map(({ points, ...l }, i) => (i === 0 ? l : { ...l, ...(points === undefined ? {} : { points }) })) }).map(([c, p]) => [c, p])).toEqual([['invalid-option', 'levels']]);
+    // Budget line and category points that do not add up to the total, with both figures.
+    expect(issuesOf({ ...national, budget: { ...national.budget, weight: 20 } })).toEqual([['weight-sum-mismatch', 'levels', { name: national.name, actual: '110', expected: '100' }]]);
+    // Found only by the trial frameworks: tiers that overlap, grades with a gap, a row rule of an unknown kind.
+    expect(issuesOf({ ...national, tiers: national.tiers.map((t, i) => (i === 1 ? { ...t, max: '0.9' } : t)) }).map(([c, p]) => [c, p])).toEqual([['tiers-overlap', 'tiers']]);
+    expect(issuesOf({ ...national, grades: [{ label: 'A', min: 90 }, { label: 'B', min: 95 }] }).map(([c, p]) => [c, p])).toEqual([['grade-scale-gap', 'grades.0.min']]);
+    expect(issuesOf({ ...jiangxi, rowRules: (jiangxi.rowRules ?? []).map((r, i) => (i === 0 ? { ...r, rule: { ...r.rule, kind: 'ratioo' } as never } : r)) }).map(([c, p]) => [c, p])).toEqual([['unknown-kind', 'rowRules.0.rule.kind']]);
+  });
+
   it("a template's total, budget weight or category points that cannot be read is an issue at its field, never an internal error", () => {
     const national = template('national-project-2020');
     const issuesOf = (t: TemplateDefinition) => {
