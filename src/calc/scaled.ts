@@ -58,11 +58,26 @@ function overflow(): never {
 /** x checked to be a safe integer (for results of exact integer operations: beyond 2^53 they are not exact). */
 const safe = (x: number): number => (x > MAX || x < -MAX ? overflow() : x);
 
+/**
+ * Does integer d (≠ 0) divide integer n, |n| and |d| < 2^53? Tested on the quotient, not with `%`: on integers
+ * beyond int32 (most scaled values) `%` is a slow call to fmod, and a division is exact enough. When d divides n
+ * the quotient is an integer below 2^53, so it is exact. When it does not, n / d lies at least 1 / |d| from every
+ * integer, while the rounded quotient is off by at most half an ulp, below |n / d| · 2^-53 < 1 / |d|: it is not
+ * an integer either. By the same bound `Math.trunc(n / d)` is the exact truncated quotient.
+ */
+const divides = (n: number, d: number): boolean => {
+  const q = n / d;
+  return q === Math.trunc(q);
+};
+
+/** n − d · trunc(n / d): JavaScript's n % d for integers below 2^53, d ≠ 0, without fmod (see `divides`); +0 for −0. */
+const rem = (n: number, d: number): number => n - Math.trunc(n / d) * d;
+
 function gcd(a: number, b: number): number {
   let x = a < 0 ? -a : a;
   let y = b;
   while (y !== 0) {
-    const t = x % y;
+    const t = rem(x, y);
     x = y;
     y = t;
   }
@@ -75,10 +90,8 @@ function gcd(a: number, b: number): number {
  */
 function make(n: number, d: number): Scaled {
   if (d === 1) return n === 0 ? 0 : n;
-  if (n % d === 0) {
-    const q = n / d;
-    return q === 0 ? 0 : q;
-  }
+  const q = n / d;
+  if (q === Math.trunc(q)) return q === 0 ? 0 : q; // d divides n (see `divides`)
   return new Ratio(n, d);
 }
 
@@ -123,8 +136,8 @@ const den = (a: Scaled): number => (typeof a === 'number' ? 1 : a.d);
 
 /** n ÷ D (D > 0) rounded to an integer with `mode`; exact for safe integers. */
 export function roundDiv(n: number, D: number, mode: RoundingMode): number {
-  const r = n % D;
-  const q = (n - r) / D;
+  const q = Math.trunc(n / D) + 0; // exact (see `divides`); + 0 turns −0 into 0
+  const r = n - q * D;
   if (r === 0) return q;
   const sign = n < 0 ? -1 : 1;
   const away = q + sign;
@@ -233,7 +246,7 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
   const mulS = (a: Scaled, b: Scaled): Scaled => {
     if (typeof a === 'number' && typeof b === 'number') {
       const p = a * b;
-      if (p <= MAX && p >= -MAX && p % SC === 0) return p === 0 ? 0 : p / SC;
+      if (p <= MAX && p >= -MAX && divides(p, SC)) return p === 0 ? 0 : p / SC;
     }
     return mulSlow(a, b);
   };
@@ -243,11 +256,11 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
       if (fits(p)) return make(p, SC);
     }
     // A whole number of points (a weight) times a fraction: the scale cancels first, keeping products small.
-    if (typeof b === 'number' && b % SC === 0 && typeof a !== 'number') {
+    if (typeof b === 'number' && divides(b, SC) && typeof a !== 'number') {
       const r = mulFrac(a.n, a.d, b / SC, 1);
       if (r !== undefined) return r;
     }
-    if (typeof a === 'number' && a % SC === 0 && typeof b !== 'number') {
+    if (typeof a === 'number' && divides(a, SC) && typeof b !== 'number') {
       const r = mulFrac(b.n, b.d, a / SC, 1);
       if (r !== undefined) return r;
     }
@@ -258,7 +271,7 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
   const divS = (a: Scaled, b: Scaled): Scaled => {
     if (typeof a === 'number' && typeof b === 'number') {
       const n = a * SC;
-      if (n <= MAX && n >= -MAX && n % b === 0) {
+      if (n <= MAX && n >= -MAX && b !== 0 && divides(n, b)) {
         const q = n / b;
         return q === 0 ? 0 : q;
       }
@@ -291,7 +304,7 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
   };
   const floorTo = (a: Scaled, mode: 'floor' | 'ceil'): Scaled => make(safe(roundDiv(num(a), safe(den(a) * SC), mode) * SC), 1);
   const round = (a: Scaled, places: number, mode: RoundingMode): Scaled => {
-    if (typeof a === 'number' && (places >= S || a % (POWERS[S - places] as number) === 0)) return a;
+    if (typeof a === 'number' && (places >= S || divides(a, POWERS[S - places] as number))) return a;
     return roundSlow(a, places, mode);
   };
   const roundSlow = (a: Scaled, places: number, mode: RoundingMode): Scaled => {
@@ -344,7 +357,7 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
     isZero: (a) => a === 0,
     floor: (a) => floorTo(a, 'floor'),
     ceil: (a) => floorTo(a, 'ceil'),
-    isInteger: (a) => typeof a === 'number' && a % SC === 0,
+    isInteger: (a) => typeof a === 'number' && divides(a, SC),
     round,
     is: (v): v is Scaled => typeof v === 'number' || v instanceof Ratio,
   };

@@ -27,33 +27,31 @@ export function compileExpr<N>(c: Calculator<N>, e: ParsedExpr, slot: SlotOf): C
       return v;
     };
   }
-  const apply = EXPR_OPERATORS[e.op].apply;
+  const pair = EXPR_OPERATORS[e.op].pair;
   const args = e.args.map((a) => compileExpr(c, a, slot));
-  if (args.length === 2) {
-    // The common binary case without the operand array.
-    const [left, right] = args as [CompiledExpr<N>, CompiledExpr<N>];
+  const fault = (t: Trace): undefined => {
+    t.faults.push({ code: 'division-by-zero', data: {} });
+    return undefined;
+  };
+  if (args.length <= 2) {
+    // One or two operands (the common case), without an operand array.
+    const [left, right] = [args[0] as CompiledExpr<N>, args[1] ?? (args[0] as CompiledExpr<N>)];
+    const unary = args.length === 1;
     return (env, t) => {
       const a = left(env, t);
-      const b = right(env, t);
+      const b = unary ? a : right(env, t);
       if (a === undefined || b === undefined) return undefined;
-      const result = apply(c, [a, b]);
-      if (result === 'division-by-zero') {
-        t.faults.push({ code: 'division-by-zero', data: {} });
-        return undefined;
-      }
-      return result;
+      const result = pair(c, a, b);
+      return result === 'division-by-zero' ? fault(t) : result;
     };
   }
   return (env, t) => {
     // Every operand is evaluated so that all missing inputs are reported, not just the first.
     const values = args.map((a) => a(env, t));
     if (values.some((v) => v === undefined)) return undefined;
-    const result = apply(c, values as N[]);
-    if (result === 'division-by-zero') {
-      t.faults.push({ code: 'division-by-zero', data: {} });
-      return undefined;
-    }
-    return result;
+    let result = values[0] as N | 'division-by-zero';
+    for (let i = 1; i < values.length && result !== 'division-by-zero'; i++) result = pair(c, result, values[i] as N);
+    return result === 'division-by-zero' ? fault(t) : result;
   };
 }
 

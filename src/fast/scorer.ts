@@ -325,6 +325,21 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
     return percent ? c.fromParts(k, c.scale + 2) : k === 0 ? 0 : k;
   };
   const leaves = nodes.map((n) => n.children.length === 0);
+  /** Leaves whose effective weight is their weight (an integer here): see `finish`. */
+  const whole = nodes.map((n, i) => typeof n.weight === 'number' && n.weight === effective[i]);
+  const leafRounding = r.roundAt === 'leaf';
+  /**
+   * `finishScore` with its most common case inline: an integer raw score of a leaf that keeps its weight, which the
+   * guard snap leaves as it is (S < 30), so only the clamp to [0, weight] and the rounding at leaves remain.
+   */
+  const finish = (raw: Scaled, i: number, weight: Scaled): Scaled => {
+    if (typeof raw !== 'number' || !whole[i]) return finishScore(c, r, raw, weight, effective[i] as Scaled);
+    const w = weight as number;
+    const bounded = raw < 0 ? 0 : raw > w ? w : raw;
+    if (!leafRounding) return bounded;
+    const rounded = c.round(bounded, r.precision, r.rounding) as number;
+    return rounded > w ? w : rounded;
+  };
   const grades = parsed.grades;
   const t: Trace = newTrace(false);
   // Only the read list fills on the fast path (anything else hands the record over): emptied only when needed.
@@ -498,7 +513,7 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
         raw = result.score;
       }
       if (blocked(t) || t.warnings.length > 0) return undefined;
-      scores[i] = finishScore(c, r, raw, node.weight, effective[i] as Scaled);
+      scores[i] = finish(raw, i, node.weight);
     }
     for (let i = count - 1; i >= 0; i--) {
       const up = parents[i] as number;
@@ -515,8 +530,15 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
     const lost = new Array<number>(count);
     for (let i = 0; i < count; i++) {
       const s = scores[i] as Scaled;
-      outScores[i] = c.toNumber(s);
-      lost[i] = c.toNumber(c.sub(effective[i] as Scaled, s));
+      const e = effective[i] as Scaled;
+      // Integers inline (as `c.toNumber` does them: never −0); fractions through the calculator.
+      if (typeof s === 'number' && typeof e === 'number') {
+        outScores[i] = s === 0 ? 0 : s / POW;
+        lost[i] = e === s ? 0 : (e - s) / POW;
+      } else {
+        outScores[i] = c.toNumber(s);
+        lost[i] = c.toNumber(c.sub(e, s));
+      }
     }
     return {
       complete: true,
