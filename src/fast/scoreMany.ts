@@ -6,7 +6,7 @@ import { safeScoreSelfEvaluation, type SelfEvaluationSheet } from '../selfEval/s
 import type { TemplateDefinition } from '../selfEval/template.js';
 import type { Framework } from '../framework/defineFramework.js';
 import type { EvaluationInputs, FrameworkDefinition } from '../framework/types.js';
-import { createScorer, type FastResult, type Scorer } from './scorer.js';
+import { createScorer, scoreRow, type FastResult, type Scorer } from './scorer.js';
 
 /**
  * 批量记录。One record of a batch: an evaluation (`{ values, notApplicable? }`) with an optional `id` that is
@@ -39,10 +39,18 @@ export interface ScoreManyOptions extends EvaluateOptions {
   readonly firstIndex?: number;
 }
 
+/** The id a row gives in its `id` column, if any. */
+function rowId(row: readonly unknown[], columns: readonly string[]): string | undefined {
+  const idAt = columns.indexOf('id');
+  const cell = idAt >= 0 ? row[idAt] : undefined;
+  return cell !== undefined && cell !== '' ? String(cell) : undefined;
+}
+
 /** A row as an evaluation; cells beyond the columns are an issue (never dropped silently). */
 function rowRecord(row: readonly unknown[], columns: readonly string[] | undefined, index: number): { record: EvaluationInputs; id?: string } | (FastResult & { id?: string }) {
   const idAt = columns?.indexOf('id') ?? -1;
-  const id = idAt >= 0 && row[idAt] !== undefined && row[idAt] !== '' ? { id: String(row[idAt]) } : {};
+  const given = columns === undefined ? undefined : rowId(row, columns);
+  const id = given === undefined ? {} : { id: given };
   if (columns === undefined || row.length > columns.length) {
     const issue = makeIssue('row-length-mismatch', ['records', index], { cells: String(row.length), columns: String(columns?.length ?? 0) });
     return { ...id, complete: false, total: null, grade: null, provisional: null, scores: [], lost: [], issues: [issue], warnings: [], path: 'exact' };
@@ -50,7 +58,8 @@ function rowRecord(row: readonly unknown[], columns: readonly string[] | undefin
   const values: { [name: string]: EvaluationInputs['values'][string] } = {};
   row.forEach((cell, i) => {
     const name = columns[i] as string;
-    if (i !== idAt && cell !== '' && cell !== undefined && cell !== null) values[name] = cell as EvaluationInputs['values'][string];
+    // Defined, not assigned: a column named "__proto__" is then an own key (an undeclared input, reported), not the prototype.
+    if (i !== idAt && cell !== '' && cell !== undefined && cell !== null) Object.defineProperty(values, name, { value: cell, enumerable: true, writable: true, configurable: true });
   });
   return { record: { values }, ...id };
 }
@@ -58,6 +67,8 @@ function rowRecord(row: readonly unknown[], columns: readonly string[] | undefin
 /** One record of a batch scored: a row read against `columns`, or an evaluation with an optional id. Internal (the CLI's chunks). */
 export function scoreOne(scorer: Scorer, record: BatchRecord, index: number, columns: readonly string[] | undefined): BatchResult {
   if (Array.isArray(record)) {
+    const fast = columns === undefined ? undefined : scoreRow(scorer, record, columns);
+    if (fast !== undefined) return batchResult(fast, index, rowId(record, columns as readonly string[]));
     const read = rowRecord(record, columns, index);
     if (!('record' in read)) return { ...read, index };
     return batchResult(scorer.score(read.record), index, read.id);

@@ -91,6 +91,21 @@ export interface Scorer {
 }
 
 const NONE: readonly Issue[] = Object.freeze([]);
+
+/**
+ * The row readers of scorers with a fast path (internal to the batch path, see `scoreRow`): a row's cells are read
+ * by position into the inputs' slots, with no values object made; undefined hands the row to the general path.
+ */
+const rowReaders = new WeakMap<Scorer, (row: readonly unknown[], columns: readonly string[]) => FastResult | undefined>();
+
+/**
+ * 按列名读取一行并快速计分（内部）。Scores a row of cells named by `columns` on the fast path, as `scoreMany` reads rows
+ * (an empty cell is absent; a column named `id` is the record's id); undefined when the row must be read as an
+ * object by the general path instead (no fast path, a cell it does not read, a row longer than its columns).
+ */
+export function scoreRow(scorer: Scorer, row: readonly unknown[], columns: readonly string[]): FastResult | undefined {
+  return rowReaders.get(scorer)?.(row, columns);
+}
 const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
 /** How one declared input is read on the fast path. */
@@ -290,7 +305,7 @@ function makeScorer(framework: Framework | FrameworkDefinition, parsed: ParsedFr
   };
 
   if (fast === undefined) return { framework: frameworkFacts(parsed), options: r, nodes, scale: null, score: slow, explain };
-  const run = fastRun(fast, parsed, r);
+  const { run, row } = fastRun(fast, parsed, r);
   const score = (record: EvaluationInputs): FastResult => {
     let result: FastResult | undefined;
     try {
@@ -302,7 +317,15 @@ function makeScorer(framework: Framework | FrameworkDefinition, parsed: ParsedFr
     }
     return result ?? slow(record);
   };
-  return { framework: frameworkFacts(parsed), options: r, nodes, scale: fast.c.scale, score, explain };
+  const scorer: Scorer = { framework: frameworkFacts(parsed), options: r, nodes, scale: fast.c.scale, score, explain };
+  rowReaders.set(scorer, (cells, columns) => {
+    try {
+      return row(cells, columns);
+    } catch {
+      return undefined; // as in `score`: the row is then read as an object, by the general path
+    }
+  });
+  return scorer;
 }
 
 function frameworkFacts(parsed: ParsedFramework): Scorer['framework'] {
@@ -310,7 +333,15 @@ function frameworkFacts(parsed: ParsedFramework): Scorer['framework'] {
 }
 
 /** The fast path over one plan: a result, or undefined to hand the record to the decimal path. */
-function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: EvaluationInputs) => FastResult | undefined {
+/** The fast path's readers of one plan: each gives a result, or undefined to hand the record to the decimal path. */
+interface FastReaders {
+  /** A record `{ values, notApplicable? }`. */
+  readonly run: (record: EvaluationInputs) => FastResult | undefined;
+  /** A row of cells named by `columns` (see `scoreRow`). */
+  readonly row: (row: readonly unknown[], columns: readonly string[]) => FastResult | undefined;
+}
+
+function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): FastReaders {
   const { c, compiled, nodes, parents, effective, inputs, size } = p;
   const count = nodes.length;
   const POW = 10 ** c.scale;
@@ -476,6 +507,33 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
     return present === Object.keys(values).length ? env : undefined;
   };
 
+  /**
+   * How the cells of one list of columns are read, worked out once per list (the last one is kept: a batch has one):
+   * each cell's input, `ID` for the record's id column, and `OTHER` for a column whose non-empty cell the fast path
+   * does not read (an undeclared name, `__proto__`): such a row is read as an object instead, which reports it.
+   */
+  let lastColumns: readonly string[] = [];
+  let cellInputs: readonly (InputSlot | typeof ID | typeof OTHER)[] = [];
+  const readRow = (row: readonly unknown[], columns: readonly string[]): FastResult | undefined => {
+    // The same list as last time, checked name by name (a caller may have changed it in place).
+    if (columns.length !== lastColumns.length || columns.some((name, i) => name !== lastColumns[i])) {
+      const idAt = columns.indexOf('id');
+      cellInputs = columns.map((name, i) => (i === idAt ? ID : name === '__proto__' ? OTHER : byName.get(name) ?? OTHER));
+      lastColumns = [...columns];
+    }
+    if (row.length > columns.length) return undefined;
+    begin();
+    for (let i = 0; i < row.length; i++) {
+      const cell = row[i];
+      // An empty cell is an absent value (as `scoreMany` reads rows); a later cell of the same name wins.
+      if (cell === '' || cell === undefined || cell === null) continue;
+      const input = cellInputs[i] as InputSlot | typeof ID | typeof OTHER;
+      if (input === ID) continue;
+      if (input === OTHER || !put(input, cell)) return undefined;
+    }
+    return scoreEnv();
+  };
+
   const run = (record: EvaluationInputs): FastResult | undefined => {
     if (typeof record !== 'object' || record === null) return undefined;
     const values = (record as { values?: unknown }).values;
@@ -552,8 +610,12 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): (record: Ev
       path: 'fast',
     };
   };
-  return run;
+  return { run, row: readRow };
 }
+
+/** Cell kinds of `readRow` besides an input. */
+const ID = 0;
+const OTHER = 1;
 
 const NO_INVALID: readonly boolean[] = Object.freeze([]);
 /** Above this many declared inputs a record is read input by input (see `readByName`). */

@@ -1,36 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createScorer, defineFramework, evaluate, type EvaluationInputs, type FrameworkDefinition } from '../../src/index.js';
+import { createScorer, defineFramework, evaluate, type EvaluationInputs } from '../../src/index.js';
 import { agree } from '../support/fastAgree.js';
+import { oneOfEachInput } from '../support/oneOfEachInput.js';
 
 /*
  * Which written forms of an input the fast path reads itself, and which it hands to the decimal path (that reports
  * them). Every case must agree with `evaluate`; the `path` pins the split, so that a fast reader that turned a
  * usual form away (slow, but still right) or took an unusual one (wrong, or a missed issue) fails here.
  */
-const def: FrameworkDefinition = {
-  id: 'forms',
-  name: '输入形式',
-  scope: 'project',
-  total: 60,
-  grades: [{ label: '优', min: 50 }, { label: '良', min: 0 }],
-  inputs: {
-    n: { type: 'number', name: '执行数', unit: '万元' },
-    p: { type: 'percent', name: '完成率' },
-    s: { type: 'score', name: '评分' },
-    b: { type: 'boolean', name: '是否按时' },
-    t: { type: 'tier', name: '档次' },
-    c: { type: 'checks', name: '检查项' },
-  },
-  indicators: [
-    { id: 'amount', name: '执行率', weight: 10, rule: { kind: 'ratio', value: { div: [{ input: 'n' }, 200] } } },
-    { id: 'rate', name: '完成率', weight: 10, rule: { kind: 'ratio', value: { input: 'p' } } },
-    { id: 'manual', name: '评分', weight: 10, rule: { kind: 'manual', input: 's' } },
-    { id: 'flag', name: '按时', weight: 10, rule: { kind: 'binary', when: { is: 'b' } } },
-    { id: 'tier', name: '档次', weight: 10, rule: { kind: 'tiers', input: 't', tiers: [{ id: 'good', name: '好', min: 0.8, max: 1 }, { id: 'fair', name: '中', min: 0, max: 0.8 }] } },
-    { id: 'checks', name: '检查', weight: 10, rule: { kind: 'checklist', input: 'c', checks: [{ id: 'x', name: '甲', points: 4 }, { id: 'y', name: '乙', points: 6 }] } },
-  ],
-};
-const framework = defineFramework(def);
+const framework = defineFramework(oneOfEachInput);
 const scorer = createScorer(framework);
 const base = { n: 150, p: '90%', s: 8, b: true, t: { tier: 'good', score: 9 }, c: { x: true, y: false } };
 
