@@ -188,17 +188,22 @@ async function* rawRecords(path: string, kind: 'csv' | 'jsonl', encoding: 'utf8'
     lineNo++;
     return { line: lineNo, text: r.value };
   };
-  const quotes = (t: string): number => t.split('"').length - 1;
+  /** Is the count of double quotes in `t` odd (a quoted cell left open at the line end)? Counted without copies of the line. */
+  const oddQuotes = (t: string): boolean => {
+    let odd = false;
+    for (let at = t.indexOf('"'); at >= 0; at = t.indexOf('"', at + 1)) odd = !odd;
+    return odd;
+  };
   let group: { line: number; text: string }[] = [];
   for (let start = await nextLine(); start !== undefined; start = await nextLine()) {
-    if (start.text.trim() === '') continue;
+    if (WHITE.test(start.text)) continue;
     const parts = [start];
-    let open = quotes(start.text) % 2 === 1;
+    let open = oddQuotes(start.text);
     while (open && parts.length < MAX_RECORD_LINES) {
       const more = await nextLine();
       if (more === undefined) break;
       parts.push(more);
-      if (quotes(more.text) % 2 === 1) open = false;
+      if (oddQuotes(more.text)) open = false;
     }
     if (open) {
       // A quote never closed: the first line is the bad record; the lines taken after it are read again.
@@ -226,6 +231,9 @@ async function* rawRecords(path: string, kind: 'csv' | 'jsonl', encoding: 'utf8'
   }
   yield* csvGroup(group);
 }
+
+/** A line of white space only (what `trim` empties), tested without a trimmed copy. */
+const WHITE = /^\s*$/;
 
 /** Records parsed together in one csv-parse call. */
 const CSV_GROUP = 256;

@@ -126,6 +126,22 @@ describe('jixiao batch 批量计分', () => {
     expect(out[1]?.total).not.toBeNull();
   });
 
+  it('joins a quoted cell across lines by counting its quotes, escaped ones too, and skips lines of white space as trim does', () => {
+    const fw = writeRatioFramework('ratio-quotes.yaml');
+    // r1's id starts with an escaped quote (three quotes on its first line: still open); the ideographic-space line
+    // and the line of a tab and a no-break space are blank.
+    const lines = ['id,done,plan', '"""r1', 'x"" y",2,3', '\u3000', 'r2,3,4', '\t\u00a0', '"r3 ""a""",1,2'];
+    const csv = join(dir, 'quotes.csv');
+    writeFileSync(csv, lines.join('\n') + '\n');
+    const run = spawnCli(['batch', fw, csv, '--format', 'jsonl']);
+    const out = run.out.trim().split('\n').map((l) => JSON.parse(l) as { id?: string; total: string | null; issues?: unknown[] });
+    expect(out.map((r) => [r.id, r.total, r.issues])).toEqual([
+      ['"r1\nx" y', '6.67', undefined],
+      ['r2', '7.50', undefined],
+      ['r3 "a"', '5.00', undefined],
+    ]);
+  });
+
   it('reads a CSV saved as GBK (detected, or with --encoding gbk)', () => {
     const fw = join(dir, 'flags.yaml');
     writeFileSync(
