@@ -28,7 +28,7 @@ export type ParsedNumber =
 const LITERAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
 /** Checks a plain literal's size from its digits and exponent alone, before any decimal is built. */
-function sizeOf(text: string): 'ok' | 'invalid' | 'out-of-range' {
+export function sizeOf(text: string): 'ok' | 'invalid' | 'out-of-range' {
   const m = LITERAL.exec(text);
   if (m === null) return 'invalid';
   const int = (m[2] ?? '').replace(/^0+/, '');
@@ -48,6 +48,16 @@ function sizeOf(text: string): 'ok' | 'invalid' | 'out-of-range' {
 }
 
 /**
+ * Is a finite number surely within `NUMBER_LIMITS`, without writing it out? 0, and any |x| in [0.001, 10^15): its
+ * shortest text (`String`) is plain, with at most 15 digits before the point (< `MAX_INTEGER_DIGITS`) and at most 2
+ * zeros and 17 significant digits after it (< `MAX_FRACTION_DIGITS`). Others are measured on their text (`sizeOf`).
+ */
+export function withinLimits(x: number): boolean {
+  const a = x < 0 ? -x : x;
+  return a === 0 || (a >= 0.001 && a < 1e15);
+}
+
+/**
  * Reads `95.47`, `"95.47%"`, `"11,429.51"`, `"１００％"`, `"−5"`, `" 3 "`, and `"58.22万元"` when `unit` is
  * `万元`. A trailing percent sign divides by 100 and is reported in `percent`; `written` is the number as the
  * document wrote it, normalised and without the unit ("21.70", "11,429.51", "95.47%"). NaN, Infinity, empty
@@ -56,8 +66,10 @@ function sizeOf(text: string): 'ok' | 'invalid' | 'out-of-range' {
 export function parseNumber(raw: number | string, unit?: string): ParsedNumber {
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return { ok: false, reason: 'invalid' };
-    const size = sizeOf(String(raw));
-    if (size !== 'ok') return { ok: false, reason: size };
+    if (!withinLimits(raw)) {
+      const size = sizeOf(String(raw));
+      if (size !== 'ok') return { ok: false, reason: size };
+    }
     const value = dec(raw);
     return { ok: true, value, percent: false, written: toPlain(value) };
   }

@@ -2,7 +2,7 @@ import DecimalJs from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { add, ceilInt, cmp, dec, div, floorInt, mul, round, sub, toPlain } from '../../src/calc/decimal.js';
-import { parseNumber } from '../../src/calc/parseNumber.js';
+import { parseNumber, sizeOf, withinLimits } from '../../src/calc/parseNumber.js';
 import type { RoundingMode } from '../../src/calc/rounding.js';
 import { runs as capped } from '../properties/helpers.js';
 
@@ -104,5 +104,21 @@ describe('the decimal calculator (decimal.js-light) gives decimal.js results at 
     expect(['+5', '+0.25', '+.5', '+1,000', '+95%'].map(read)).toEqual(['5', '0.25', '0.5', '1000', '0.95']);
     // Only before a digit or a point, as decimal.js read it: "+-5" and "++5" are not numbers.
     expect(['+-5', '++5', '+'].map(read)).toEqual(['invalid', 'invalid', 'invalid']);
+  });
+});
+
+describe('withinLimits: the shortcut parseNumber takes for JS numbers', () => {
+  it('says "within" only of numbers whose written text sizeOf also finds within the limits', () => {
+    // Doubles of every magnitude, and those near the shortcut's own edges (0.001, 10^15) and the limits' (10^18, 10^-20).
+    const edges = fc.constantFrom(0.001, 0.0009999999999999998, 1e15, 999999999999999.9, 1e18, 1e-20, 1.2345678901234567e-3, 0.0012345678901234567, 1.2345678901234567e-6);
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), edges), fc.boolean(), (x, negative) => {
+        const v = negative ? -x : x;
+        if (withinLimits(v)) expect(sizeOf(String(v))).toBe('ok');
+      }),
+      { numRuns: 20000 },
+    );
+    expect([0, 0.001, 0.0012345678901234567, 123456789012345.6].map(withinLimits)).toEqual([true, true, true, true]);
+    expect([1e15, 0.0009, 1e-7].map(withinLimits)).toEqual([false, false, false]);
   });
 });
