@@ -33,8 +33,10 @@ export function compileExpr<N>(c: Calculator<N>, e: ParsedExpr, slot: SlotOf): C
     t.faults.push({ code: 'division-by-zero', data: {} });
     return undefined;
   };
+  // A fold over one operand (`{ add: [x] }`) is that operand.
+  if (args.length === 1 && EXPR_OPERATORS[e.op].arity !== 1) return args[0] as CompiledExpr<N>;
   if (args.length <= 2) {
-    // One or two operands (the common case), without an operand array.
+    // One operand of a unary operator, or two operands (the common case), without an operand array.
     const [left, right] = [args[0] as CompiledExpr<N>, args[1] ?? (args[0] as CompiledExpr<N>)];
     const unary = args.length === 1;
     return (env, t) => {

@@ -515,11 +515,18 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): FastReaders
   let lastColumns: readonly string[] = [];
   let cellInputs: readonly (InputSlot | typeof ID | typeof OTHER)[] = [];
   const readRow = (row: readonly unknown[], columns: readonly string[]): FastResult | undefined => {
-    // The same list as last time, checked name by name (a caller may have changed it in place).
-    if (columns.length !== lastColumns.length || columns.some((name, i) => name !== lastColumns[i])) {
+    // The same list as last time, checked name by name (a caller may have changed it in place), holes included.
+    let same = columns.length === lastColumns.length;
+    for (let i = 0; same && i < columns.length; i++) same = columns[i] === lastColumns[i];
+    if (!same) {
       const idAt = columns.indexOf('id');
-      cellInputs = columns.map((name, i) => (i === idAt ? ID : name === '__proto__' ? OTHER : byName.get(name) ?? OTHER));
-      lastColumns = [...columns];
+      const plan: (InputSlot | typeof ID | typeof OTHER)[] = [];
+      for (let i = 0; i < columns.length; i++) {
+        const name = columns[i];
+        plan.push(i === idAt ? ID : typeof name !== 'string' || name === '__proto__' ? OTHER : (byName.get(name) ?? OTHER));
+      }
+      cellInputs = plan;
+      lastColumns = Array.from(columns);
     }
     if (row.length > columns.length) return undefined;
     begin();

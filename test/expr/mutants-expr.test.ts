@@ -3,7 +3,7 @@
  * guard snap (mutation survivors of src/expr/operators.ts, src/expr/trace.ts and src/calc/calculator.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate, findNode } from '../../src/index.js';
+import { createScorer, evaluate, findNode } from '../../src/index.js';
 import type { ComparisonOp, InputDeclaration, InputValue, Rule } from '../../src/index.js';
 import { COMPARISONS } from '../../src/expr/operators.js';
 import { decimalCalculator as c, snap } from '../../src/calc/calculator.js';
@@ -82,5 +82,25 @@ describe('snap 保护位数', () => {
     expect(String(snap(c, dec(`${z}25`)))).toBe(String(dec(`${z}2`)));
     expect(String(snap(c, dec(`${z}35`)))).toBe(String(dec(`${z}4`)));
     expect(String(snap(c, dec(`${z}251`)))).toBe(String(dec(`${z}3`)));
+  });
+});
+
+describe('operators of any number of operands 多操作数运算符', () => {
+  const io: Record<string, InputDeclaration> = { a: { type: 'number' }, b: { type: 'number' }, d: { type: 'number' } };
+  /** The ratio of a leaf of weight 10 whose value is `value`, on the exact and the fast path. */
+  const ratioOf = (value: Rule & { kind: 'ratio' } extends { value: infer E } ? E : never): string[] => {
+    const framework = frameworkOf([{ id: 'x', name: 'x', weight: 10, rule: { kind: 'ratio', value } }], io);
+    const values = { a: 0.3, b: 0.2, d: 0.5 };
+    const outcome = findNode(evaluate(framework, { values }), 'x')?.outcome as { value: string } | undefined;
+    return [outcome?.value ?? '', createScorer(framework).score({ values }).scores[0]?.toString() ?? ''];
+  };
+  it('a sum or a product of one operand is that operand (not doubled, not squared)', () => {
+    expect(ratioOf({ add: [{ input: 'a' }] })).toEqual(['0.3', '3']);
+    expect(ratioOf({ mul: [{ input: 'a' }] })).toEqual(['0.3', '3']);
+  });
+  it('folds three operands from the left, and takes |x| of one', () => {
+    expect(ratioOf({ add: [{ input: 'a' }, { input: 'b' }, { input: 'd' }] })).toEqual(['1', '10']);
+    expect(ratioOf({ mul: [{ input: 'd' }, { input: 'd' }, 2] })).toEqual(['0.5', '5']);
+    expect(ratioOf({ abs: { sub: [{ input: 'b' }, { input: 'd' }] } })).toEqual(['0.3', '3']);
   });
 });

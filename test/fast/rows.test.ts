@@ -84,6 +84,15 @@ describe('scoreMany rows: read by position on the fast path, as the record made 
     expect(scoreRow(scorer, ['r9', '150', '90%', '8', true, tier, checks, 'more'], ['id', 'n', 'p', 's', 'b', 't', 'c'])).toBeUndefined();
   });
 
+  it('a hole in the columns is no input name, even right after the same list without it (review finding)', () => {
+    const dense = ['n', 'p', 's', 'b', 't', 'c'];
+    const cells = ['150', '90%', '8', true, tier, checks];
+    expect(row(cells, dense)).toMatchObject({ path: 'fast', positional: true });
+    const sparse = [...dense];
+    delete sparse[0];
+    expect(row(cells, sparse)).toMatchObject({ path: 'exact', positional: false });
+  });
+
   it('columns changed in place between rows are read afresh', () => {
     const columns = ['n', 'p', 's', 'b', 't', 'c'];
     const cells = ['150', '90%', '8', true, tier, checks];
