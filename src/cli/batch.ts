@@ -405,7 +405,6 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
   };
 
   const temp = args.out === undefined ? undefined : `${args.out}.${process.pid}.part`;
-  const fd = temp === undefined ? 1 : openSync(temp, 'w');
   const cleanup = (): void => {
     if (temp !== undefined) rmSync(temp, { force: true });
   };
@@ -413,8 +412,18 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
     cleanup();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
+  // The handlers come first: a signal that arrived after the temporary file was made but before them would end the
+  // process the default way and leave the file behind.
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  let fd = 1;
+  try {
+    if (temp !== undefined) fd = openSync(temp, 'w');
+  } catch (e) {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    throw e;
+  }
   const write = (text: string): void => {
     if (text !== '') writeSync(fd, text);
   };
