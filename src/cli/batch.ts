@@ -416,12 +416,15 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
   // process the default way and leave the file behind.
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const release = (): void => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
   let fd = 1;
   try {
     if (temp !== undefined) fd = openSync(temp, 'w');
   } catch (e) {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    release();
     throw e;
   }
   const write = (text: string): void => {
@@ -490,8 +493,7 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
   } finally {
     bar?.stop();
     await pool?.close();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    release();
   }
   if (temp !== undefined && args.out !== undefined) {
     closeSync(fd);

@@ -27,23 +27,30 @@ export function compileExpr<N>(c: Calculator<N>, e: ParsedExpr, slot: SlotOf): C
       return v;
     };
   }
-  const pair = EXPR_OPERATORS[e.op].pair;
+  const op = EXPR_OPERATORS[e.op];
   const args = e.args.map((a) => compileExpr(c, a, slot));
   const fault = (t: Trace): undefined => {
     t.faults.push({ code: 'division-by-zero', data: {} });
     return undefined;
   };
-  // A fold over one operand (`{ add: [x] }`) is that operand.
-  if (args.length === 1 && EXPR_OPERATORS[e.op].arity !== 1) return args[0] as CompiledExpr<N>;
-  if (args.length <= 2) {
-    // One operand of a unary operator, or two operands (the common case), without an operand array.
-    const [left, right] = [args[0] as CompiledExpr<N>, args[1] ?? (args[0] as CompiledExpr<N>)];
-    const unary = args.length === 1;
+  const [first, second] = args as [CompiledExpr<N>, CompiledExpr<N> | undefined];
+  if (op.arity === 1) {
+    const unary = op.apply;
     return (env, t) => {
-      const a = left(env, t);
-      const b = unary ? a : right(env, t);
+      const a = first(env, t);
+      return a === undefined ? undefined : unary(c, a);
+    };
+  }
+  const apply = op.apply;
+  // A fold over one operand (`{ add: [x] }`) is that operand.
+  if (second === undefined) return first;
+  if (args.length === 2) {
+    // The common case of two operands, without an operand array.
+    return (env, t) => {
+      const a = first(env, t);
+      const b = second(env, t);
       if (a === undefined || b === undefined) return undefined;
-      const result = pair(c, a, b);
+      const result = apply(c, a, b);
       return result === 'division-by-zero' ? fault(t) : result;
     };
   }
@@ -52,7 +59,7 @@ export function compileExpr<N>(c: Calculator<N>, e: ParsedExpr, slot: SlotOf): C
     const values = args.map((a) => a(env, t));
     if (values.some((v) => v === undefined)) return undefined;
     let result = values[0] as N | 'division-by-zero';
-    for (let i = 1; i < values.length && result !== 'division-by-zero'; i++) result = pair(c, result, values[i] as N);
+    for (let i = 1; i < values.length && result !== 'division-by-zero'; i++) result = apply(c, result, values[i] as N);
     return result === 'division-by-zero' ? fault(t) : result;
   };
 }

@@ -3,16 +3,16 @@ import type { ComparisonOp } from './types.js';
 
 /**
  * 运算符表。Every arithmetic operator in one list: its key in a definition, how many operands it takes, and
- * what it computes (`pair`, on two operands: an operator of many operands folds it over them from the left, and
- * one of one operand is given it twice). Schema, parsing, compiling and explaining all read this table; adding
- * an operator means adding one entry here (and its symbol in src/explain/).
+ * what it computes (`apply`: on one operand for `abs`, on two for the others; an operator of many operands folds it
+ * over them from the left). Schema, parsing, compiling and explaining all read this table; adding an operator means
+ * adding one entry here (and its symbol in src/explain/).
  */
 export const EXPR_OPERATORS = {
-  add: { arity: 'many', pair: <N>(c: Calculator<N>, a: N, b: N): N | 'division-by-zero' => c.add(a, b) },
-  mul: { arity: 'many', pair: <N>(c: Calculator<N>, a: N, b: N): N | 'division-by-zero' => c.mul(a, b) },
-  sub: { arity: 2, pair: <N>(c: Calculator<N>, a: N, b: N): N | 'division-by-zero' => c.sub(a, b) },
-  div: { arity: 2, pair: <N>(c: Calculator<N>, a: N, b: N): N | 'division-by-zero' => (c.isZero(b) ? 'division-by-zero' : c.div(a, b)) },
-  abs: { arity: 1, pair: <N>(c: Calculator<N>, a: N, _same: N): N | 'division-by-zero' => c.abs(a) },
+  add: { arity: 'many', apply: <N>(c: Calculator<N>, a: N, b: N): N | 'division-by-zero' => c.add(a, b) },
+  mul: { arity: 'many', apply: <N>(c: Calculator<N>, a: N, b: N): N | 'division-by-zero' => c.mul(a, b) },
+  sub: { arity: 2, apply: <N>(c: Calculator<N>, a: N, b: N): N | 'division-by-zero' => c.sub(a, b) },
+  div: { arity: 2, apply: <N>(c: Calculator<N>, a: N, b: N): N | 'division-by-zero' => (c.isZero(b) ? 'division-by-zero' : c.div(a, b)) },
+  abs: { arity: 1, apply: <N>(c: Calculator<N>, a: N): N => c.abs(a) },
 } as const;
 
 /** An arithmetic operator's key. */

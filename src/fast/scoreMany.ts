@@ -6,7 +6,7 @@ import { safeScoreSelfEvaluation, type SelfEvaluationSheet } from '../selfEval/s
 import type { TemplateDefinition } from '../selfEval/template.js';
 import type { Framework } from '../framework/defineFramework.js';
 import type { EvaluationInputs, FrameworkDefinition } from '../framework/types.js';
-import { createScorer, scoreRow, type FastResult, type Scorer } from './scorer.js';
+import { createScorer, emptyCell, scoreRow, type FastResult, type Scorer } from './scorer.js';
 
 /**
  * 批量记录。One record of a batch: an evaluation (`{ values, notApplicable? }`) with an optional `id` that is
@@ -59,7 +59,7 @@ function rowRecord(row: readonly unknown[], columns: readonly string[] | undefin
   row.forEach((cell, i) => {
     const name = columns[i] as string;
     // Defined, not assigned: a column named "__proto__" is then an own key (an undeclared input, reported), not the prototype.
-    if (i !== idAt && cell !== '' && cell !== undefined && cell !== null) Object.defineProperty(values, name, { value: cell, enumerable: true, writable: true, configurable: true });
+    if (i !== idAt && !emptyCell(cell)) Object.defineProperty(values, name, { value: cell, enumerable: true, writable: true, configurable: true });
   });
   return { record: { values }, ...id };
 }

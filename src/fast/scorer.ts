@@ -92,6 +92,11 @@ export interface Scorer {
 
 const NONE: readonly Issue[] = Object.freeze([]);
 
+const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
+/** Is a row's cell empty (an absent value, as `scoreMany` reads rows)? */
+export const emptyCell = (cell: unknown): boolean => cell === '' || cell === undefined || cell === null;
+
 /**
  * The row readers of scorers with a fast path (internal to the batch path, see `scoreRow`): a row's cells are read
  * by position into the inputs' slots, with no values object made; undefined hands the row to the general path.
@@ -106,7 +111,6 @@ const rowReaders = new WeakMap<Scorer, (row: readonly unknown[], columns: readon
 export function scoreRow(scorer: Scorer, row: readonly unknown[], columns: readonly string[]): FastResult | undefined {
   return rowReaders.get(scorer)?.(row, columns);
 }
-const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
 /** How one declared input is read on the fast path. */
 interface InputSlot {
@@ -306,25 +310,9 @@ function makeScorer(framework: Framework | FrameworkDefinition, parsed: ParsedFr
 
   if (fast === undefined) return { framework: frameworkFacts(parsed), options: r, nodes, scale: null, score: slow, explain };
   const { run, row } = fastRun(fast, parsed, r);
-  const score = (record: EvaluationInputs): FastResult => {
-    let result: FastResult | undefined;
-    try {
-      result = run(record);
-    } catch {
-      // A value beyond int53 (SCALED_OVERFLOW) — or anything unexpected — hands the record to the decimal path,
-      // which never throws: a defect there is reported as an `internal-error` issue, not a raw exception.
-      result = undefined;
-    }
-    return result ?? slow(record);
-  };
+  const score = (record: EvaluationInputs): FastResult => run(record) ?? slow(record);
   const scorer: Scorer = { framework: frameworkFacts(parsed), options: r, nodes, scale: fast.c.scale, score, explain };
-  rowReaders.set(scorer, (cells, columns) => {
-    try {
-      return row(cells, columns);
-    } catch {
-      return undefined; // as in `score`: the row is then read as an object, by the general path
-    }
-  });
+  rowReaders.set(scorer, row);
   return scorer;
 }
 
@@ -332,8 +320,7 @@ function frameworkFacts(parsed: ParsedFramework): Scorer['framework'] {
   return { id: parsed.definition.id, name: parsed.definition.name, hash: parsed.hash };
 }
 
-/** The fast path over one plan: a result, or undefined to hand the record to the decimal path. */
-/** The fast path's readers of one plan: each gives a result, or undefined to hand the record to the decimal path. */
+/** The fast path's readers of one plan: each gives a result, or undefined to hand the record to the general path; neither throws. */
 interface FastReaders {
   /** A record `{ values, notApplicable? }`. */
   readonly run: (record: EvaluationInputs) => FastResult | undefined;
@@ -341,6 +328,7 @@ interface FastReaders {
   readonly row: (row: readonly unknown[], columns: readonly string[]) => FastResult | undefined;
 }
 
+/** The fast path over one plan: its readers, each giving a result or undefined to hand the record to the decimal path. */
 function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): FastReaders {
   const { c, compiled, nodes, parents, effective, inputs, size } = p;
   const count = nodes.length;
@@ -532,8 +520,8 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): FastReaders
     begin();
     for (let i = 0; i < row.length; i++) {
       const cell = row[i];
-      // An empty cell is an absent value (as `scoreMany` reads rows); a later cell of the same name wins.
-      if (cell === '' || cell === undefined || cell === null) continue;
+      // An empty cell is an absent value; a later cell of the same name wins (as in the record made of the row).
+      if (emptyCell(cell)) continue;
       const input = cellInputs[i] as InputSlot | typeof ID | typeof OTHER;
       if (input === ID) continue;
       if (input === OTHER || !put(input, cell)) return undefined;
@@ -617,7 +605,24 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): FastReaders
       path: 'fast',
     };
   };
-  return { run, row: readRow };
+  // A value beyond int53 (SCALED_OVERFLOW), or anything unexpected, gives undefined: the record then goes to the
+  // general path, which never throws (a defect there is reported as an `internal-error` issue, not a raw exception).
+  return {
+    run: (record) => {
+      try {
+        return run(record);
+      } catch {
+        return undefined;
+      }
+    },
+    row: (cells, columns) => {
+      try {
+        return readRow(cells, columns);
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }
 
 /** Cell kinds of `readRow` besides an input. */
