@@ -41,26 +41,24 @@ export function compileExpr<N>(c: Calculator<N>, e: ParsedExpr, slot: SlotOf): C
       return a === undefined ? undefined : unary(c, a);
     };
   }
-  const apply = op.apply;
-  // A fold over one operand (`{ add: [x] }`) is that operand.
-  if (second === undefined) return first;
-  if (args.length === 2) {
-    // The common case of two operands, without an operand array.
+  if (op.arity !== 'many' || (second !== undefined && args.length === 2)) {
+    // Two operands (the common case), without an operand array.
+    const apply = op.apply;
     return (env, t) => {
       const a = first(env, t);
-      const b = second(env, t);
+      const b = second?.(env, t);
       if (a === undefined || b === undefined) return undefined;
       const result = apply(c, a, b);
       return result === 'division-by-zero' ? fault(t) : result;
     };
   }
+  // A sum or product of one operand (that operand) or of three or more, folded from the left. Every operand is
+  // evaluated so that all missing inputs are reported, not just the first.
+  const fold = op.apply;
   return (env, t) => {
-    // Every operand is evaluated so that all missing inputs are reported, not just the first.
     const values = args.map((a) => a(env, t));
     if (values.some((v) => v === undefined)) return undefined;
-    let result = values[0] as N | 'division-by-zero';
-    for (let i = 1; i < values.length && result !== 'division-by-zero'; i++) result = apply(c, result, values[i] as N);
-    return result === 'division-by-zero' ? fault(t) : result;
+    return (values as N[]).reduce((acc, v) => fold(c, acc, v));
   };
 }
 

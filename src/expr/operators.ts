@@ -8,9 +8,9 @@ import type { ComparisonOp } from './types.js';
  * adding one entry here (and its symbol in src/explain/).
  */
 export const EXPR_OPERATORS = {
-  add: { arity: 'many', apply: <N>(c: Calculator<N>, a: N, b: N): N | 'division-by-zero' => c.add(a, b) },
-  mul: { arity: 'many', apply: <N>(c: Calculator<N>, a: N, b: N): N | 'division-by-zero' => c.mul(a, b) },
-  sub: { arity: 2, apply: <N>(c: Calculator<N>, a: N, b: N): N | 'division-by-zero' => c.sub(a, b) },
+  add: { arity: 'many', apply: <N>(c: Calculator<N>, a: N, b: N): N => c.add(a, b) },
+  mul: { arity: 'many', apply: <N>(c: Calculator<N>, a: N, b: N): N => c.mul(a, b) },
+  sub: { arity: 2, apply: <N>(c: Calculator<N>, a: N, b: N): N => c.sub(a, b) },
   div: { arity: 2, apply: <N>(c: Calculator<N>, a: N, b: N): N | 'division-by-zero' => (c.isZero(b) ? 'division-by-zero' : c.div(a, b)) },
   abs: { arity: 1, apply: <N>(c: Calculator<N>, a: N): N => c.abs(a) },
 } as const;

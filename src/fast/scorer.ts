@@ -498,7 +498,7 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): FastReaders
   /**
    * How the cells of one list of columns are read, worked out once per list (the last one is kept: a batch has one):
    * each cell's input, `ID` for the record's id column, and `OTHER` for a column whose non-empty cell the fast path
-   * does not read (an undeclared name, `__proto__`): such a row is read as an object instead, which reports it.
+   * does not read (a name the framework does not declare): such a row is read as an object instead, which reports it.
    */
   let lastColumns: readonly string[] = [];
   let cellInputs: readonly (InputSlot | typeof ID | typeof OTHER)[] = [];
@@ -509,10 +509,8 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): FastReaders
     if (!same) {
       const idAt = columns.indexOf('id');
       const plan: (InputSlot | typeof ID | typeof OTHER)[] = [];
-      for (let i = 0; i < columns.length; i++) {
-        const name = columns[i];
-        plan.push(i === idAt ? ID : typeof name !== 'string' || name === '__proto__' ? OTHER : (byName.get(name) ?? OTHER));
-      }
+      // A hole, "__proto__" or any other name the framework does not declare is no input (OTHER).
+      for (let i = 0; i < columns.length; i++) plan.push(i === idAt ? ID : (byName.get(columns[i] as string) ?? OTHER));
       cellInputs = plan;
       lastColumns = Array.from(columns);
     }

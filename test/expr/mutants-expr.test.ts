@@ -103,4 +103,11 @@ describe('operators of any number of operands 多操作数运算符', () => {
     expect(ratioOf({ mul: [{ input: 'd' }, { input: 'd' }, 2] })).toEqual(['0.5', '5']);
     expect(ratioOf({ abs: { sub: [{ input: 'b' }, { input: 'd' }] } })).toEqual(['0.3', '3']);
   });
+  it('reports every missing operand of a fold, and scores nothing with one missing', () => {
+    const framework = frameworkOf([{ id: 'x', name: 'x', weight: 10, rule: { kind: 'ratio', value: { add: [{ input: 'a' }, { input: 'b' }, { input: 'd' }] } } }], io);
+    const sheet = evaluate(framework, { values: { b: 0.2 } });
+    expect(findNode(sheet, 'x')?.status).toBe('missing-input');
+    expect(sheet.warnings.map((w) => w.data?.input)).toEqual(['a', 'd']);
+    expect(createScorer(framework).score({ values: { b: 0.2 } })).toMatchObject({ complete: false, path: 'exact' });
+  });
 });

@@ -93,6 +93,13 @@ describe('scoreMany rows: read by position on the fast path, as the record made 
     expect(row(cells, sparse)).toMatchObject({ path: 'exact', positional: false });
   });
 
+  it('a list of the same columns in another order is read afresh, by position', () => {
+    const columns = ['n', 'p', 's', 'b', 't', 'c'];
+    const cells = ['150', '90%', '8', true, tier, checks];
+    expect(row(cells, columns)).toMatchObject({ path: 'fast', positional: true });
+    expect(row([...cells].reverse(), [...columns].reverse())).toMatchObject({ path: 'fast', positional: true });
+  });
+
   it('columns changed in place between rows are read afresh', () => {
     const columns = ['n', 'p', 's', 'b', 't', 'c'];
     const cells = ['150', '90%', '8', true, tier, checks];
