@@ -221,9 +221,28 @@ export function csvHeader(scorer: Scorer | undefined, config: ChunkConfig): stri
   return ['index', 'id', 'total', 'grade', 'complete', 'provisional', 'issues', ...config.nodeColumns.map((k) => scorer?.nodes[k]?.id ?? '')].map(csvField).join(',');
 }
 
+/**
+ * One output line. Only the id, the grade and the issues can hold a comma, a quote or a line break; the index, the
+ * totals (fixed decimals) and the scores (JS numbers) never do, and are written as they are.
+ */
 function csvLine(r: BatchResult, config: ChunkConfig): string {
-  const scores = config.nodeColumns.map((k) => (r.scores[k] === undefined ? '' : String(r.scores[k])));
-  return [String(r.index), r.id ?? '', r.total ?? '', r.grade ?? '', r.complete ? 'true' : 'false', r.provisional ?? '', brief(r.issues), ...scores].map(csvField).join(',');
+  let line = `${r.index},${r.id === undefined ? '' : csvField(r.id)},${r.total ?? ''},${r.grade === null ? '' : gradeField(r.grade)},${r.complete ? 'true' : 'false'},${r.provisional ?? ''},${r.issues.length === 0 ? '' : csvField(brief(r.issues))}`;
+  for (const k of config.nodeColumns) {
+    const s = r.scores[k];
+    line += s === undefined ? ',' : `,${s}`;
+  }
+  return line;
+}
+
+/** The CSV fields of grade labels (a handful per framework), made once each. */
+const gradeFields = new Map<string, string>();
+function gradeField(label: string): string {
+  let field = gradeFields.get(label);
+  if (field === undefined) {
+    field = csvField(label);
+    if (gradeFields.size < 64) gradeFields.set(label, field);
+  }
+  return field;
 }
 
 function jsonLine(scorer: Scorer | undefined, r: BatchResult, config: ChunkConfig): string {

@@ -642,12 +642,16 @@ const isEmptyList = (x: unknown): boolean => Array.isArray(x) && x.length === 0;
 /** A rounded total as fixed text with exactly `precision` places. */
 function fixed(c: ScaledCalculator, total: Scaled, r: Rounding): string {
   if (typeof total !== 'number') return toFixed(c.toDec(total), r.precision, r.rounding);
-  const S = c.scale;
-  // The total is already rounded at the precision (leaves, or the total): only the places are written out.
-  const negative = total < 0;
-  const digits = String(negative ? -total : total).padStart(S + 1, '0');
-  const int = digits.slice(0, digits.length - S);
-  const frac = digits.slice(digits.length - S, digits.length - S + r.precision);
-  const text = r.precision === 0 ? int : `${int}.${frac}`;
-  return negative && /[1-9]/.test(text) ? `-${text}` : text;
+  const p = r.precision;
+  // The total is already rounded at the precision (leaves, or the total): its places beyond it are zeros, dropped.
+  // Integer arithmetic below 2^53, exact: the units of 10^-p, then the whole part and the places.
+  const drop = 10 ** (c.scale - p);
+  const a = total < 0 ? -total : total;
+  const units = (a - (a % drop)) / drop;
+  const sign = total < 0 && units !== 0 ? '-' : '';
+  if (p === 0) return `${sign}${units}`;
+  const P = 10 ** p;
+  const places = units % P;
+  const digits = String(places);
+  return `${sign}${(units - places) / P}.${digits.length < p ? '0'.repeat(p - digits.length) + digits : digits}`;
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { parse, stringify } from 'yaml';
 import { defineFramework, evaluate, scoreSelfEvaluation, type Template } from '../../src/index.js';
 import { getPreset } from '../../src/presets/index.js';
@@ -98,6 +99,25 @@ describe('jixiao batch 批量计分', () => {
     expect(text).toMatch(/malformed-record/);
     expect(text).toMatch(/row-length-mismatch/);
     expect(text).toMatch(/invalid-number@values\.done/);
+  });
+
+  it('quotes the ids and issues that need it in CSV output, and leaves the score cells of an unread record empty', () => {
+    const fw = writeRatioFramework('ratio-out.yaml');
+    const csv = join(dir, 'quoting.csv');
+    // An id with a comma, one with quotes, a record that is not CSV (no scores at all), and a value in a column the
+    // framework does not declare, whose name has a comma (its issue names it).
+    writeFileSync(csv, ['id,done,plan,"note,1"', '"a,1",2,4,', '"say ""hi""",1,4,', 'c,"4"x,5,', 'd,1,4,x'].join('\n') + '\n');
+    const out = join(dir, 'quoting-out.csv');
+    expect(spawnCli(['batch', fw, csv, '-o', out, '--columns', 'all']).code).toBe(1);
+    const cells = parseCsv(readFileSync(out, 'utf8'), { bom: true }) as string[][];
+    expect(cells.map((r) => r.length)).toEqual([8, 8, 8, 8, 8]);
+    expect(cells.slice(1, 4).map((r) => [r[0], r[1], r[2], r[7]])).toEqual([
+      ['0', 'a,1', '5.00', '5'],
+      ['1', 'say "hi"', '2.50', '2.5'],
+      ['2', '', '', ''],
+    ]);
+    expect(cells[3]?.[6]).toBe('malformed-record@records.2');
+    expect(cells[4]?.[6]).toBe('unknown-input@values.note,1');
   });
 
   it('parses CSV records in groups, and a group with a bad record record by record: every record keeps its line', () => {
