@@ -2,17 +2,16 @@
  * `jixiao batch`：流式批量计分。Streams records from a JSONL or CSV file through the fast scorer and writes one
  * result line per record, with a summary at the end. See docs/cli.md.
  */
+import { isAscii } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { Readable, Transform } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
-import { parse as parseCsvSync, type Options as CsvOptions } from 'csv-parse/sync';
 import { createScorer, frameworkInputs, type FrameworkDefinition, type Scorer, type TemplateDefinition } from '../index.js';
 import type { WorkerData } from './batchWorker.js';
 import { BLANK, blockText, countJsonl, csvHeader, emptyStats, jsonlRecords, merge, scoreWith, type ChunkStats, type Engine, type RawRecord } from './batchChunk.js';
 import { isTemplateFile, loadFramework, loadTemplate } from './commands.js';
+import { csvCells } from './csvRecord.js';
 import { EXIT, FileError, IssuesFound, UsageError } from './failures.js';
 
 /** 批量命令的选项。Options of `jixiao batch`. */
@@ -35,7 +34,12 @@ export interface BatchIo {
   readonly tty: boolean;
 }
 
-const CHUNK = 2000;
+/**
+ * CSV records (their texts) scored as one chunk, in the main thread or a worker. Small: a chunk's records stay alive
+ * until it is scored, and 2,000 of them outlived V8's young generation (CSV batches then spent ~45% of their time in
+ * GC); 128 keeps the messages to workers few enough.
+ */
+const CHUNK = 128;
 
 /**
  * 小堆运行。Keeps the heap of a `jixiao batch` process small: records stream through in constant memory, but V8
@@ -120,11 +124,12 @@ function detectEncoding(path: string): 'utf8' | 'gbk' {
     for (;;) {
       const n = readSync(fd, buf, 0, buf.length, position);
       if (n === 0) return 'utf8';
-      const first = buf.subarray(0, n).findIndex((b) => b >= 0x80);
-      if (first < 0) {
+      // All ASCII (checked natively, not byte by byte in JavaScript: a CSV of a million records is ~600 MB).
+      if (isAscii(buf.subarray(0, n))) {
         position += n;
         continue;
       }
+      const first = buf.subarray(0, n).findIndex((b) => b >= 0x80);
       const m = readSync(fd, buf, 0, buf.length, position + first);
       let bytes = buf.subarray(0, m);
       // A multi-byte character cut at the end of the sample is not an error.
@@ -142,51 +147,70 @@ function detectEncoding(path: string): 'utf8' | 'gbk' {
   }
 }
 
-/** A text stream of the file in its encoding (GBK decoded to UTF-8). */
-function textStream(path: string, encoding: 'utf8' | 'gbk', onBytes: (n: number) => void): Readable {
-  const raw = createReadStream(path);
-  raw.on('data', (chunk: string | Buffer) => onBytes(chunk.length));
-  if (encoding === 'utf8') return raw;
-  const decoder = new TextDecoder('gbk');
-  const transform = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      done(null, decoder.decode(chunk, { stream: true }));
-    },
-    flush(done) {
-      done(null, decoder.decode());
-    },
-  });
-  raw.on('error', (e) => transform.destroy(e));
-  return raw.pipe(transform);
+/** A line break as readline cuts lines with `crlfDelay: Infinity`: "\r\n", "\n" or a lone "\r". */
+const LINE_BREAK = /\r\n|\n|\r/;
+
+/**
+ * The lines of a file in its encoding (GBK decoded), a block of about 64 kB at a time: cut as readline cuts them,
+ * but without an event and a queued entry per line (readline's queue kept a block's lines alive until read, and a
+ * CSV batch spent almost half its time collecting them). A byte-order mark is kept, as readline keeps it.
+ */
+export async function* lineBlocks(path: string, encoding: 'utf8' | 'gbk', onBytes: (n: number) => void): AsyncGenerator<string[]> {
+  const decoder = new TextDecoder(encoding === 'gbk' ? 'gbk' : 'utf-8', { ignoreBOM: true });
+  let carry = '';
+  for await (const data of createReadStream(path, { highWaterMark: BLOCK })) {
+    const chunk = data as Buffer;
+    onBytes(chunk.length);
+    let text = carry + decoder.decode(chunk, { stream: true });
+    // A "\r" at the end may be the first half of a "\r\n" cut by the block: it waits for the next block.
+    const tail = text.endsWith('\r') ? '\r' : '';
+    if (tail !== '') text = text.slice(0, -1);
+    const lines = text.split(LINE_BREAK);
+    carry = (lines.pop() as string) + tail;
+    if (lines.length > 0) yield lines;
+  }
+  const rest = carry + decoder.decode();
+  if (rest === '') return;
+  const lines = rest.split(LINE_BREAK);
+  // A last line break ends the last line; it does not start an empty one.
+  if (lines[lines.length - 1] === '') lines.pop();
+  yield lines;
 }
 
 /** The records of a file, as raw records, with the CSV header when it has one. */
 async function* rawRecords(path: string, kind: 'csv' | 'jsonl', encoding: 'utf8' | 'gbk', onBytes: (n: number) => void, header: (columns: string[]) => void): AsyncGenerator<RawRecord> {
-  const text = textStream(path, encoding, onBytes);
+  const blocks = lineBlocks(path, encoding, onBytes);
   if (kind === 'jsonl') {
     let line = 0;
-    for await (const l of createInterface({ input: text, crlfDelay: Infinity })) {
-      line++;
-      const json = line === 1 && l.charCodeAt(0) === 0xfeff ? l.slice(1) : l;
-      if (BLANK.test(json)) continue;
-      yield { line, json };
+    for await (const lines of blocks) {
+      for (const l of lines) {
+        line++;
+        const json = line === 1 && l.charCodeAt(0) === 0xfeff ? l.slice(1) : l;
+        if (BLANK.test(json)) continue;
+        yield { line, json };
+      }
     }
     return;
   }
-  // Records are cut out line by line (a quoted cell may span lines), then parsed CSV_GROUP at a time in one csv-parse
-  // call; a group that fails is parsed again record by record, so that a syntax error is reported on its record's line
-  // and never swallows the records after it. (One call per record spent most of a batch in csv-parse's set-up.)
-  const lines = createInterface({ input: text, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  // Records are cut out line by line (a quoted cell may span lines): a syntax error is then reported on its record's
+  // line and never swallows the records after it.
+  const lines = blocks[Symbol.asyncIterator]();
+  let block: string[] = [];
+  let next = 0;
   const held: { line: number; text: string }[] = [];
   let lineNo = 0;
   let first = true;
   const nextLine = async (): Promise<{ line: number; text: string } | undefined> => {
     const h = held.shift();
     if (h !== undefined) return h;
-    const r = await lines.next();
-    if (r.done === true) return undefined;
+    while (next >= block.length) {
+      const r = await lines.next();
+      if (r.done === true) return undefined;
+      block = r.value;
+      next = 0;
+    }
     lineNo++;
-    return { line: lineNo, text: r.value };
+    return { line: lineNo, text: block[next++] as string };
   };
   /** Is the count of double quotes in `t` odd (a quoted cell left open at the line end)? Counted without copies of the line. */
   const oddQuotes = (t: string): boolean => {
@@ -194,7 +218,6 @@ async function* rawRecords(path: string, kind: 'csv' | 'jsonl', encoding: 'utf8'
     for (let at = t.indexOf('"'); at >= 0; at = t.indexOf('"', at + 1)) odd = !odd;
     return odd;
   };
-  let group: { line: number; text: string }[] = [];
   for (let start = await nextLine(); start !== undefined; start = await nextLine()) {
     if (WHITE.test(start.text)) continue;
     const parts = [start];
@@ -208,8 +231,6 @@ async function* rawRecords(path: string, kind: 'csv' | 'jsonl', encoding: 'utf8'
     if (open) {
       // A quote never closed: the first line is the bad record; the lines taken after it are read again.
       held.unshift(...parts.slice(1));
-      yield* csvGroup(group);
-      group = [];
       yield { line: start.line, error: 'Quote Not Closed / 引号未闭合' };
       continue;
     }
@@ -223,44 +244,18 @@ async function* rawRecords(path: string, kind: 'csv' | 'jsonl', encoding: 'utf8'
       }
       continue;
     }
-    group.push(record);
-    if (group.length >= CSV_GROUP) {
-      yield* csvGroup(group);
-      group = [];
-    }
+    // Its cells are cut where it is scored (in a worker thread with --jobs N), see `csvCells`.
+    yield { line: record.line, csv: record.text };
   }
-  yield* csvGroup(group);
 }
 
 /** A line of white space only (what `trim` empties), tested without a trimmed copy. */
 const WHITE = /^\s*$/;
 
-/** Records parsed together in one csv-parse call. */
-const CSV_GROUP = 256;
-
-/** csv-parse's options: records end at "\n" (readline has cut the lines; quoted line breaks are joined by "\n"). */
-const csvOptions = (bom: boolean): CsvOptions => ({ bom, relax_column_count: true, record_delimiter: '\n' });
-
-/** One CSV record parsed on its own: its row, or the parser's error. */
+/** The header record read into cells (see `csvCells`): its row, or the parser's error. */
 function csvRow(record: { line: number; text: string }, bom: boolean): { readonly line: number; readonly row: readonly string[] } | { readonly line: number; readonly error: string } {
-  try {
-    return { line: record.line, row: (parseCsvSync(record.text, csvOptions(bom)) as string[][])[0] ?? [] };
-  } catch (e) {
-    return { line: record.line, error: (e as Error).message };
-  }
-}
-
-/** The rows of a group of CSV records: parsed in one call, or record by record when that call fails. */
-function csvGroup(group: readonly { line: number; text: string }[]): RawRecord[] {
-  if (group.length === 0) return [];
-  let rows: string[][] | undefined;
-  try {
-    rows = parseCsvSync(group.map((r) => r.text).join('\n'), csvOptions(false)) as string[][];
-  } catch {
-    rows = undefined;
-  }
-  if (rows !== undefined && rows.length === group.length) return group.map((r, i) => ({ line: r.line, row: rows[i] as string[] }));
-  return group.map((r) => csvRow(r, false));
+  const read = csvCells(record.text, bom);
+  return typeof read === 'string' ? { line: record.line, error: read } : { line: record.line, row: read };
 }
 
 /** A record (with quoted line breaks) may span at most this many lines. */

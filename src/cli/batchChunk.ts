@@ -7,11 +7,12 @@ import { makeFormIssue } from '../errors/formMessages.js';
 import type { Issue } from '../errors/issue.js';
 import type { BatchResult, Scorer, Template } from '../index.js';
 import { scoreOne, scoreSelfEvaluations, type BatchRecord } from '../fast/scoreMany.js';
+import { csvCells } from './csvRecord.js';
 
-/** One raw record: a JSONL line, a CSV row, or a line that could not be parsed. */
+/** One raw record: a JSONL line, a CSV record's text (cut into cells where it is scored), or a line that could not be read. */
 export type RawRecord =
   | { readonly line: number; readonly json: string }
-  | { readonly line: number; readonly row: readonly string[] }
+  | { readonly line: number; readonly csv: string }
   | { readonly line: number; readonly error: string };
 
 /**
@@ -190,11 +191,15 @@ export function scoreChunk(scorer: Scorer, records: readonly RawRecord[], start:
   return { text, stats };
 }
 
-/** One raw record scored as `scoreMany` scores it: a CSV row, a parsed JSONL line, or its parse failure. */
+/** One raw record scored as `scoreMany` scores it: a CSV record cut into cells, a parsed JSONL line, or its read failure. */
 function scoreRaw(scorer: Scorer, raw: RawRecord, index: number, config: ChunkConfig): BatchResult {
   if ('error' in raw) return failed(index, makeFormIssue('malformed-record', ['records', index], { line: String(raw.line), reason: raw.error }));
   let record: unknown;
-  if ('row' in raw) record = raw.row.map(cell);
+  if ('csv' in raw) {
+    const cells = csvCells(raw.csv);
+    if (typeof cells === 'string') return failed(index, makeFormIssue('malformed-record', ['records', index], { line: String(raw.line), reason: cells }));
+    record = cells.map(cell);
+  }
   else {
     let parsed: unknown;
     try {

@@ -120,9 +120,9 @@ describe('jixiao batch 批量计分', () => {
     expect(cells[4]?.[6]).toBe('unknown-input@values.note,1');
   });
 
-  it('parses CSV records in groups, and a group with a bad record record by record: every record keeps its line', () => {
+  it('cuts CSV records one by one: a record that is not CSV is reported on its own line and the rest are scored', () => {
     const fw = writeRatioFramework('ratio-groups.yaml');
-    // 1,000 records; every 100th has a quoted line break in its id; the 600th (in the third group of 256) is not CSV.
+    // 1,000 records (several chunks); every 100th has a quoted line break in its id; the 600th is not CSV.
     const lines = ['id,done,plan'];
     const lineOf: number[] = [];
     for (let i = 0; i < 1000; i++) {

@@ -1,0 +1,61 @@
+import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lineBlocks } from '../../src/cli/batch.js';
+import { runs } from '../properties/helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'jixiao-lines-'));
+
+/** The lines readline gives (with crlfDelay Infinity), as the batch reader cut them before. */
+async function readlineLines(path: string): Promise<string[]> {
+  const out: string[] = [];
+  for await (const l of createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })) out.push(l);
+  return out;
+}
+
+async function blockLines(path: string): Promise<{ lines: string[]; bytes: number }> {
+  const lines: string[] = [];
+  let bytes = 0;
+  for await (const block of lineBlocks(path, 'utf8', (n) => (bytes += n))) lines.push(...block);
+  return { lines, bytes };
+}
+
+describe('lines read a block at a time (jixiao batch)', () => {
+  it('cuts lines as readline does: "\\r\\n", "\\n" and a lone "\\r", across the 64 kB blocks, and a last line without a break', async () => {
+    // Text around the first block boundary (65,536 bytes), so that a "\r\n" or a 3-byte character is cut by it.
+    const tail = fc.string({ unit: fc.constantFrom('a', '\r', '\n', '中', ' '), maxLength: 40 });
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 65_500, max: 65_540 }), tail, fc.boolean(), async (lead, rest, bom) => {
+        const text = `${bom ? '\uFEFF' : ''}${'x'.repeat(lead)}${rest}`;
+        const path = join(dir, 'lines.txt');
+        writeFileSync(path, text);
+        const { lines, bytes } = await blockLines(path);
+        expect(lines).toEqual(await readlineLines(path));
+        expect(bytes).toBe(Buffer.byteLength(text));
+      }),
+      runs(60),
+    );
+  });
+
+  it('reads short files and empty ones', async () => {
+    for (const [text, lines] of [['', []], ['a', ['a']], ['a\n', ['a']], ['a\r', ['a']], ['\n\n', ['', '']], ['a\r\nb\rc\n\nd', ['a', 'b', 'c', '', 'd']]] as const) {
+      const path = join(dir, 'short.txt');
+      writeFileSync(path, text);
+      expect((await blockLines(path)).lines).toEqual(lines);
+      expect(await readlineLines(path)).toEqual(lines);
+    }
+    // A "\r\n" cut by the first block (64 kB): one line break, not two.
+    const crlf = join(dir, 'crlf.txt');
+    writeFileSync(crlf, `${'x'.repeat(65_535)}\r\ny`);
+    expect((await blockLines(crlf)).lines).toEqual(['x'.repeat(65_535), 'y']);
+    expect(await readlineLines(crlf)).toEqual(['x'.repeat(65_535), 'y']);
+    // A file cut inside a character: what is left of it is one replacement character, as readline reads it.
+    const path = join(dir, 'cut.txt');
+    writeFileSync(path, Buffer.concat([Buffer.from('a\n'), Buffer.from('中').subarray(0, 2)]));
+    expect((await blockLines(path)).lines).toEqual(await readlineLines(path));
+    expect((await blockLines(path)).lines).toEqual(['a', '\uFFFD']);
+  });
+});
