@@ -36,7 +36,8 @@ export interface BatchIo {
 }
 
 /**
- * CSV records (their texts) scored as one chunk, in the main thread or a worker. Small: a chunk's records stay alive
+ * Records read line by line (CSV records as their texts, and JSONL lines not in UTF-8) scored as one chunk, in the
+ * main thread or a worker. Small: a chunk's records stay alive
  * until it is scored, and 2,000 of them outlived V8's young generation (CSV batches then spent ~45% of their time in
  * GC); 128 keeps the messages to workers few enough.
  */
@@ -152,24 +153,32 @@ function detectEncoding(path: string): 'utf8' | 'gbk' {
 const LINE_BREAK = /\r\n|\n|\r/;
 
 /**
- * The lines of a file in its encoding (GBK decoded), a block of about 64 kB at a time: cut as readline cuts them,
+ * The lines of a file in its encoding (GBK decoded), a block of `BLOCK` bytes at a time: cut as readline cuts them,
  * but without an event and a queued entry per line (readline's queue kept a block's lines alive until read, and a
- * CSV batch spent almost half its time collecting them). A byte-order mark is kept, as readline keeps it.
+ * CSV batch spent almost half its time collecting them). A byte-order mark is kept, as readline keeps it. A file that
+ * ends inside a character ends in U+FFFD (readline dropped those bytes without a word), so the cut is reported.
  */
 export function* lineBlocks(path: string, encoding: 'utf8' | 'gbk', onBytes: (n: number) => void): Generator<string[]> {
   const decoder = new TextDecoder(encoding === 'gbk' ? 'gbk' : 'utf-8', { ignoreBOM: true });
-  let carry = '';
+  // The unfinished last line, in pieces: a block without a line break is only added to them, so that a line of many
+  // blocks is searched and joined once, not once per block.
+  let pieces: string[] = [];
   for (const chunk of syncBlocks(path)) {
     onBytes(chunk.length);
-    let text = carry + decoder.decode(chunk, { stream: true });
+    const fresh = decoder.decode(chunk, { stream: true });
+    if (fresh.indexOf('\n') < 0 && fresh.indexOf('\r') < 0) {
+      pieces.push(fresh);
+      continue;
+    }
+    let text = pieces.length === 0 ? fresh : pieces.join('') + fresh;
     // A "\r" at the end may be the first half of a "\r\n" cut by the block: it waits for the next block.
     const tail = text.endsWith('\r') ? '\r' : '';
     if (tail !== '') text = text.slice(0, -1);
     const lines = text.split(LINE_BREAK);
-    carry = (lines.pop() as string) + tail;
+    pieces = [(lines.pop() as string) + tail];
     if (lines.length > 0) yield lines;
   }
-  const rest = carry + decoder.decode();
+  const rest = pieces.join('') + decoder.decode();
   if (rest === '') return;
   const lines = rest.split(LINE_BREAK);
   // A last line break ends the last line; it does not start an empty one.
@@ -265,7 +274,7 @@ const MAX_RECORD_LINES = 100;
 type Work = { readonly records: RawRecord[]; readonly start: number; readonly columns?: readonly string[] } | { readonly block: Uint8Array; readonly firstLine: number; readonly start: number };
 
 /**
- * JSONL blocks of about this many bytes (64 kB), cut at a line end. Kept well under 128 kB: V8 puts a longer string
+ * Bytes read at a time (64 kB); JSONL blocks are about this size, cut at a line end. Kept well under 128 kB: V8 puts a longer string
  * in its large-object space, and making such strings cost ~5 µs per 1.3 kB record (measured: Latin-1 text of 127 MB
  * in 256 kB pieces 490 ms, in 64 kB pieces 22 ms).
  */

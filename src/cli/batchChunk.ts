@@ -193,23 +193,21 @@ export function scoreChunk(scorer: Scorer, records: readonly RawRecord[], start:
 
 /** One raw record scored as `scoreMany` scores it: a CSV record cut into cells, a parsed JSONL line, or its read failure. */
 function scoreRaw(scorer: Scorer, raw: RawRecord, index: number, config: ChunkConfig): BatchResult {
-  if ('error' in raw) return failed(index, makeFormIssue('malformed-record', ['records', index], { line: String(raw.line), reason: raw.error }));
+  const malformed = (reason: string): BatchResult => failed(index, makeFormIssue('malformed-record', ['records', index], { line: String(raw.line), reason }));
+  if ('error' in raw) return malformed(raw.error);
   let record: unknown;
   if ('csv' in raw) {
     const cells = csvCells(raw.csv);
-    if (typeof cells === 'string') return failed(index, makeFormIssue('malformed-record', ['records', index], { line: String(raw.line), reason: cells }));
+    if (typeof cells === 'string') return malformed(cells);
     record = cells.map(cell);
-  }
-  else {
+  } else {
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw.json) as unknown;
     } catch (e) {
-      return failed(index, makeFormIssue('malformed-record', ['records', index], { line: String(raw.line), reason: (e as Error).message }));
+      return malformed((e as Error).message);
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      return failed(index, makeFormIssue('malformed-record', ['records', index], { line: String(raw.line), reason: 'not a JSON object / 不是 JSON 对象' }));
-    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return malformed('not a JSON object / 不是 JSON 对象');
     // A line is the values object, or an evaluation `{ id?, values, notApplicable? }` (when no input is named "values").
     const envelope = config.envelope && typeof (parsed as { values?: unknown }).values === 'object';
     record = envelope ? parsed : { values: parsed };

@@ -3,7 +3,8 @@
  * batch`, where csv-parse, reading a record character by character, took about a third of a CSV batch. Only records
  * whose reading RFC 4180 leaves no doubt about are cut here; csv-parse reads every other one (and reports it when it
  * is not CSV), so a record gets the cells csv-parse gives it either way (test/cli/csvRecord.test.ts checks this
- * against csv-parse).
+ * against csv-parse). One difference, never met: a lone surrogate (which no decoder makes) is kept here, where
+ * csv-parse, encoding the text to UTF-8, reads U+FFFD.
  */
 
 import { parse as parseCsvSync, type Options as CsvOptions } from 'csv-parse/sync';
@@ -70,6 +71,7 @@ const csvOptions = (bom: boolean): CsvOptions => ({ bom, relax_column_count: tru
  * @param bom may it start with a byte-order mark (the file's first record)?
  */
 export function csvCells(text: string, bom = false): string[] | string {
+  if (text === '') return []; // (the reader skips blank lines; csv-parse reads no record here)
   const plain = bom && text.charCodeAt(0) === 0xfeff ? undefined : plainCsvRecord(text);
   if (plain !== undefined) return plain;
   try {

@@ -61,5 +61,7 @@ describe('CSV records cut directly (jixiao batch)', () => {
     expect(csvCells('\uFEFFid,x', true)).toEqual(['id', 'x']);
     expect(csvCells('\uFEFFid,x')).toEqual(['\uFEFFid', 'x']);
     expect(plainCsvRecord('"a ""b""",,"c\nd"')).toEqual(['a "b"', '', 'c\nd']);
+    expect(csvCells('')).toEqual([]);
+    expect(csvParse('')).toEqual([]);
   });
 });
