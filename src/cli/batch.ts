@@ -37,9 +37,8 @@ export interface BatchIo {
 
 /**
  * Records read line by line (CSV records as their texts, and JSONL lines not in UTF-8) scored as one chunk, in the
- * main thread or a worker. Small: a chunk's records stay alive
- * until it is scored, and 2,000 of them outlived V8's young generation (CSV batches then spent ~45% of their time in
- * GC); 128 keeps the messages to workers few enough.
+ * main thread or a worker. Small: a chunk's records stay alive until it is scored, and 2,000 parsed CSV rows outlived
+ * V8's young generation (CSV batches then spent ~45% of their time in GC); 128 keeps the messages to workers few.
  */
 const CHUNK = 128;
 
@@ -245,11 +244,12 @@ function* rawRecords(path: string, kind: 'csv' | 'jsonl', encoding: 'utf8' | 'gb
     }
     const record = { line: start.line, text: parts.length === 1 ? start.text : parts.map((p) => p.text).join('\n') };
     if (first) {
-      const read = csvRow(record, true);
-      if ('error' in read) yield read;
+      // The header, which alone may start with a byte-order mark.
+      const cells = csvCells(record.text, true);
+      if (typeof cells === 'string') yield { line: record.line, error: cells };
       else {
         first = false;
-        header(read.row.map((c) => c.trim()));
+        header(cells.map((c) => c.trim()));
       }
       continue;
     }
@@ -261,21 +261,15 @@ function* rawRecords(path: string, kind: 'csv' | 'jsonl', encoding: 'utf8' | 'gb
 /** A line of white space only (what `trim` empties), tested without a trimmed copy. */
 const WHITE = /^\s*$/;
 
-/** The header record read into cells (see `csvCells`): its row, or the parser's error. */
-function csvRow(record: { line: number; text: string }, bom: boolean): { readonly line: number; readonly row: readonly string[] } | { readonly line: number; readonly error: string } {
-  const read = csvCells(record.text, bom);
-  return typeof read === 'string' ? { line: record.line, error: read } : { line: record.line, row: read };
-}
-
 /** A record (with quoted line breaks) may span at most this many lines. */
 const MAX_RECORD_LINES = 100;
 
-/** A piece of work: CSV rows (or parse failures), or a block of JSONL text, and the index of its first record. */
+/** A piece of work: records read line by line (CSV texts, JSONL lines, read failures), or a block of JSONL text, and the index of its first record. */
 type Work = { readonly records: RawRecord[]; readonly start: number; readonly columns?: readonly string[] } | { readonly block: Uint8Array; readonly firstLine: number; readonly start: number };
 
 /**
- * Bytes read at a time (64 kB); JSONL blocks are about this size, cut at a line end. Kept well under 128 kB: V8 puts a longer string
- * in its large-object space, and making such strings cost ~5 µs per 1.3 kB record (measured: Latin-1 text of 127 MB
+ * Bytes read at a time (64 kB); JSONL blocks are about this size, cut at a line end. Kept well under 128 kB: V8 puts
+ * a longer string in its large-object space, and making such strings cost ~5 µs per 1.3 kB record (measured: Latin-1 text of 127 MB
  * in 256 kB pieces 490 ms, in 64 kB pieces 22 ms).
  */
 const BLOCK = 1 << 16;

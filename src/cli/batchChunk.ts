@@ -229,23 +229,12 @@ export function csvHeader(scorer: Scorer | undefined, config: ChunkConfig): stri
  * totals (fixed decimals) and the scores (JS numbers) never do, and are written as they are.
  */
 function csvLine(r: BatchResult, config: ChunkConfig): string {
-  let line = `${r.index},${r.id === undefined ? '' : csvField(r.id)},${r.total ?? ''},${r.grade === null ? '' : gradeField(r.grade)},${r.complete ? 'true' : 'false'},${r.provisional ?? ''},${r.issues.length === 0 ? '' : csvField(brief(r.issues))}`;
+  let line = `${r.index},${r.id === undefined ? '' : csvField(r.id)},${r.total ?? ''},${r.grade === null ? '' : csvField(r.grade)},${r.complete ? 'true' : 'false'},${r.provisional ?? ''},${r.issues.length === 0 ? '' : csvField(brief(r.issues))}`;
   for (const k of config.nodeColumns) {
     const s = r.scores[k];
     line += s === undefined ? ',' : `,${s}`;
   }
   return line;
-}
-
-/** The CSV fields of grade labels (a handful per framework), made once each. */
-const gradeFields = new Map<string, string>();
-function gradeField(label: string): string {
-  let field = gradeFields.get(label);
-  if (field === undefined) {
-    field = csvField(label);
-    if (gradeFields.size < 64) gradeFields.set(label, field);
-  }
-  return field;
 }
 
 function jsonLine(scorer: Scorer | undefined, r: BatchResult, config: ChunkConfig): string {

@@ -18,10 +18,11 @@ const COMMA = 44;
  * quoted from its first character to a closing quote that a comma or the record's end follows, `""` inside standing
  * for one quote. Undefined for anything else.
  *
- * @param text the record's text (not blank)
+ * @param text the record's text
  * @returns its cells, or undefined when csv-parse must read it
  */
 export function plainCsvRecord(text: string): string[] | undefined {
+  if (text === '') return undefined; // no record at all (csv-parse reads none; the reader skips blank lines)
   if (text.indexOf('"') < 0) return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text.split(',') : undefined;
   const cells: string[] = [];
   const n = text.length;
@@ -71,7 +72,6 @@ const csvOptions = (bom: boolean): CsvOptions => ({ bom, relax_column_count: tru
  * @param bom may it start with a byte-order mark (the file's first record)?
  */
 export function csvCells(text: string, bom = false): string[] | string {
-  if (text === '') return []; // (the reader skips blank lines; csv-parse reads no record here)
   const plain = bom && text.charCodeAt(0) === 0xfeff ? undefined : plainCsvRecord(text);
   if (plain !== undefined) return plain;
   try {
