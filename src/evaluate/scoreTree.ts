@@ -1,9 +1,8 @@
 import { clampWith, snap, sumWith, type Calculator } from '../calc/calculator.js';
 import type { RoundingMode } from '../calc/rounding.js';
-import { blocked, newTrace, type Env, type Trace } from '../expr/trace.js';
+import { blocked, newTrace, type Env, type KernelOutcome, type Trace } from '../expr/trace.js';
 import type { Compiled, CompiledNode } from '../framework/compile.js';
 import type { NotApplicablePolicy, RoundAt } from '../framework/types.js';
-import type { KernelResult } from '../rules/RuleModule.js';
 import type { WeightPlan } from './effectiveWeights.js';
 import type { NodeStatus } from './types.js';
 
@@ -24,7 +23,7 @@ export interface ScoredNode<N> {
   readonly score: N;
   readonly status: NodeStatus;
   readonly trace: Trace;
-  readonly outcome: KernelResult<N>['outcome'] | undefined;
+  readonly outcome: KernelOutcome | undefined;
   readonly modifier: 'full' | 'zero' | undefined;
   /** For the highest not-applicable node: the policy applied. */
   readonly naPolicy: NotApplicablePolicy | undefined;
@@ -97,9 +96,9 @@ export function scoreTree<N>(compiled: Compiled<N>, env: Env<N>, plan: WeightPla
       if (holds === undefined) return leaf(node, eff, t, {});
       if (holds) return leaf(node, eff, t, { modifier }, modifier === 'zero' ? c.zero : node.weight);
     }
-    const result = node.kernel?.(env, t, node.weight);
-    if (result === undefined || blocked(t)) return leaf(node, eff, t, {});
-    return leaf(node, eff, t, { outcome: result.outcome }, result.score);
+    const score = node.kernel?.(env, t, node.weight);
+    if (score === undefined || blocked(t)) return leaf(node, eff, t, {});
+    return leaf(node, eff, t, { outcome: t.outcome }, score);
   };
 
   const scoreNA = (node: CompiledNode<N>, eff: N, policy: NotApplicablePolicy, top: boolean): ScoredNode<N> => {

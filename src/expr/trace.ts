@@ -28,7 +28,13 @@ export interface Finding {
   readonly data: { readonly [key: string]: unknown };
 }
 
-/** What scoring one node records besides its outcome. */
+/** A kernel's structured outcome: the kind and the facts a reader needs, as exact values. No text. */
+export interface KernelOutcome {
+  readonly kind: string;
+  readonly [fact: string]: unknown;
+}
+
+/** What scoring one node records: its inputs and findings, and (when it keeps facts) the kernel's outcome. */
 export interface Trace {
   /** Inputs read that had a value. */
   readonly read: string[];
@@ -40,12 +46,17 @@ export interface Trace {
   readonly faults: Finding[];
   /** Notices that do not stop scoring (review over-completion, clamped tier score…). */
   readonly warnings: Finding[];
-  /** Are inputs read recorded in `read`? (The fast path, which builds no sheet, leaves it off.) */
-  readonly recordReads: boolean;
+  /**
+   * Does it keep the facts a sheet explains: the inputs read (`read`) and the kernel's `outcome`? The fast path,
+   * which builds no sheet, leaves it off, and kernels then build no outcome.
+   */
+  readonly facts: boolean;
+  /** The outcome of the kernel that scored the node (set by the kernel, only when `facts`). */
+  outcome: KernelOutcome | undefined;
 }
 
 /** A fresh trace. */
-export const newTrace = (recordReads = true): Trace => ({ read: [], missing: [], invalid: [], faults: [], warnings: [], recordReads });
+export const newTrace = (facts = true): Trace => ({ read: [], missing: [], invalid: [], faults: [], warnings: [], facts, outcome: undefined });
 
 /** Has anything kept this trace's node from scoring? */
 export const blocked = (t: Trace): boolean => t.missing.length > 0 || t.invalid.length > 0 || t.faults.length > 0;
@@ -57,7 +68,7 @@ const addOnce = (list: string[], name: string): void => {
 /** Records that input `name` (at `slot`) was read from `env`: present, missing or invalid. Returns true when it has a value. */
 export function noteRead<N>(env: Env<N>, t: Trace, name: string, slot: number, present: boolean): boolean {
   if (present) {
-    if (t.recordReads) addOnce(t.read, name);
+    if (t.facts) addOnce(t.read, name);
   }
   else if (env.invalid[slot] === true) {
     if (!t.invalid.some((f) => f.data.input === name)) t.invalid.push({ code: 'invalid-input', path: ['values', name], data: { input: name } });

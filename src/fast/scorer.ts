@@ -361,7 +361,7 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): FastReaders
   };
   const grades = parsed.grades;
   const t: Trace = newTrace(false);
-  // Only the read list fills on the fast path (anything else hands the record over): emptied only when needed.
+  // Facts are off, so nothing fills the read list, and a finding hands the record over: lists emptied only when needed.
   const reset = (): void => {
     if (t.read.length !== 0) t.read.length = 0;
     if (t.missing.length !== 0) t.missing.length = 0;
@@ -559,9 +559,8 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): FastReaders
         if (holds) raw = node.weight;
       }
       if (raw === undefined) {
-        const result = node.kernel?.(env, t, node.weight);
-        if (result === undefined) return undefined;
-        raw = result.score;
+        raw = node.kernel?.(env, t, node.weight);
+        if (raw === undefined) return undefined;
       }
       if (blocked(t) || t.warnings.length > 0) return undefined;
       scores[i] = finish(raw, i, node.weight);

@@ -8,18 +8,12 @@ import type { InputType, ParseContext } from '../expr/ParseContext.js';
 import type { Num } from '../expr/types.js';
 import type { Env, Trace } from '../expr/trace.js';
 
-/** What a kernel gives when it can score: the raw score against the defined weight, and its facts. */
-export interface KernelResult<N> {
-  readonly score: N;
-  /** The structured outcome: the kind and the facts a reader needs, as exact values. No text. */
-  readonly outcome: { readonly kind: string; readonly [fact: string]: unknown };
-}
-
 /**
  * A compiled rule. It reads the inputs it needs from `env`, records what is missing, invalid or faulty in `t`,
- * and returns undefined when it cannot score.
+ * and returns the raw score against the defined weight, or undefined when it cannot score. When `t.facts` is on,
+ * it also sets `t.outcome`, the facts its score rests on (the fast path leaves facts off: no outcome is built).
  */
-export type Kernel<N> = (env: Env<N>, t: Trace, weight: N) => KernelResult<N> | undefined;
+export type Kernel<N> = (env: Env<N>, t: Trace, weight: N) => N | undefined;
 
 /** A parsed rule: its kind and its parameters with every literal read. */
 export interface ParsedRule {

@@ -208,7 +208,8 @@ export const bands: RuleModule<BandsRule, Params> = {
         t.faults.push({ code: 'value-outside-bands', data: { value: raw } });
         return undefined;
       }
-      return { score: band.points ?? c.mul(weight, band.fraction ?? c.zero), outcome: band.outcome(raw) };
+      if (t.facts) t.outcome = band.outcome(raw);
+      return band.points ?? c.mul(weight, band.fraction ?? c.zero);
     };
   },
 };

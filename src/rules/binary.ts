@@ -50,7 +50,8 @@ export const binary: RuleModule<BinaryRule, Params> = {
     return (env, t, weight) => {
       const holds = when(env, t);
       if (holds === undefined) return undefined;
-      return { score: holds ? (points ?? weight) : otherwise, outcome: { kind: 'binary', holds } };
+      if (t.facts) t.outcome = { kind: 'binary', holds };
+      return holds ? (points ?? weight) : otherwise;
     };
   },
 };

@@ -88,17 +88,11 @@ export const checklist: RuleModule<ChecklistRule, Params> = {
       }
       for (const x of checks) if (!given.has(x.id)) t.missing.push(`${p.input}.${x.id}`);
       if (t.invalid.length > 0 || t.missing.length > 0) return undefined;
-      // One pass over the checks, in their order: the points of those passed, and the ids of each side.
+      // One pass over the checks, in their order: the points of those passed (and, for the facts, the ids of each side).
       let score = c.zero;
-      const passed: string[] = [];
-      const failed: string[] = [];
-      for (const x of checks) {
-        if (given.get(x.id) === true) {
-          score = c.add(score, x.points);
-          passed.push(x.id);
-        } else failed.push(x.id);
-      }
-      return { score, outcome: { kind: 'checklist', passed, failed } };
+      for (const x of checks) if (given.get(x.id) === true) score = c.add(score, x.points);
+      if (t.facts) t.outcome = { kind: 'checklist', passed: checks.filter((x) => given.get(x.id) === true).map((x) => x.id), failed: checks.filter((x) => given.get(x.id) !== true).map((x) => x.id) };
+      return score;
     };
   },
 };

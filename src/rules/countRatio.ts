@@ -53,7 +53,8 @@ export const countRatio: RuleModule<CountRatioRule, Params> = {
         return undefined;
       }
       const ratio = c.div(m, n);
-      return { score: c.mul(weight, clampWith(c, ratio, c.zero, c.one)), outcome: { kind: 'count-ratio', met: m, total: n, ratio } };
+      if (t.facts) t.outcome = { kind: 'count-ratio', met: m, total: n, ratio };
+      return c.mul(weight, clampWith(c, ratio, c.zero, c.one));
     };
   },
 };

@@ -38,7 +38,7 @@ export const either: RuleModule<EitherRule, readonly ParsedRule[]> = {
     return (env, t, weight) => {
       const missing: string[] = [];
       for (const [i, kernel] of kernels.entries()) {
-        const scratch = newTrace();
+        const scratch = newTrace(t.facts);
         const result = kernel(env, scratch, weight);
         // An alternative that lacks inputs (and has nothing else wrong) gives way to the next one.
         if (result === undefined && scratch.missing.length > 0 && scratch.invalid.length === 0 && scratch.faults.length === 0) {
@@ -50,7 +50,8 @@ export const either: RuleModule<EitherRule, readonly ParsedRule[]> = {
         t.invalid.push(...scratch.invalid);
         t.faults.push(...scratch.faults);
         t.warnings.push(...scratch.warnings);
-        return result === undefined ? undefined : { score: result.score, outcome: { kind: 'either', alternative: i, outcome: result.outcome } };
+        if (result !== undefined && t.facts) t.outcome = { kind: 'either', alternative: i, outcome: scratch.outcome };
+        return result;
       }
       for (const m of missing) if (!t.missing.includes(m)) t.missing.push(m);
       return undefined;

@@ -63,7 +63,8 @@ export const equal: RuleModule<EqualRule, Params> = {
       if (a === undefined || g === undefined) return undefined;
       const met = c.isZero(g) ? c.cmp(a, c.zero) <= 0 : c.cmp(c.abs(c.sub(a, g)), tolerance) <= 0;
       const fraction = met ? c.one : c.isZero(g) ? c.zero : clampWith(c, c.div(a, g), c.zero, c.one);
-      return { score: c.mul(weight, fraction), outcome: { kind: 'equal', actual: a, target: g, met, fraction } };
+      if (t.facts) t.outcome = { kind: 'equal', actual: a, target: g, met, fraction };
+      return c.mul(weight, fraction);
     };
   },
 };

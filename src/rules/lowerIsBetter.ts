@@ -73,7 +73,8 @@ export const lowerIsBetter: RuleModule<LowerIsBetterRule, Params> = {
           : p.variant === 'inverse'
             ? c.div(g, a)
             : maxWith(c, c.zero, c.sub(c.one, c.div(c.sub(a, g), g)));
-      return { score: c.mul(weight, fraction), outcome: { kind: 'lower-is-better', actual: a, target: g, met, fraction } };
+      if (t.facts) t.outcome = { kind: 'lower-is-better', actual: a, target: g, met, fraction };
+      return c.mul(weight, fraction);
     };
   },
 };

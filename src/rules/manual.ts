@@ -55,7 +55,8 @@ export const manual: RuleModule<ManualRule, Params> = {
         t.invalid.push({ code: 'score-off-step', path, data: { value: score, step } });
         return undefined;
       }
-      return { score, outcome: { kind: 'manual', score } };
+      if (t.facts) t.outcome = { kind: 'manual', score };
+      return score;
     };
   },
 };

@@ -55,10 +55,8 @@ export const perOccurrence: RuleModule<PerOccurrenceRule, Params> = {
         return undefined;
       }
       const deduction = c.mul(n, points);
-      return {
-        score: maxWith(c, c.zero, c.sub(weight, deduction)),
-        outcome: { kind: 'per-occurrence', count: n, perOccurrence: points, deduction, exhausted: c.cmp(deduction, weight) >= 0 },
-      };
+      if (t.facts) t.outcome = { kind: 'per-occurrence', count: n, perOccurrence: points, deduction, exhausted: c.cmp(deduction, weight) >= 0 };
+      return maxWith(c, c.zero, c.sub(weight, deduction));
     };
   },
 };

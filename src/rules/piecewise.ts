@@ -80,7 +80,8 @@ export const piecewise: RuleModule<PiecewiseRule, Params> = {
           break;
         }
       }
-      return { score: c.mul(weight, fraction), outcome: { kind: 'piecewise', value: v, fraction } };
+      if (t.facts) t.outcome = { kind: 'piecewise', value: v, fraction };
+      return c.mul(weight, fraction);
     };
   },
 };

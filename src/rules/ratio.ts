@@ -65,9 +65,16 @@ export const ratio: RuleModule<RatioRule, Params> = {
       if (v === undefined) return undefined;
       if (reviewAbove !== undefined && c.cmp(v, reviewAbove) > 0) t.warnings.push({ code: 'review-over-completion', data: { value: v, limit: reviewAbove } });
       const capped = c.cmp(v, c.one) > 0;
-      if (zeroBelow !== undefined && c.cmp(v, zeroBelow) < 0) return { score: c.zero, outcome: { kind: 'ratio', value: v, cut: 'below', limit: zeroBelow, capped } };
-      if (zeroAbove !== undefined && c.cmp(v, zeroAbove) > 0) return { score: c.zero, outcome: { kind: 'ratio', value: v, cut: 'above', limit: zeroAbove, capped } };
-      return { score: c.mul(weight, clampWith(c, v, c.zero, c.one)), outcome: { kind: 'ratio', value: v, capped } };
+      if (zeroBelow !== undefined && c.cmp(v, zeroBelow) < 0) {
+        if (t.facts) t.outcome = { kind: 'ratio', value: v, cut: 'below', limit: zeroBelow, capped };
+        return c.zero;
+      }
+      if (zeroAbove !== undefined && c.cmp(v, zeroAbove) > 0) {
+        if (t.facts) t.outcome = { kind: 'ratio', value: v, cut: 'above', limit: zeroAbove, capped };
+        return c.zero;
+      }
+      if (t.facts) t.outcome = { kind: 'ratio', value: v, capped };
+      return c.mul(weight, clampWith(c, v, c.zero, c.one));
     };
   },
 };

@@ -87,16 +87,14 @@ export const stepDeduction: RuleModule<StepDeductionRule, Params> = {
       if (v === undefined) return undefined;
       const excess = p.direction === 'above' ? c.sub(v, threshold) : c.sub(threshold, v);
       if (c.cmp(excess, c.zero) <= 0) {
-        return { score: weight, outcome: { kind: 'step-deduction', value: v, threshold, perStep: points, excess, steps: c.zero, deduction: c.zero, exhausted: false } };
+        if (t.facts) t.outcome = { kind: 'step-deduction', value: v, threshold, perStep: points, excess, steps: c.zero, deduction: c.zero, exhausted: false };
+        return weight;
       }
       const exact = c.div(excess, step);
       const steps = p.steps === 'completed' ? c.floor(exact) : p.steps === 'started' ? c.ceil(exact) : exact;
       const deduction = c.mul(steps, points);
-      const exhausted = c.cmp(deduction, weight) >= 0;
-      return {
-        score: maxWith(c, c.zero, c.sub(weight, deduction)),
-        outcome: { kind: 'step-deduction', value: v, threshold, perStep: points, excess, steps, deduction, exhausted },
-      };
+      if (t.facts) t.outcome = { kind: 'step-deduction', value: v, threshold, perStep: points, excess, steps, deduction, exhausted: c.cmp(deduction, weight) >= 0 };
+      return maxWith(c, c.zero, c.sub(weight, deduction));
     };
   },
 };

@@ -103,7 +103,8 @@ export const tiers: RuleModule<TiersRule, Params> = {
       const [min, max] = [c.mul(weight, tier.lo), c.mul(weight, tier.hi)];
       const used = clampWith(c, given.score, min, max);
       if (c.cmp(used, given.score) !== 0) t.warnings.push({ code: 'tier-score-clamped', data: { value: given.score, tier: tier.name, min, max, used } });
-      return { score: used, outcome: { kind: 'tiers', tier: tier.id, given: given.score, used, min, max } };
+      if (t.facts) t.outcome = { kind: 'tiers', tier: tier.id, given: given.score, used, min, max };
+      return used;
     };
   },
 };
