@@ -83,14 +83,24 @@ export const checklist: RuleModule<ChecklistRule, Params> = {
     return (env, t) => {
       const given = env.checks[at];
       if (!noteRead(env, t, p.input, at, given !== undefined) || given === undefined) return undefined;
-      for (const id of given.keys()) {
-        if (!known.has(id)) t.invalid.push({ code: 'unknown-check', path: ['values', p.input, id], data: { check: id } });
-      }
-      for (const x of checks) if (!given.has(x.id)) t.missing.push(`${p.input}.${x.id}`);
-      if (t.invalid.length > 0 || t.missing.length > 0) return undefined;
-      // One pass over the checks, in their order: the points of those passed (and, for the facts, the ids of each side).
+      // One pass over the checks, in their order: those missing, and the points of those passed. Ids it does not
+      // know are looked for only when the form gives more than the checks it has (each id is given at most once).
       let score = c.zero;
-      for (const x of checks) if (given.get(x.id) === true) score = c.add(score, x.points);
+      let present = 0;
+      for (const x of checks) {
+        const passed = given.get(x.id);
+        if (passed === undefined) t.missing.push(`${p.input}.${x.id}`);
+        else {
+          present++;
+          if (passed) score = c.add(score, x.points);
+        }
+      }
+      if (present !== given.size) {
+        for (const id of given.keys()) {
+          if (!known.has(id)) t.invalid.push({ code: 'unknown-check', path: ['values', p.input, id], data: { check: id } });
+        }
+      }
+      if (t.invalid.length > 0 || t.missing.length > 0) return undefined;
       if (t.facts) t.outcome = { kind: 'checklist', passed: checks.filter((x) => given.get(x.id) === true).map((x) => x.id), failed: checks.filter((x) => given.get(x.id) !== true).map((x) => x.id) };
       return score;
     };
