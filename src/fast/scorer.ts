@@ -377,17 +377,23 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): FastReaders
   const tiers = new Array<{ tier: string; score: Scaled | undefined } | undefined>(size).fill(undefined);
   const checks = new Array<ReadonlyMap<string, boolean> | undefined>(size).fill(undefined);
   const env: Env<Scaled> = { numbers, booleans, tiers, checks, invalid: NO_INVALID };
-  const hasTiers = inputs.some((i) => i.kind === 2);
-  const hasChecks = inputs.some((i) => i.kind === 3);
-  /** Empties the env for the next record. */
+  /** The inputs given a value since the env was last emptied (`put` adds them; one may be there twice). */
+  const touched: InputSlot[] = [];
+  let touchedCount = 0;
+  /** Empties the env for the next record: only the slots the last record filled. */
   const begin = (): void => {
-    numbers.fill(undefined);
-    booleans.fill(undefined);
-    if (hasTiers) tiers.fill(undefined);
-    if (hasChecks) checks.fill(undefined);
+    for (let i = 0; i < touchedCount; i++) {
+      const { kind, slot } = touched[i] as InputSlot;
+      if (kind === 0) numbers[slot] = undefined;
+      else if (kind === 1) booleans[slot] = undefined;
+      else if (kind === 2) tiers[slot] = undefined;
+      else checks[slot] = undefined;
+    }
+    touchedCount = 0;
   };
   /** Puts one given value (not null) in its slot; false when it is unusual (the decimal path then reads the record). */
   const put = (input: InputSlot, value: unknown): boolean => {
+    touched[touchedCount++] = input;
     switch (input.kind) {
       case 1: {
         const b = typeof value === 'boolean' ? value : readBoolean(value);

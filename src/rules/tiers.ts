@@ -96,11 +96,18 @@ export const tiers: RuleModule<TiersRule, Params> = {
     return (env, t, weight) => {
       const given = env.tiers[at];
       if (!noteRead(env, t, p.input, at, given !== undefined) || given === undefined) return undefined;
-      const tier = list.find((x) => x.id === given.tier);
+      let tier: (typeof list)[number] | undefined;
+      for (const x of list) {
+        if (x.id === given.tier) {
+          tier = x;
+          break;
+        }
+      }
       if (tier === undefined) t.invalid.push({ code: 'unknown-tier', path: ['values', p.input, 'tier'], data: { tier: given.tier } });
       if (given.score === undefined) t.invalid.push({ code: 'missing-field', path: ['values', p.input, 'score'], data: { key: 'score' } });
       if (tier === undefined || given.score === undefined) return undefined;
-      const [min, max] = [c.mul(weight, tier.lo), c.mul(weight, tier.hi)];
+      const min = c.mul(weight, tier.lo);
+      const max = c.mul(weight, tier.hi);
       const used = clampWith(c, given.score, min, max);
       if (c.cmp(used, given.score) !== 0) t.warnings.push({ code: 'tier-score-clamped', data: { value: given.score, tier: tier.name, min, max, used } });
       if (t.facts) t.outcome = { kind: 'tiers', tier: tier.id, given: given.score, used, min, max };
