@@ -48,12 +48,23 @@ const CHUNK = 128;
  * V8's heap-sizing heuristics, which it reads at each collection, are set for this process (the command's own; the
  * library never does this): the young generation keeps its initial size, the old one grows by 10% at a time.
  * Measured by `npm run bench:stream` (peak RSS; docs/cli.md). Called by the command's entry point only, never by
- * tests running in a shared process.
+ * tests running in a shared process. Starting a worker thread sets V8's flags back to their defaults (measured in
+ * Node 20: the main thread's young generation then grew to 32 MB with `--jobs 2`), so the pool sets them again
+ * once each worker is online (`relean`).
  */
 export function leanHeap(): void {
+  lean = true;
   setFlagsFromString('--semi-space-growth-factor=1');
   setFlagsFromString('--heap-growing-percent=10');
 }
+
+/** Has this process asked for a lean heap (`leanHeap`)? */
+let lean = false;
+
+/** Sets the lean heap's flags again if the process asked for them (after a worker thread started). */
+const relean = (): void => {
+  if (lean) leanHeap();
+};
 
 /** Parses the arguments after `batch`. */
 export function parseBatchArgs(argv: readonly string[]): BatchArgs {
@@ -344,6 +355,7 @@ class Pool {
       const w = built
         ? new Worker(url, { workerData: data, resourceLimits: LIMITS })
         : new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true, workerData: data, resourceLimits: LIMITS });
+      w.once('online', relean);
       w.on('message', (m: { seq: number; text: string; stats: ChunkStats }) => {
         this.waiting.get(m.seq)?.resolve(m);
         this.waiting.delete(m.seq);
