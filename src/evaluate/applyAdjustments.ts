@@ -21,12 +21,12 @@ export interface AppliedAdjustment<N> {
 /**
  * Evaluates deduction, bonus and veto items. Deductions and bonuses are capped at their `max` (with a warning)
  * and rounded like leaf scores; a negative amount is a fault; an amount or veto that cannot be computed
- * applies nothing and leaves the sheet incomplete.
+ * applies nothing and leaves the sheet incomplete. `facts` as in `newTrace` (off on the fast path, which builds no sheet).
  */
-export function applyAdjustments<N>(compiled: Compiled<N>, env: Env<N>, r: Rounding): AppliedAdjustment<N>[] {
+export function applyAdjustments<N>(compiled: Compiled<N>, env: Env<N>, r: Rounding, facts = true): AppliedAdjustment<N>[] {
   const c = compiled.calc;
   return compiled.adjustments.map((a): AppliedAdjustment<N> => {
-    const t = newTrace();
+    const t = newTrace(facts);
     const none = { points: c.zero, amount: undefined, capped: false, triggered: false };
     if ('when' in a) {
       const fired = a.when(env, t);

@@ -462,7 +462,9 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): FastReaders
   const readInOrder = (values: { readonly [name: string]: unknown }): Env<Scaled> | undefined => {
     const keys = Object.keys(values);
     let order = lastInputs;
-    if (keys.length !== lastKeys.length || keys.some((k, i) => k !== lastKeys[i])) {
+    let same = keys.length === lastKeys.length;
+    for (let i = 0; same && i < keys.length; i++) same = keys[i] === lastKeys[i];
+    if (!same) {
       const found: InputSlot[] = [];
       for (const k of keys) {
         const input = byName.get(k);
@@ -577,7 +579,7 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): FastReaders
     }
     let subtotal: Scaled = 0;
     for (let i = 0; i < count; i++) if (parents[i] === -1) subtotal = c.add(subtotal, scores[i] as Scaled);
-    const adjustments = compiled.adjustments.length === 0 ? NO_ADJUSTMENTS : applyAdjustments(compiled, env, r);
+    const adjustments = compiled.adjustments.length === 0 ? NO_ADJUSTMENTS : applyAdjustments(compiled, env, r, false);
     for (const a of adjustments) if (a.status !== 'applied' || a.trace.warnings.length > 0) return undefined;
     const settled = settle(compiled, subtotal, adjustments, r);
     if (settled.zeroVeto !== undefined || settled.lowestVeto) return undefined;
