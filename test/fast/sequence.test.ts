@@ -46,6 +46,6 @@ describe('one scorer, many records in sequence (stale env slots)', () => {
       runs(150),
     );
     // Meaningful only if a good share of the records was scored on the fast path itself.
-    if (runs(150).numRuns >= 100) expect(fastCount / all).toBeGreaterThan(0.2);
+    if (runs(150).numRuns >= 100) expect(fastCount / all).toBeGreaterThan(0.05);
   });
 });
