@@ -42,6 +42,9 @@ export interface BatchIo {
  */
 const CHUNK = 128;
 
+/** Has this process asked for a lean heap (`leanHeap`)? */
+let lean = false;
+
 /**
  * 小堆运行。Keeps the heap of a `jixiao batch` process small: records stream through in constant memory, but V8
  * would still grow its young generation to 32 MB and let its old generation grow far before collecting it. Two of
@@ -57,9 +60,6 @@ export function leanHeap(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
   setFlagsFromString('--heap-growing-percent=10');
 }
-
-/** Has this process asked for a lean heap (`leanHeap`)? */
-let lean = false;
 
 /** Sets the lean heap's flags again if the process asked for them (after a worker thread started). */
 const relean = (): void => {

@@ -462,9 +462,7 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): FastReaders
   const readInOrder = (values: { readonly [name: string]: unknown }): Env<Scaled> | undefined => {
     const keys = Object.keys(values);
     let order = lastInputs;
-    let same = keys.length === lastKeys.length;
-    for (let i = 0; same && i < keys.length; i++) same = keys[i] === lastKeys[i];
-    if (!same) {
+    if (!sameList(keys, lastKeys)) {
       const found: InputSlot[] = [];
       for (const k of keys) {
         const input = byName.get(k);
@@ -512,9 +510,7 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): FastReaders
   let cellInputs: readonly (InputSlot | typeof ID | typeof OTHER)[] = [];
   const readRow = (row: readonly unknown[], columns: readonly string[]): FastResult | undefined => {
     // The same list as last time, checked name by name (a caller may have changed it in place), holes included.
-    let same = columns.length === lastColumns.length;
-    for (let i = 0; same && i < columns.length; i++) same = columns[i] === lastColumns[i];
-    if (!same) {
+    if (!sameList(columns, lastColumns)) {
       const idAt = columns.indexOf('id');
       const plan: (InputSlot | typeof ID | typeof OTHER)[] = [];
       // A hole, "__proto__" or any other name the framework does not declare is no input (OTHER).
@@ -645,6 +641,13 @@ function twoKeys(o: object): boolean {
   return n === 2;
 }
 const isEmptyList = (x: unknown): boolean => Array.isArray(x) && x.length === 0;
+
+/** The same names at the same places (holes included), compared one by one: a list may have been changed in place. */
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** A rounded total as fixed text with exactly `precision` places. */
 function fixed(c: ScaledCalculator, total: Scaled, r: Rounding): string {

@@ -96,13 +96,7 @@ export const tiers: RuleModule<TiersRule, Params> = {
     return (env, t, weight) => {
       const given = env.tiers[at];
       if (!noteRead(env, t, p.input, at, given !== undefined) || given === undefined) return undefined;
-      let tier: (typeof list)[number] | undefined;
-      for (const x of list) {
-        if (x.id === given.tier) {
-          tier = x;
-          break;
-        }
-      }
+      const tier = list.find((x) => x.id === given.tier);
       if (tier === undefined) t.invalid.push({ code: 'unknown-tier', path: ['values', p.input, 'tier'], data: { tier: given.tier } });
       if (given.score === undefined) t.invalid.push({ code: 'missing-field', path: ['values', p.input, 'score'], data: { key: 'score' } });
       if (tier === undefined || given.score === undefined) return undefined;
