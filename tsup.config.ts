@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { NOTICES_FILE, thirdPartyNotices } from './scripts/third-party-notices.js';
 
 /*
  * Two builds into dist/:
@@ -20,8 +21,12 @@ import { defineConfig } from 'tsup';
  * /usr/bin/time: `import('decimal.js-light')` 50.8 MB peak RSS, its ES build decimal.mjs 42.3 MB, an empty module 42.0 MB).
  * The CLI's version comes from package.json, inlined at build time (src/cli/usage.ts imports it).
  *
+ * The bundled packages' licences (MIT, ISC) ask for their notices in every copy: the CLI build writes
+ * dist/THIRD-PARTY-NOTICES.txt from esbuild's list of the files it took (scripts/third-party-notices.ts), and
+ * the banner of each CLI file points to it.
+ *
  * tsup runs the two configurations concurrently. Only the first one cleans dist/, and it must not delete
- * the CLI if the CLI build happens to finish first, hence the `!cli.js` exclusion.
+ * the CLI's files if the CLI build happens to finish first, hence the exclusions.
  */
 export default defineConfig([
   {
@@ -31,7 +36,7 @@ export default defineConfig([
     // never imports the presets (test/package/pack.test.ts bundles the core alone and checks).
     splitting: true,
     dts: true,
-    clean: ['!cli.js'],
+    clean: ['!cli.js', '!batch-worker.js', `!${NOTICES_FILE}`],
     sourcemap: false,
     target: 'es2020',
     platform: 'neutral',
@@ -46,11 +51,14 @@ export default defineConfig([
     target: 'node18',
     platform: 'node',
     noExternal: ['yaml', 'zod', 'decimal.js-light', 'cli-progress', 'csv-parse'],
+    // Their licences travel with them: dist/THIRD-PARTY-NOTICES.txt, written from what the build took (see the plugin).
+    esbuildPlugins: [thirdPartyNotices()],
     // yaml's Node build is CommonJS and requires `process` and `buffer`; in an ESM bundle esbuild's require
     // shim needs a real `require`, made here. The shebang stays the first line.
     banner: {
       js: [
         '#!/usr/bin/env node',
+        `/*! jixiao CLI. 内含第三方软件，许可见 ${NOTICES_FILE} / Bundles third-party software: licences in ${NOTICES_FILE} */`,
         "import { createRequire as __jixiaoCreateRequire } from 'node:module';",
         'const require = __jixiaoCreateRequire(import.meta.url);',
       ].join('\n'),

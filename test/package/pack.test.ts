@@ -318,6 +318,36 @@ console.log(JSON.stringify({ total: s.total, grade: s.grade?.label, scores: s.in
     expect(parseLastLine(run('node', [outfile], esmDir()))).toMatchObject({ total: EXPECTED.total });
   });
 
+  it('the CLI carries the licence notice of every package it bundles (dist/THIRD-PARTY-NOTICES.txt)', () => {
+    // Which packages the CLI takes from node_modules, found here by bundling its sources anew (Node, ESM; exceljs
+    // and Node's built-ins stay outside, as in the build), not from the build's own list.
+    const esbuild = createRequire(join(repo, 'node_modules', 'tsup', 'package.json'))('esbuild') as {
+      buildSync(options: object): { errors: unknown[]; metafile: { inputs: { [file: string]: unknown } } };
+    };
+    const result = esbuild.buildSync({
+      entryPoints: [join(repo, 'src', 'cli', 'main.ts'), join(repo, 'src', 'cli', 'batchWorker.ts')], absWorkingDir: repo, bundle: true,
+      platform: 'node', format: 'esm', outdir: join(scratch, 'cli-bundle'), metafile: true, logLevel: 'silent', write: false,
+      external: ['exceljs', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+    });
+    expect(result.errors).toEqual([]);
+    const dirs = new Set(Object.keys(result.metafile.inputs).map((f) => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter((d) => d !== undefined));
+    const packages = [...dirs].map((d) => {
+      const pkg = JSON.parse(readFileSync(join(repo, d, 'package.json'), 'utf8')) as { name: string; version: string };
+      const licence = readdirSync(join(repo, d)).find((f) => /^licen[cs]e/i.test(f));
+      return { id: `${pkg.name}@${pkg.version}`, text: licence === undefined ? undefined : readFileSync(join(repo, d, licence), 'utf8').trim() };
+    });
+    expect(packages.map((p) => p.id.replace(/@[^@]+$/, ''))).toEqual(expect.arrayContaining(['yaml', 'zod', 'decimal.js-light', 'cli-progress', 'csv-parse']));
+    expect(packedFiles).toContain('dist/THIRD-PARTY-NOTICES.txt');
+    const installed = join(esmDir(), 'node_modules', 'jixiao', 'dist');
+    const notices = readFileSync(join(installed, 'THIRD-PARTY-NOTICES.txt'), 'utf8');
+    for (const p of packages) {
+      expect(notices, p.id).toContain(`${p.id} (`);
+      expect(p.text, p.id).toBeDefined();
+      expect(notices, p.id).toContain(p.text as string);
+    }
+    for (const file of ['cli.js', 'batch-worker.js']) expect(readFileSync(join(installed, file), 'utf8').split('\n')[1]).toContain('THIRD-PARTY-NOTICES.txt');
+  });
+
   it('a bundle of the core alone carries no preset (jixiao/presets is a separate entry)', () => {
     const esbuild = createRequire(join(repo, 'node_modules', 'tsup', 'package.json'))('esbuild') as {
       buildSync(options: object): { errors: unknown[]; metafile: { inputs: { [file: string]: unknown } } };

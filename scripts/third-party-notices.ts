@@ -1,0 +1,60 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Plugin } from 'esbuild';
+
+/**
+ * 第三方许可声明。The notices file of the code a build bundles: the CLI (dist/cli.js, dist/batch-worker.js) carries
+ * yaml, zod, decimal.js-light, cli-progress, csv-parse and their own dependencies inside it, and their licences (MIT,
+ * ISC) ask that copyright and permission notices travel with every copy. This esbuild plugin (used by tsup.config.ts)
+ * reads which packages the build actually took from node_modules (esbuild's metafile), and writes one file with
+ * each package's name, version, licence and licence text. A package without a licence file fails the build.
+ */
+export const NOTICES_FILE = 'THIRD-PARTY-NOTICES.txt';
+
+/** The packages (name → directory) whose files are among a build's inputs. */
+export function bundledPackages(inputs: readonly string[], cwd: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const input of inputs) {
+    // The innermost node_modules folder names the package (nested copies included).
+    const m = /^(.*node_modules\/)((?:@[^/]+\/)?[^/]+)\//.exec(input.replace(/\\/g, '/'));
+    if (m === null) continue;
+    const dir = resolve(cwd, `${m[1] ?? ""}${m[2] ?? ""}`);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; version: string };
+    found.set(`${pkg.name}@${pkg.version}`, dir);
+  }
+  return new Map([...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The notices text for packages (as `bundledPackages` gives them). */
+export function noticesText(packages: ReadonlyMap<string, string>): string {
+  const parts = [
+    '本软件包的命令行工具（dist/cli.js、dist/batch-worker.js）内含以下第三方软件，其许可声明如下。',
+    'The command-line tool of this package (dist/cli.js, dist/batch-worker.js) bundles the following third-party',
+    'software; their licence notices follow.',
+    '',
+  ];
+  for (const [id, dir] of packages) {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { license?: string };
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)([-.][\w.-]*)?$/i.test(f));
+    if (file === undefined) throw new Error(`${id}: no licence file in ${dir}; add its notice by hand before bundling it`);
+    parts.push('='.repeat(78), `${id} (${pkg.license ?? 'see below'})`, '='.repeat(78), readFileSync(join(dir, file), 'utf8').trim(), '');
+  }
+  return parts.join('\n');
+}
+
+/** The esbuild plugin: writes `NOTICES_FILE` beside the build's output once the build ends. */
+export function thirdPartyNotices(): Plugin {
+  return {
+    name: 'third-party-notices',
+    setup(build) {
+      build.initialOptions.metafile = true;
+      const cwd = build.initialOptions.absWorkingDir ?? process.cwd();
+      const outdir = resolve(cwd, build.initialOptions.outdir ?? dirname(build.initialOptions.outfile ?? 'dist/x'));
+      build.onEnd((result) => {
+        if (result.metafile === undefined || result.errors.length > 0) return;
+        if (!existsSync(outdir)) mkdirSync(outdir, { recursive: true });
+        writeFileSync(join(outdir, NOTICES_FILE), noticesText(bundledPackages(Object.keys(result.metafile.inputs), cwd)));
+      });
+    },
+  };
+}
