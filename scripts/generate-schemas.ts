@@ -48,8 +48,8 @@ const evaluationFileSchema = z.strictObject({
 export const SCHEMAS = {
   framework: { schema: frameworkSchema, type: 'FrameworkDefinition', title: 'jixiao 指标体系 framework' },
   evaluation: { schema: evaluationFileSchema, type: 'EvaluationInputs', title: 'jixiao 评价文件 evaluation file' },
-  'self-evaluation': { schema: selfEvaluationSchema, type: 'SelfEvaluation', title: 'jixiao 项目支出绩效自评表 self-evaluation' },
-  template: { schema: templateSchema, type: 'TemplateDefinition', title: 'jixiao 自评模板 template' },
+  'self-evaluation': { schema: selfEvaluationSchema(), type: 'SelfEvaluation', title: 'jixiao 项目支出绩效自评表 self-evaluation' },
+  template: { schema: templateSchema(), type: 'TemplateDefinition', title: 'jixiao 自评模板 template' },
 } as const;
 
 type Json = { [key: string]: unknown };

@@ -18,7 +18,7 @@ export function bundledPackages(inputs: readonly string[], cwd: string): Map<str
     // The innermost node_modules folder names the package (nested copies included).
     const m = /^(.*node_modules\/)((?:@[^/]+\/)?[^/]+)\//.exec(input.replace(/\\/g, '/'));
     if (m === null) continue;
-    const dir = resolve(cwd, `${m[1] ?? ""}${m[2] ?? ""}`);
+    const dir = resolve(cwd, `${m[1] ?? ''}${m[2] ?? ''}`);
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; version: string };
     found.set(`${pkg.name}@${pkg.version}`, dir);
   }

@@ -42,7 +42,7 @@ export const SCALED_OVERFLOW: unique symbol = Symbol('jixiao.scaled-overflow');
 
 const MAX = Number.MAX_SAFE_INTEGER;
 /** 10^0 … 10^15, exact. */
-const POWERS: readonly number[] = Array.from({ length: 16 }, (_, k) => 10 ** k);
+const POWERS: readonly number[] = /* @__PURE__ */ Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** A decimal as the nearest number, read from its exact text (as `Number(sheet.score)` reads it); never −0. */
 const decToNumber = (d: Dec): number => {

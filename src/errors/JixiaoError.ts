@@ -12,7 +12,8 @@ const BRAND = Symbol.for('jixiao.error');
  */
 export class JixiaoError extends Error {
   /** 问题列表（至少一个）。The issues, at least one. */
-  readonly issues: Issues;
+  // `declare`: assigned in the constructor, not a class field (which ES2020 output lowers to a helper every bundle carries).
+  declare readonly issues: Issues;
 
   /** @param issues the issues found */
   constructor(issues: Issues) {

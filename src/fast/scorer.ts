@@ -90,7 +90,7 @@ export interface Scorer {
   readonly explain: (record: EvaluationInputs) => Result<ScoreSheet>;
 }
 
-const NONE: readonly Issue[] = Object.freeze([]);
+const NONE: readonly Issue[] = /* @__PURE__ */ Object.freeze([]);
 
 const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
@@ -630,10 +630,10 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): FastReaders
 const ID = 0;
 const OTHER = 1;
 
-const NO_INVALID: readonly boolean[] = Object.freeze([]);
+const NO_INVALID: readonly boolean[] = /* @__PURE__ */ Object.freeze([]);
 /** Above this many declared inputs a record is read input by input (see `readByName`). */
 const MANY_INPUTS = 128;
-const NO_ADJUSTMENTS: readonly never[] = Object.freeze([]);
+const NO_ADJUSTMENTS: readonly never[] = /* @__PURE__ */ Object.freeze([]);
 /** Has `o` exactly two own enumerable keys? */
 function twoKeys(o: object): boolean {
   let n = 0;

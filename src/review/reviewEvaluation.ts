@@ -29,13 +29,20 @@ export interface ClaimedScores {
   readonly statedTotal?: Num;
 }
 
-/** Structure of the claims (strict: a misspelt field is `unknown-key`). */
-export const claimedScoresSchema = z.strictObject({
-  scores: z.optional(z.record(z.string(), numSchema)),
-  total: z.optional(numSchema),
-  grade: z.optional(z.string()),
-  statedTotal: z.optional(numSchema),
-});
+const buildClaimedScores = () =>
+  z.strictObject({
+    scores: z.optional(z.record(z.string(), numSchema)),
+    total: z.optional(numSchema),
+    grade: z.optional(z.string()),
+    statedTotal: z.optional(numSchema),
+  });
+let claimedScores: ReturnType<typeof buildClaimedScores> | undefined;
+
+/**
+ * Structure of the claims (strict: a misspelt field is `unknown-key`), built on first use so that bundles that never
+ * review carry no zod call from here (see src/selfEval/schema.ts).
+ */
+export const claimedScoresSchema = (): ReturnType<typeof buildClaimedScores> => (claimedScores ??= buildClaimedScores());
 
 /** 按指标体系评价的复核结果。The review of an evaluation against a framework. */
 export interface EvaluationReview extends ReviewOutcome {
@@ -224,7 +231,7 @@ function review(framework: Framework, inputs: EvaluationInputs, claims: ClaimedS
  */
 export function reviewEvaluation(framework: Framework, inputs: EvaluationInputs, claimed: ClaimedScores, options: EvaluateOptions = {}): Result<EvaluationReview> {
   return guarded(() => {
-    const claims = checkedCopy<ClaimedScores>(claimed ?? {}, claimedScoresSchema);
+    const claims = checkedCopy<ClaimedScores>(claimed ?? {}, claimedScoresSchema());
     if (!claims.ok) return { ok: false, issues: claims.issues.map((i) => ({ ...i, path: ['claimed', ...i.path] })) as unknown as Issues };
     const scored = safeEvaluate(framework, inputs, options);
     if (!scored.ok) return scored;

@@ -69,7 +69,7 @@ export interface BuiltSelfEvaluation {
 }
 
 const PERCENT = '%';
-const HUNDRED = dec(100);
+const HUNDRED = /* @__PURE__ */ dec(100);
 
 const text = (v: string | number | undefined): string => (v === undefined ? '' : String(v));
 const numOf = (v: string | number | undefined): Dec | null => {

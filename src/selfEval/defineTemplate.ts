@@ -117,7 +117,7 @@ function checkTemplate(def: TemplateDefinition): Issue[] {
  */
 export function validateTemplate(definition: unknown): Result<Template> {
   return guarded(() => {
-    const copy = checkedCopy<TemplateDefinition>(definition, templateSchema);
+    const copy = checkedCopy<TemplateDefinition>(definition, templateSchema());
     if (!copy.ok) return copy;
     const def = copy.value;
     const issues = checkTemplate(def);

@@ -292,7 +292,7 @@ export function safeScoreSelfEvaluation(document: unknown, template: Template | 
   return guarded(() => {
     const t = isTemplateValue(template) ? { ok: true as const, value: template } : validateTemplate(template);
     if (!t.ok) return { ok: false, issues: t.issues.map((i) => ({ ...i, path: ['template', ...i.path] })) as unknown as Issues };
-    const copied = checkedCopy<SelfEvaluation>(document, selfEvaluationSchema);
+    const copied = checkedCopy<SelfEvaluation>(document, selfEvaluationSchema());
     if (!copied.ok) return copied;
     const doc = copied.value;
     if ((doc.rows === undefined) === (doc.targets === undefined)) {

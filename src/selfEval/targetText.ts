@@ -73,8 +73,12 @@ export type TargetReading =
 
 const NOT_SET = new Set(['', '/', '-', '—', '——', '--', '无', '不适用', '未设置', 'N/A', 'n/a', 'NA']);
 
-/* Leading comparators, longest first so that "大于等于" wins over "大于". */
-const PREFIXES: readonly (readonly [string, Comparator])[] = (
+/*
+ * Leading comparators, longest first so that "大于等于" wins over "大于"; sorted on first use (a call at the top of
+ * a module stays in every bundle of the file, see units.ts).
+ */
+let prefixes: readonly (readonly [string, Comparator])[] | undefined;
+const leadingComparators = (): readonly (readonly [string, Comparator])[] => (prefixes ??= (
   [
     ['>=', '>='], ['=>', '>='], ['≥', '>='], ['≧', '>='], ['大于或等于', '>='], ['大于等于', '>='], ['不低于', '>='],
     ['不少于', '>='], ['不小于', '>='], ['达到', '>='], ['至少', '>='],
@@ -84,7 +88,7 @@ const PREFIXES: readonly (readonly [string, Comparator])[] = (
     ['小于', '<'], ['低于', '<'], ['少于', '<'], ['<', '<'],
     ['==', '='], ['=', '='], ['等于', '='],
   ] as const
-).slice().sort((a, b) => b[0].length - a[0].length);
+).slice().sort((a, b) => b[0].length - a[0].length));
 
 /* Trailing words: "95%以上" is ≥, "10%以内" and "5%以下" are ≤ (以上/以下/以内 include the number). */
 const SUFFIXES: readonly (readonly [string, Comparator])[] = [
@@ -151,7 +155,7 @@ export function parseTarget(raw: string): TargetReading {
 
   let body = text;
   let op: Comparator | undefined;
-  for (const [word, o] of PREFIXES) {
+  for (const [word, o] of leadingComparators()) {
     if (body.startsWith(word)) {
       op = o;
       body = body.slice(word.length);
@@ -263,8 +267,9 @@ const ACTUAL_WORDS: readonly (readonly [ActualTier, readonly string[]])[] = [
     '效果较差', '较差', '差', '无效果', '不满意', '未落实', '未执行',
   ]],
 ];
-const WORDS = new Map<string, ActualTier>();
-for (const [tier, words] of ACTUAL_WORDS) for (const w of words) WORDS.set(w, tier);
+/** The tier each word names (built on first use, see `leadingComparators`). */
+let words: ReadonlyMap<string, ActualTier> | undefined;
+const wordTiers = (): ReadonlyMap<string, ActualTier> => (words ??= new Map(ACTUAL_WORDS.flatMap(([tier, list]) => list.map((w) => [w, tier] as const))));
 
 const DATE_ACTUAL = /^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?(?:前|之前|以前)?(?:完成|完工|到位|结束)?$/;
 /* 2023-11-20, 2023/11/20, 2023-11, 2023.11.20; a dot only with all three parts ("1500.5" is a number). */
@@ -281,7 +286,7 @@ export function parseActual(raw: string | number): ActualReading {
   }
   const text = compactText(raw);
   if (text === '' || text === '/' || text === '-' || text === '—') return { ok: 'blank' };
-  const tier = WORDS.get(text);
+  const tier = wordTiers().get(text);
   if (tier !== undefined) return { ok: true, actual: { kind: 'word', tier, word: text } };
   const chinese = DATE_ACTUAL.exec(text);
   const iso = chinese === null ? ISO_DATE.exec(text) : null;

@@ -48,19 +48,27 @@ const COUNT_WORDS = [
   '人天', '班', '村', '镇', '乡', '所学校', '台套', '盏', '棵', '公顷', '立方米', '万元/人', '元/人', '元/亩',
 ];
 
-const UNITS = new Map<string, UnitInfo>();
-for (const [spellings, dimension, factor] of TABLE) {
-  const canonical = spellings[0] as string;
-  for (const s of spellings) UNITS.set(s, { unit: canonical, dimension, factor });
+/*
+ * The units by spelling, and the length of the longest spelling, built on first use: a loop at the top of a module
+ * is code with effects to a bundler, kept in every bundle of the file that holds it (dist/ inlines this module where
+ * the scoring core is), while a function nobody calls is dropped.
+ */
+let units: { readonly bySpelling: ReadonlyMap<string, UnitInfo>; readonly longest: number } | undefined;
+function unitTable(): NonNullable<typeof units> {
+  if (units !== undefined) return units;
+  const bySpelling = new Map<string, UnitInfo>();
+  for (const [spellings, dimension, factor] of TABLE) {
+    const canonical = spellings[0] as string;
+    for (const s of spellings) bySpelling.set(s, { unit: canonical, dimension, factor });
+  }
+  for (const w of COUNT_WORDS) if (!bySpelling.has(w)) bySpelling.set(w, { unit: w, dimension: `count:${w}`, factor: '1' });
+  units = { bySpelling, longest: Math.max(...[...bySpelling.keys()].map((k) => k.length)) };
+  return units;
 }
-for (const w of COUNT_WORDS) if (!UNITS.has(w)) UNITS.set(w, { unit: w, dimension: `count:${w}`, factor: '1' });
-
-/** 最长的已知单位写法（字符数）。Length of the longest known spelling. */
-const LONGEST = Math.max(...[...UNITS.keys()].map((k) => k.length));
 
 /** 已知单位（按写法）。Looks a unit up by its spelling. */
 export function knownUnit(text: string): UnitInfo | undefined {
-  return UNITS.get(text);
+  return unitTable().bySpelling.get(text);
 }
 
 /**
@@ -69,9 +77,10 @@ export function knownUnit(text: string): UnitInfo | undefined {
  * only matches itself. Anything else is `undefined` (not a unit).
  */
 export function readUnit(text: string): UnitInfo | undefined {
-  const known = UNITS.get(text);
+  const table = unitTable();
+  const known = table.bySpelling.get(text);
   if (known !== undefined) return known;
-  if (text.length === 0 || text.length > 6 || text.length > LONGEST + 4) return undefined;
+  if (text.length === 0 || text.length > 6 || text.length > table.longest + 4) return undefined;
   if (/[\d\s.,+\-<>=≥≤%/\\()（）]/.test(text)) return undefined;
   return { unit: text, dimension: `opaque:${text}`, factor: '1' };
 }

@@ -585,6 +585,6 @@ export function readForm(grid: Grid, template: string | undefined): ReadOutcome 
     ...(claimedGrade === undefined ? {} : { claimedGrade }),
   };
   // What was read is checked as any document is: the result is a valid self-evaluation, or issues.
-  const checked = checkedCopy<SelfEvaluation>(doc, selfEvaluationSchema);
+  const checked = checkedCopy<SelfEvaluation>(doc, selfEvaluationSchema());
   return checked.ok ? { doc: checked.value, issues, warnings } : { issues: checked.issues, warnings };
 }

@@ -374,6 +374,33 @@ console.log(JSON.stringify({ total: s.total, grade: s.grade?.label, scores: s.in
     expect(core.inputs.some((f) => f.endsWith('presets.js'))).toBe(false);
   });
 
+  it('a bundle of the published core (defineFramework + evaluate) carries no self-evaluation code from the shared files', () => {
+    // dist/ puts modules of several entries into one file; code that runs at import (a zod schema built at the top
+    // of a module, a table filled by a loop) would stay in every bundle of that file. The source-level check is
+    // test/package/core-bundle.test.ts; this one bundles the files as published.
+    const esbuild = createRequire(join(repo, 'node_modules', 'tsup', 'package.json'))('esbuild') as {
+      buildSync(options: object): { errors: unknown[]; outputFiles: { text: string }[] };
+    };
+    const bundleOf = (names: string): string => {
+      const result = esbuild.buildSync({
+        stdin: { contents: `export { ${names} } from 'jixiao';`, resolveDir: esmDir(), loader: 'js' },
+        bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent', minify: true, charset: 'utf8',
+      });
+      expect(result.errors).toEqual([]);
+      return result.outputFiles[0]?.text ?? '';
+    };
+    const formOnly = [
+      'jixiao.self-evaluation/1', // the self-evaluation schema
+      '达成预期指标', // a word of the 实际完成值 column
+      '万人次', // a unit
+      '大于或等于', // a comparator of target texts
+    ];
+    const forms = bundleOf('scoreSelfEvaluation');
+    for (const text of formOnly) expect(forms, text).toContain(text);
+    const core = bundleOf('defineFramework, evaluate');
+    for (const text of formOnly) expect(core, text).not.toContain(text);
+  });
+
   it('the published declarations do not expose zod or decimal.js-light types', () => {
     const installed = join(esmDir(), 'node_modules', 'jixiao', 'dist');
     for (const name of ['index.d.ts', 'index.d.cts']) {
