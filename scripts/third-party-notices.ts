@@ -11,6 +11,9 @@ import type { Plugin } from 'esbuild';
  */
 export const NOTICES_FILE = 'THIRD-PARTY-NOTICES.txt';
 
+/** The names a package's licence file goes by (LICENSE, LICENCE.md, LICENSE-MIT.txt, COPYING…). */
+export const LICENCE_FILE = /^(licen[cs]e|copying)([-.][\w.-]*)?$/i;
+
 /** The packages (name → directory) whose files are among a build's inputs. */
 export function bundledPackages(inputs: readonly string[], cwd: string): Map<string, string> {
   const found = new Map<string, string>();
@@ -35,8 +38,8 @@ export function noticesText(packages: ReadonlyMap<string, string>): string {
   ];
   for (const [id, dir] of packages) {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { license?: string };
-    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)([-.][\w.-]*)?$/i.test(f));
-    if (file === undefined) throw new Error(`${id}: no licence file in ${dir}; add its notice by hand before bundling it`);
+    const file = readdirSync(dir).find((f) => LICENCE_FILE.test(f));
+    if (file === undefined) throw new Error(`${id}: no licence file in ${dir}; it cannot be bundled into the CLI without its notice (keep it external)`);
     parts.push('='.repeat(78), `${id} (${pkg.license ?? 'see below'})`, '='.repeat(78), readFileSync(join(dir, file), 'utf8').trim(), '');
   }
   return parts.join('\n');

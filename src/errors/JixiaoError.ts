@@ -19,8 +19,9 @@ export class JixiaoError extends Error {
   constructor(issues: Issues) {
     const more = issues.length > 1 ? `（另有 ${issues.length - 1} 个问题 / and ${issues.length - 1} more）` : '';
     super(`${issues[0].message} / ${issues[0].messageEn}${more}`);
-    this.name = 'JixiaoError';
+    // `issues` first, then `name`: the own keys in the order they had as a class field (JSON, Object.keys).
     this.issues = issues;
+    this.name = 'JixiaoError';
     Object.defineProperty(this, BRAND, { value: true });
   }
 }

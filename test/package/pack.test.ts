@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LICENCE_FILE } from '../../scripts/third-party-notices.js';
 
 /*
  * The published package, as a user gets it: build, `npm pack`, then install the tarball into scratch
@@ -333,7 +334,7 @@ console.log(JSON.stringify({ total: s.total, grade: s.grade?.label, scores: s.in
     const dirs = new Set(Object.keys(result.metafile.inputs).map((f) => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter((d) => d !== undefined));
     const packages = [...dirs].map((d) => {
       const pkg = JSON.parse(readFileSync(join(repo, d, 'package.json'), 'utf8')) as { name: string; version: string };
-      const licence = readdirSync(join(repo, d)).find((f) => /^licen[cs]e/i.test(f));
+      const licence = readdirSync(join(repo, d)).find((f) => LICENCE_FILE.test(f));
       return { id: `${pkg.name}@${pkg.version}`, text: licence === undefined ? undefined : readFileSync(join(repo, d, licence), 'utf8').trim() };
     });
     expect(packages.map((p) => p.id.replace(/@[^@]+$/, ''))).toEqual(expect.arrayContaining(['yaml', 'zod', 'decimal.js-light', 'cli-progress', 'csv-parse']));
@@ -394,6 +395,8 @@ console.log(JSON.stringify({ total: s.total, grade: s.grade?.label, scores: s.in
       '达成预期指标', // a word of the 实际完成值 column
       '万人次', // a unit
       '大于或等于', // a comparator of target texts
+      'rowRules', // the template schema
+      'statedTotal', // the schemas of claims and self-evaluations
     ];
     const forms = bundleOf('scoreSelfEvaluation');
     for (const text of formOnly) expect(forms, text).toContain(text);
