@@ -4,6 +4,7 @@ import { createScorer, defineFramework, evaluate } from '../../src/index.js';
 import { scoreRow } from '../../src/fast/scorer.js';
 import { frameworkSpecArb, buildFramework, valuesArb } from '../support/arbitraries.js';
 import { agree } from '../support/fastAgree.js';
+import { frameworkOf } from '../support/minimal.js';
 
 import { runs } from '../properties/helpers.js';
 
@@ -47,5 +48,44 @@ describe('one scorer, many records in sequence (stale env slots)', () => {
     );
     // Meaningful only if a good share of the records was scored on the fast path itself.
     if (runs(150).numRuns >= 100) expect(fastCount / all).toBeGreaterThan(0.05);
+  });
+
+  // Each kind of input slot (number, yes/no, tier, checks), given in one record and absent from the next: the next
+  // is incomplete, on records and on rows (random frameworks reach this only now and then).
+  const framework = defineFramework(
+    frameworkOf([
+      { id: 'n', name: 'n', weight: 10, rule: { kind: 'manual' } },
+      { id: 'b', name: 'b', weight: 10, rule: { kind: 'binary', when: { is: 'yes' } } },
+      { id: 't', name: 't', weight: 10, rule: { kind: 'tiers', tiers: [{ id: 'good', name: '好', min: '0.8', max: '1' }, { id: 'poor', name: '差', min: '0', max: '0.8' }] } },
+      { id: 'c', name: 'c', weight: 10, rule: { kind: 'checklist', checks: [{ id: 'x', name: 'X', points: 6 }, { id: 'y', name: 'Y', points: 4 }] } },
+    ], { yes: { type: 'boolean' } }),
+  );
+  const full = { n: 8, yes: true, t: { tier: 'good', score: 9 }, c: { x: true, y: false } };
+  it.each(['n', 'yes', 't', 'c'])('input %s given, then absent: the next record is incomplete / 上一条记录的输入不会留到下一条', (name) => {
+    const scorer = createScorer(framework);
+    expect(scorer.score({ values: full }).path).toBe('fast');
+    const rest: Record<string, unknown> = { ...full };
+    delete rest[name];
+    const next = scorer.score({ values: rest as never });
+    expect(next.complete).toBe(false);
+    agree(scorer, next, evaluate(framework, { values: rest as never }));
+  });
+  it.each(['n', 'yes'])('input %s in a row, then an empty cell: the next row is incomplete / 行读取同样如此', (name) => {
+    // Rows of scalar cells (a tier or checks cell is JSON text, which the row reader hands to the general path).
+    const scalars = { n: 8, yes: true };
+    const rest: Record<string, unknown> = { ...scalars };
+    delete rest[name];
+    const columns = Object.keys(scalars);
+    const cells = (v: Record<string, unknown>) => columns.map((k) => v[k] ?? '');
+    const scalar = defineFramework(frameworkOf([
+      { id: 'n', name: 'n', weight: 10, rule: { kind: 'manual' } },
+      { id: 'b', name: 'b', weight: 10, rule: { kind: 'binary', when: { is: 'yes' } } },
+    ], { yes: { type: 'boolean' } }));
+    const scorer = createScorer(scalar);
+    expect(scoreRow(scorer, cells(scalars), columns)?.path).toBe('fast');
+    // The next row is handed to the general path (undefined), which reports the missing input; never scored whole.
+    const next = scoreRow(scorer, cells(rest), columns);
+    if (next !== undefined) agree(scorer, next, evaluate(scalar, { values: rest as never }));
+    expect(next?.complete ?? false).toBe(false);
   });
 });

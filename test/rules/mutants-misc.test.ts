@@ -261,3 +261,22 @@ describe('ratio 比率: equal cut-offs 两个界限相等', () => {
     expect(leafOf(rule, pct, { v: '100.01' }).x.score).toBe('0.00');
   });
 });
+
+describe('manual 评价人打分: the issues of a bad score carry its figures / 评分有误时问题中带有数值', () => {
+  const rule: Rule = { kind: 'manual', step: '0.5' };
+  const issueOf = (value: InputValue) => {
+    const { sheet, x } = leafOf(rule, {}, { x: value }, 3);
+    expect(x.status).toBe('invalid-input');
+    return sheet.issues.map((i) => ({ code: i.code, path: i.path.join('.'), data: i.data, message: i.message, messageEn: i.messageEn }));
+  };
+  it('above the weight: score-out-of-range with the score and the range [0, weight] / 超出分值', () => {
+    expect(issueOf('3.5')).toEqual([
+      { code: 'score-out-of-range', path: 'values.x', data: { name: 'x', value: '3.5', min: '0', max: '3' }, message: '评分 3.5 超出范围 [0, 3]', messageEn: 'Score 3.5 is outside [0, 3]' },
+    ]);
+  });
+  it('off the step: score-off-step with the score and the step / 不是步长的整数倍', () => {
+    expect(issueOf('2.3')).toEqual([
+      { code: 'score-off-step', path: 'values.x', data: { name: 'x', value: '2.3', step: '0.5' }, message: '评分 2.3 不是步长 0.5 的整数倍', messageEn: 'Score 2.3 is not a multiple of 0.5' },
+    ]);
+  });
+});
