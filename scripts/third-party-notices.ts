@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
 
 /**
@@ -14,33 +14,39 @@ export const NOTICES_FILE = 'THIRD-PARTY-NOTICES.txt';
 /** The names a package's licence file goes by (LICENSE, LICENCE.md, LICENSE-MIT.txt, COPYING…). */
 export const LICENCE_FILE = /^(licen[cs]e|copying)([-.][\w.-]*)?$/i;
 
-/** The packages (name → directory) whose files are among a build's inputs. */
-export function bundledPackages(inputs: readonly string[], cwd: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const input of inputs) {
-    // The innermost node_modules folder names the package (nested copies included).
-    const m = /^(.*node_modules\/)((?:@[^/]+\/)?[^/]+)\//.exec(input.replace(/\\/g, '/'));
-    if (m === null) continue;
-    const dir = resolve(cwd, `${m[1] ?? ''}${m[2] ?? ''}`);
-    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; version: string };
-    found.set(`${pkg.name}@${pkg.version}`, dir);
-  }
-  return new Map([...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+/** A bundled package: name@version, its folder and its declared licence. */
+interface Bundled {
+  readonly id: string;
+  readonly dir: string;
+  readonly license: string | undefined;
 }
 
-/** The notices text for packages (as `bundledPackages` gives them). */
-export function noticesText(packages: ReadonlyMap<string, string>): string {
+/** The packages whose files are among a build's inputs, by name@version. */
+function bundledPackages(inputs: readonly string[], cwd: string): Bundled[] {
+  const found = new Map<string, Bundled>();
+  for (const input of inputs) {
+    // The innermost node_modules folder names the package (nested copies included).
+    const dir = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.replace(/\\/g, '/'))?.[1];
+    if (dir === undefined) continue;
+    const pkg = JSON.parse(readFileSync(resolve(cwd, dir, 'package.json'), 'utf8')) as { name: string; version: string; license?: string };
+    const id = `${pkg.name}@${pkg.version}`;
+    found.set(id, { id, dir: resolve(cwd, dir), license: pkg.license });
+  }
+  return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The notices text of the bundled packages. */
+function noticesText(packages: readonly Bundled[]): string {
   const parts = [
     '本软件包的命令行工具（dist/cli.js、dist/batch-worker.js）内含以下第三方软件，其许可声明如下。',
     'The command-line tool of this package (dist/cli.js, dist/batch-worker.js) bundles the following third-party',
     'software; their licence notices follow.',
     '',
   ];
-  for (const [id, dir] of packages) {
-    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { license?: string };
+  for (const { id, dir, license } of packages) {
     const file = readdirSync(dir).find((f) => LICENCE_FILE.test(f));
     if (file === undefined) throw new Error(`${id}: no licence file in ${dir}; it cannot be bundled into the CLI without its notice (keep it external)`);
-    parts.push('='.repeat(78), `${id} (${pkg.license ?? 'see below'})`, '='.repeat(78), readFileSync(join(dir, file), 'utf8').trim(), '');
+    parts.push('='.repeat(78), `${id} (${license ?? 'see below'})`, '='.repeat(78), readFileSync(join(dir, file), 'utf8').trim(), '');
   }
   return parts.join('\n');
 }
@@ -52,10 +58,10 @@ export function thirdPartyNotices(): Plugin {
     setup(build) {
       build.initialOptions.metafile = true;
       const cwd = build.initialOptions.absWorkingDir ?? process.cwd();
-      const outdir = resolve(cwd, build.initialOptions.outdir ?? dirname(build.initialOptions.outfile ?? 'dist/x'));
+      const outdir = resolve(cwd, build.initialOptions.outdir ?? 'dist');
       build.onEnd((result) => {
         if (result.metafile === undefined || result.errors.length > 0) return;
-        if (!existsSync(outdir)) mkdirSync(outdir, { recursive: true });
+        mkdirSync(outdir, { recursive: true });
         writeFileSync(join(outdir, NOTICES_FILE), noticesText(bundledPackages(Object.keys(result.metafile.inputs), cwd)));
       });
     },

@@ -13,6 +13,7 @@ import * as z from 'zod/mini';
 import { numSchema } from '../expr/schema.js';
 import { guarded, type Framework } from '../framework/defineFramework.js';
 import { checkedCopy } from '../framework/plainData.js';
+import { lazy } from '../lazy.js';
 import type { EvaluationInputs } from '../framework/types.js';
 import { checkTotals, findingList, numOf, reviewOutcome, ROUNDINGS, roundingEn, roundingZh, same, unreadableClaim, type FindingRow, type ReviewOutcome } from './common.js';
 import { severityOfIssue } from './findings.js';
@@ -29,20 +30,15 @@ export interface ClaimedScores {
   readonly statedTotal?: Num;
 }
 
-const buildClaimedScores = () =>
+/** Structure of the claims (strict: a misspelt field is `unknown-key`), built on first use (see src/lazy.ts). */
+export const claimedScoresSchema = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     scores: z.optional(z.record(z.string(), numSchema)),
     total: z.optional(numSchema),
     grade: z.optional(z.string()),
     statedTotal: z.optional(numSchema),
-  });
-let claimedScores: ReturnType<typeof buildClaimedScores> | undefined;
-
-/**
- * Structure of the claims (strict: a misspelt field is `unknown-key`), built on first use so that bundles that never
- * review carry no zod call from here (see src/selfEval/schema.ts).
- */
-export const claimedScoresSchema = (): ReturnType<typeof buildClaimedScores> => (claimedScores ??= buildClaimedScores());
+  }),
+);
 
 /** 按指标体系评价的复核结果。The review of an evaluation against a framework. */
 export interface EvaluationReview extends ReviewOutcome {

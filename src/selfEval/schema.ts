@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ROUNDING_MODES } from '../calc/rounding.js';
 import { numSchema } from '../expr/schema.js';
+import { lazy } from '../lazy.js';
 import { ruleSchema } from '../rules/registry.js';
 
 /*
@@ -10,11 +11,7 @@ import { ruleSchema } from '../rules/registry.js';
 
 const opt = <T extends z.ZodMiniType>(t: T) => z.optional(t);
 
-/*
- * The schemas are built on first use, not at import: a zod call at the top of a module is code with effects to a
- * bundler, so it stays in every bundle of a file that holds it (dist/ puts this module in a chunk the core shares),
- * while a function nobody calls is dropped. Bundles of the core then carry none of these schemas.
- */
+/* The schemas are built on first use (see src/lazy.ts): bundles of the scoring core carry none of them. */
 
 function buildSelfEvaluation() {
   const text = z.string();
@@ -118,11 +115,8 @@ function buildTemplate() {
   });
 }
 
-let selfEvaluation: ReturnType<typeof buildSelfEvaluation> | undefined;
-let template: ReturnType<typeof buildTemplate> | undefined;
-
 /** Structure of a self-evaluation document (built on first use). */
-export const selfEvaluationSchema = (): ReturnType<typeof buildSelfEvaluation> => (selfEvaluation ??= buildSelfEvaluation());
+export const selfEvaluationSchema = /* @__PURE__ */ lazy(buildSelfEvaluation);
 
 /** Structure of a template definition (built on first use). */
-export const templateSchema = (): ReturnType<typeof buildTemplate> => (template ??= buildTemplate());
+export const templateSchema = /* @__PURE__ */ lazy(buildTemplate);

@@ -6,6 +6,7 @@
 import { cmp, dec, toPlain } from '../calc/decimal.js';
 import { parseNumber } from '../calc/parseNumber.js';
 import { normalizeText } from '../calc/normalizeText.js';
+import { lazy } from '../lazy.js';
 import { readUnit } from './units.js';
 
 /** 比较方向。Direction of a numeric target: `>=` 正向, `<=` 反向, `=` 等于, and the strict forms. */
@@ -73,12 +74,8 @@ export type TargetReading =
 
 const NOT_SET = new Set(['', '/', '-', '—', '——', '--', '无', '不适用', '未设置', 'N/A', 'n/a', 'NA']);
 
-/*
- * Leading comparators, longest first so that "大于等于" wins over "大于"; sorted on first use (a call at the top of
- * a module stays in every bundle of the file, see units.ts).
- */
-let prefixes: readonly (readonly [string, Comparator])[] | undefined;
-const leadingComparators = (): readonly (readonly [string, Comparator])[] => (prefixes ??= (
+/* Leading comparators, longest first so that "大于等于" wins over "大于"; sorted on first use (see src/lazy.ts). */
+const leadingComparators = /* @__PURE__ */ lazy((): readonly (readonly [string, Comparator])[] => (
   [
     ['>=', '>='], ['=>', '>='], ['≥', '>='], ['≧', '>='], ['大于或等于', '>='], ['大于等于', '>='], ['不低于', '>='],
     ['不少于', '>='], ['不小于', '>='], ['达到', '>='], ['至少', '>='],
@@ -267,9 +264,8 @@ const ACTUAL_WORDS: readonly (readonly [ActualTier, readonly string[]])[] = [
     '效果较差', '较差', '差', '无效果', '不满意', '未落实', '未执行',
   ]],
 ];
-/** The tier each word names (built on first use, see `leadingComparators`). */
-let words: ReadonlyMap<string, ActualTier> | undefined;
-const wordTiers = (): ReadonlyMap<string, ActualTier> => (words ??= new Map(ACTUAL_WORDS.flatMap(([tier, list]) => list.map((w) => [w, tier] as const))));
+/** The tier each word names (built on first use). */
+const wordTiers = /* @__PURE__ */ lazy((): ReadonlyMap<string, ActualTier> => new Map(ACTUAL_WORDS.flatMap(([tier, list]) => list.map((w) => [w, tier] as const))));
 
 const DATE_ACTUAL = /^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?(?:底|末)?(?:前|之前|以前)?(?:完成|完工|到位|结束)?$/;
 /* 2023-11-20, 2023/11/20, 2023-11, 2023.11.20; a dot only with all three parts ("1500.5" is a number). */

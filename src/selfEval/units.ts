@@ -3,6 +3,7 @@
  * convert into each other (万元 ↔ 元, 公里 ↔ 米, 吨 ↔ 千克). A unit not listed here is still read when it is a short
  * word without digits (an "opaque" unit such as 座桥); it then only matches itself.
  */
+import { lazy } from '../lazy.js';
 
 /** 一个单位：所属量纲，以及换算到该量纲基本单位的倍数。A unit: its dimension and its factor to the base unit. */
 export interface UnitInfo {
@@ -48,23 +49,16 @@ const COUNT_WORDS = [
   '人天', '班', '村', '镇', '乡', '所学校', '台套', '盏', '棵', '公顷', '立方米', '万元/人', '元/人', '元/亩',
 ];
 
-/*
- * The units by spelling, and the length of the longest spelling, built on first use: a loop at the top of a module
- * is code with effects to a bundler, kept in every bundle of the file that holds it (dist/ inlines this module where
- * the scoring core is), while a function nobody calls is dropped.
- */
-let units: { readonly bySpelling: ReadonlyMap<string, UnitInfo>; readonly longest: number } | undefined;
-function unitTable(): NonNullable<typeof units> {
-  if (units !== undefined) return units;
+/* The units by spelling, and the length of the longest spelling, built on first use (see src/lazy.ts). */
+const unitTable = /* @__PURE__ */ lazy((): { readonly bySpelling: ReadonlyMap<string, UnitInfo>; readonly longest: number } => {
   const bySpelling = new Map<string, UnitInfo>();
   for (const [spellings, dimension, factor] of TABLE) {
     const canonical = spellings[0] as string;
     for (const s of spellings) bySpelling.set(s, { unit: canonical, dimension, factor });
   }
   for (const w of COUNT_WORDS) if (!bySpelling.has(w)) bySpelling.set(w, { unit: w, dimension: `count:${w}`, factor: '1' });
-  units = { bySpelling, longest: Math.max(...[...bySpelling.keys()].map((k) => k.length)) };
-  return units;
-}
+  return { bySpelling, longest: Math.max(...[...bySpelling.keys()].map((k) => k.length)) };
+});
 
 /** 已知单位（按写法）。Looks a unit up by its spelling. */
 export function knownUnit(text: string): UnitInfo | undefined {

@@ -62,6 +62,11 @@ const INPUTS_SOURCE = `{ values: { actual: '11,429.51', budget: 12000, met: 2, s
 /** 40 × 11429.51 ÷ 12000 = 38.0983… → 38.10; 30 × 2/3 = 20.00; 30 → 88.10 (良). */
 const EXPECTED = { total: '88.10', grade: '良', scores: ['38.10', '20.00', '30.00'] };
 
+/** esbuild, tsup's own dependency, resolved from tsup so that this does not rely on hoisting (the tests below bundle with it). */
+const esbuild = createRequire(join(repo, 'node_modules', 'tsup', 'package.json'))('esbuild') as {
+  buildSync(options: object): { errors: unknown[]; metafile: { inputs: { [file: string]: unknown } }; outputFiles: { text: string }[] };
+};
+
 let scratch = '';
 let tarball = '';
 let packedFiles: string[] = [];
@@ -299,10 +304,6 @@ console.log(JSON.stringify({ total: s.total, grade: s.grade?.label, scores: s.in
   });
 
   it('the core bundles for the browser (esbuild, platform browser) and the bundle runs', () => {
-    // esbuild is tsup's own dependency; resolve it from tsup so that this does not rely on hoisting.
-    const esbuild = createRequire(join(repo, 'node_modules', 'tsup', 'package.json'))('esbuild') as {
-      buildSync(options: object): { errors: unknown[] };
-    };
     const outfile = join(esmDir(), 'browser-bundle.mjs');
     const result = esbuild.buildSync({
       entryPoints: [join(esmDir(), 'browser-entry.js')],
@@ -322,9 +323,6 @@ console.log(JSON.stringify({ total: s.total, grade: s.grade?.label, scores: s.in
   it('the CLI carries the licence notice of every package it bundles (dist/THIRD-PARTY-NOTICES.txt)', () => {
     // Which packages the CLI takes from node_modules, found here by bundling its sources anew (Node, ESM; exceljs
     // and Node's built-ins stay outside, as in the build), not from the build's own list.
-    const esbuild = createRequire(join(repo, 'node_modules', 'tsup', 'package.json'))('esbuild') as {
-      buildSync(options: object): { errors: unknown[]; metafile: { inputs: { [file: string]: unknown } } };
-    };
     const result = esbuild.buildSync({
       entryPoints: [join(repo, 'src', 'cli', 'main.ts'), join(repo, 'src', 'cli', 'batchWorker.ts')], absWorkingDir: repo, bundle: true,
       platform: 'node', format: 'esm', outdir: join(scratch, 'cli-bundle'), metafile: true, logLevel: 'silent', write: false,
@@ -350,9 +348,6 @@ console.log(JSON.stringify({ total: s.total, grade: s.grade?.label, scores: s.in
   });
 
   it('a bundle of the core alone carries no preset (jixiao/presets is a separate entry)', () => {
-    const esbuild = createRequire(join(repo, 'node_modules', 'tsup', 'package.json'))('esbuild') as {
-      buildSync(options: object): { errors: unknown[]; metafile: { inputs: { [file: string]: unknown } } };
-    };
     const bundleOf = (entry: string) => {
       const outfile = join(esmDir(), `bundle-${entry}.mjs`);
       writeFileSync(join(esmDir(), `entry-${entry}.js`), entry === 'core'
@@ -379,9 +374,6 @@ console.log(JSON.stringify({ total: s.total, grade: s.grade?.label, scores: s.in
     // dist/ puts modules of several entries into one file; code that runs at import (a zod schema built at the top
     // of a module, a table filled by a loop) would stay in every bundle of that file. The source-level check is
     // test/package/core-bundle.test.ts; this one bundles the files as published.
-    const esbuild = createRequire(join(repo, 'node_modules', 'tsup', 'package.json'))('esbuild') as {
-      buildSync(options: object): { errors: unknown[]; outputFiles: { text: string }[] };
-    };
     const bundleOf = (names: string): string => {
       const result = esbuild.buildSync({
         stdin: { contents: `export { ${names} } from 'jixiao';`, resolveDir: esmDir(), loader: 'js' },
