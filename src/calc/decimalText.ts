@@ -37,12 +37,12 @@ function trimLeading(int: string): string {
  * @param mode the rounding mode
  */
 export function roundText(plain: string, places: number, mode: RoundingMode): string {
-  // The common case of a score sheet: a non-negative value with no more decimals than asked for and no leading
-  // zero ("2.5", "0.25", "10"), only padded with zeros, with no slicing and no rounding.
+  // The common case of a score sheet: a non-negative value (its first character a digit, not "-") with no more
+  // decimals than asked for and no leading zero ("2.5", "0.25", "10"), only padded with zeros.
   const point = plain.indexOf('.');
   const decimals = point < 0 ? 0 : plain.length - point - 1;
   const lead = plain.charCodeAt(0);
-  if (decimals <= places && lead >= 48 && lead <= 57 && (lead !== 48 || point === 1 || plain.length === 1)) {
+  if (decimals <= places && lead >= 48 && (lead !== 48 || point === 1 || plain.length === 1)) {
     if (decimals === places) return plain;
     return point < 0 ? `${plain}.${'0'.repeat(places)}` : `${plain}${'0'.repeat(places - decimals)}`;
   }

@@ -58,8 +58,10 @@ describe('decimal texts', () => {
     expect(roundText('92', 2, 'half-up')).toBe('92.00');
   });
 
-  it('roundText agrees with decimal.js on a fixed table of ties, near-ties and runs of 9, in every mode (not capped by run limits)', () => {
+  it('roundText agrees with decimal.js on a fixed table of ties, near-ties, runs of 9 and leading zeros, in every mode (not capped by run limits)', () => {
     const values = ['0.135', '0.125', '0.1351', '0.1349', '0.13', '0.1', '9.995', '99.9951', '0.005', '0.0049', '7', '1234.5', '0.999999'];
+    // Leading zeros, which the common case (already within the places) must not pass through as they are.
+    values.push('0', '00', '007', '00.5', '007.25', '0.50');
     for (const v of [...values, ...values.map((x) => `-${x}`)]) {
       for (const mode of modes) for (const places of [0, 1, 2, 3]) expect(roundText(v, places, mode), `${v} ${mode} ${places}`).toBe(reference(v, places, mode));
     }
