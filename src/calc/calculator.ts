@@ -38,7 +38,18 @@ export interface Calculator<N> {
   readonly is: (value: unknown) => value is N;
 }
 
-/** The decimal calculator (a private clone of decimal.js-light, 50 significant digits). */
+/**
+ * A decimal as comparisons, whole-number tests, floors and ceilings of the decimal calculator see it: snapped to the
+ * guard places (see `GUARD_PLACES`), so that 3 × (1 ÷ 3), computed as 0.999…9 (50 digits), is 1 when it is
+ * compared with 1, floored, or tested for zero, as it is exactly (and on the fast path, whose fractions are
+ * exact). A value with 30 places or fewer (every input and literal) is left as it is.
+ */
+const sharp = (a: Dec): Dec => d.round(a, GUARD_PLACES, 'half-even');
+
+/**
+ * The decimal calculator (a private clone of decimal.js-light, 50 significant digits). Its comparisons, zero and
+ * whole-number tests, floors and ceilings take values snapped to the guard places (see `sharp`).
+ */
 export const decimalCalculator: Calculator<Dec> = {
   from: (v) => v,
   toDec: (v) => v,
@@ -50,11 +61,11 @@ export const decimalCalculator: Calculator<Dec> = {
   div: d.div,
   neg: d.neg,
   abs: d.abs,
-  cmp: d.cmp,
-  isZero: d.isZero,
-  floor: d.floorInt,
-  ceil: d.ceilInt,
-  isInteger: d.isInteger,
+  cmp: (a, b) => d.cmp(sharp(a), sharp(b)),
+  isZero: (a) => d.isZero(sharp(a)),
+  floor: (a) => d.floorInt(sharp(a)),
+  ceil: (a) => d.ceilInt(sharp(a)),
+  isInteger: (a) => d.isInteger(sharp(a)),
   round: d.round,
   is: d.isDec,
 };

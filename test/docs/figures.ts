@@ -4,7 +4,7 @@ import { evaluate, findNode, LEGACY_TIERS, LIMITS, NATIONAL_GRADES, safeEvaluate
 import type { EvaluateOptions, FrameworkDefinition, InputValue, NodeResult, RoundingMode, ScoreSheet, SelfEvaluationReview, Template } from '../../src/index.js';
 import { reviewSelfEvaluation } from '../../src/index.js';
 import { getPreset } from '../../src/presets/index.js';
-import { codes, demo, exampleFile, exampleSheet, leaf, yamlOf, type Leaf } from './engine.js';
+import { codes, demo, exampleFile, exampleSheet, leaf, wrapFragment, yamlOf, type Leaf } from './engine.js';
 
 /*
  * 文档正文和表格中陈述的数字，逐条由引擎重新计算。A figure the prose or a table states, rebuilt from what the
@@ -110,6 +110,20 @@ const EXAMPLES: Figure[] = [
       const r = safeEvaluate(exampleFile('panzhihua-2024', 'framework.yaml') as unknown as FrameworkDefinition, { values: evaluation.values }, { precision: 0 });
       need(!r.ok && r.issues[0].code === 'invalid-option', 'precision 0 gives invalid-option');
       return ['例如对含 1.5 分指标的攀枝花体系使用 `precision: 0` 会被拒绝', '`precision: 0` on the Panzhihua framework, which has 1.5-point leaves, is refused'];
+    },
+  },
+  {
+    page: 'docs/concepts.md',
+    what: 'quotients and comparisons: 1 ÷ 3 × 3 ≥ 1 holds',
+    text: () => {
+      const third = new D(1).div(3).times(3).toString();
+      need(/^0\.9+$/.test(third), '1 ÷ 3 × 3 is 0.999…9 at 50 digits');
+      const nines = third.length - 2;
+      const q = { mul: [{ div: [1, 3] }, 3] };
+      const binary = (op: string) =>
+        evaluate(wrapFragment({ indicators: [{ id: 'q', name: '商', weight: 1, rule: { kind: 'binary', when: { left: q, op, right: 1 } } }] }), { values: {} }).total;
+      need(binary('>=') === '1.00' && binary('=') === '1.00' && binary('<') === '0.00', '1 ÷ 3 × 3 ≥ 1 and = 1 hold, < 1 does not');
+      return [`1 ÷ 3 × 3 算得 0.999…9（${nines} 个 9）`, `so 1 ÷ 3 × 3 computes as 0.999…9 (${nines} nines)`, '所以 1 ÷ 3 × 3 ≥ 1 成立', 'so 1 ÷ 3 × 3 ≥ 1 holds'];
     },
   },
 ];
