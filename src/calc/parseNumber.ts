@@ -59,7 +59,7 @@ export function withinLimits(x: number): boolean {
 
 /**
  * Reads `95.47`, `"95.47%"`, `"11,429.51"`, `"１００％"`, `"−5"`, `" 3 "`, and `"58.22万元"` when `unit` is
- * `万元`. A trailing percent sign divides by 100 and is reported in `percent`; `written` is the number as the
+ * `万元` (a unit written in full-width characters matches its ASCII form; a unit `%` is the percent sign). A trailing percent sign divides by 100 and is reported in `percent`; `written` is the number as the
  * document wrote it, normalised and without the unit ("21.70", "11,429.51", "95.47%"). NaN, Infinity, empty
  * text and anything else are rejected; numbers beyond `NUMBER_LIMITS` are refused as out of range.
  */
@@ -75,7 +75,10 @@ export function parseNumber(raw: number | string, unit?: string): ParsedNumber {
   }
   if (raw.length > NUMBER_LIMITS.MAX_TEXT_LENGTH * 4) return { ok: false, reason: 'out-of-range' };
   let text = normalizeText(raw);
-  if (unit !== undefined && unit !== '' && text.endsWith(unit)) text = text.slice(0, -unit.length).trim();
+  // The unit is normalised as the text is ("％" is "%"). A unit that is the percent sign is not stripped as a unit:
+  // it is the sign, so "9.5%" of a fraction input declared in % is 0.095, as the input's type says.
+  const u = unit === undefined ? '' : normalizeText(unit);
+  if (u !== '' && u !== '%' && text.endsWith(u)) text = text.slice(0, -u.length).trim();
   const written = text;
   let percent = false;
   if (text.endsWith('%')) {

@@ -105,6 +105,18 @@ describe('the decimal calculator (decimal.js-light) gives decimal.js results at 
     // Only before a digit or a point, as decimal.js read it: "+-5" and "++5" are not numbers.
     expect(['+-5', '++5', '+'].map(read)).toEqual(['invalid', 'invalid', 'invalid']);
   });
+
+  it('strips a declared unit, written in full or half width; a unit "%" stays the percent sign', () => {
+    const read = (text: string, unit: string) => {
+      const n = parseNumber(text, unit);
+      return n.ok ? [toPlain(n.value), n.percent] : n.reason;
+    };
+    expect(read('58.22万元', '万元')).toEqual(['58.22', false]);
+    // "ｍ" (U+FF4D) is "m" in the text as in the unit, whichever of them is written in full width.
+    expect([read('12ｍ', 'm'), read('12m', 'ｍ'), read('12ｍ', 'ｍ')]).toEqual([['12', false], ['12', false], ['12', false]]);
+    // "9.5%" of an input declared in % is 0.095, however the unit is written; "9.5" is 9.5 (its type decides).
+    expect([read('9.5%', '%'), read('9.5％', '%'), read('9.5%', '％'), read('9.5', '%')]).toEqual([['0.095', true], ['0.095', true], ['0.095', true], ['9.5', false]]);
+  });
 });
 
 describe('withinLimits: the shortcut parseNumber takes for JS numbers', () => {

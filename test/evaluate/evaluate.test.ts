@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, JixiaoError, defineFramework, safeEvaluate, validateFramework } from '../../src/index.js';
+import { createScorer, evaluate, JixiaoError, defineFramework, safeEvaluate, validateFramework } from '../../src/index.js';
 import type { FrameworkDefinition, NodeResult } from '../../src/index.js';
 import { frameworkOf } from '../support/minimal.js';
 
@@ -16,6 +16,15 @@ describe('inputs as documents write them 输入格式', () => {
     expect(evaluate(rate, { values: { v: '１００％' } }).total).toBe('100.00');
     expect(evaluate(rate, { values: { v: '  88.5 ' } }).total).toBe('88.50');
     expect(evaluate(amount, { values: { a: '11,429.51', b: '11,429.51万元' } }).total).toBe('100.00');
+  });
+  it('reads "9.5%" of a percent or fraction input declared in % as 9.5% on both paths (the unit is the sign)', () => {
+    for (const type of ['percent', 'fraction'] as const) {
+      for (const unit of ['%', '％']) {
+        const inPercent = frameworkOf([{ id: 'r', name: '执行率', weight: 100, rule: { kind: 'ratio', value: { input: 'v' } } }], { v: { type, unit } });
+        const record = { values: { v: '9.5%' } };
+        expect([evaluate(inPercent, record).total, createScorer(inPercent).score(record).total]).toEqual(['9.50', '9.50']);
+      }
+    }
   });
   it('rejects NaN, Infinity, "abc", empty text, with coded issues and paths; the sheet is still returned', () => {
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, 'abc', '', '1,2,3', '12..5']) {
