@@ -28,6 +28,7 @@ const REASONS = {
   'precision-below-weights': (p: Params) => [`精度 ${p.precision} 少于分值、上限或等级界限的小数位数 ${p.decimals}`, `precision ${p.precision} is below the ${p.decimals} decimals of the weights, caps or grade bounds`],
   'modifier-on-branch': () => ['满分/不得分条件只能用于末级指标', 'full/zero conditions apply to leaf indicators only'],
   'grade-above-total': (p: Params) => [`下限 ${p.value} 超过满分`, `lower bound ${p.value} exceeds the total`],
+  'options-with-scorer': () => ['计分器已带有创建时的选项，精度与舍入请在 createScorer 中给出', 'a scorer carries the options it was made with: give precision and rounding to createScorer'],
 } satisfies { readonly [id: string]: Template };
 
 /** A reason's id. */

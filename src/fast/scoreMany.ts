@@ -1,5 +1,7 @@
 import type { EvaluateOptions } from '../evaluate/evaluate.js';
+import { JixiaoError } from '../errors/JixiaoError.js';
 import { makeIssue } from '../errors/messages.js';
+import { reason } from '../errors/reasons.js';
 import type { Issue } from '../errors/issue.js';
 import type { Template } from '../selfEval/defineTemplate.js';
 import { safeScoreSelfEvaluation, type SelfEvaluationSheet } from '../selfEval/scoreSelfEvaluation.js';
@@ -64,8 +66,20 @@ function rowRecord(row: readonly unknown[], columns: readonly string[] | undefin
   return { record: { values }, ...id };
 }
 
-/** One record of a batch scored: a row read against `columns`, or an evaluation with an optional id. Internal (the CLI's chunks). */
+/**
+ * One record of a batch scored: a row read against `columns`, or an evaluation with an optional id. Internal (the
+ * CLI's chunks). Never throws: a record that throws while it is read (a getter, a revoked proxy) gives its issue.
+ */
 export function scoreOne(scorer: Scorer, record: BatchRecord, index: number, columns: readonly string[] | undefined): BatchResult {
+  try {
+    return scoreRecord(scorer, record, index, columns);
+  } catch (e) {
+    const issue = makeIssue('internal-error', ['records', index], { message: e instanceof Error ? e.message : String(e) });
+    return { index, complete: false, total: null, grade: null, provisional: null, scores: [], lost: [], issues: [issue], warnings: [], path: 'exact' };
+  }
+}
+
+function scoreRecord(scorer: Scorer, record: BatchRecord, index: number, columns: readonly string[] | undefined): BatchResult {
   if (Array.isArray(record)) {
     const fast = columns === undefined ? undefined : scoreRow(scorer, record, columns);
     if (fast !== undefined) return batchResult(fast, index, rowId(record, columns as readonly string[]));
@@ -107,11 +121,12 @@ const isScorer = (x: unknown): x is Scorer => typeof x === 'object' && x !== nul
  * 批量计分（流式）。Scores a stream of records one by one, in constant memory: yields one `BatchResult` per record,
  * in order. Takes an iterable (gives a generator) or an async iterable, such as lines read from a file (gives an
  * async generator). A bad record gives a result with its issues and its index, and the batch goes on. Throws one
- * `JixiaoError` at the start only when the framework or the options are invalid.
+ * `JixiaoError` at the start only when the framework or the options are invalid, when options are given beside a
+ * scorer (it carries the options it was made with: give them to `createScorer`), or when `records` is not iterable.
  *
  * @param framework a framework, a definition, or a scorer from `createScorer`
  * @param records evaluations `{ values, notApplicable?, id? }`, or rows with `options.columns`
- * @param options precision / rounding overrides, and the columns of row records
+ * @param options precision / rounding overrides (with a framework or a definition), and the columns of row records
  * @returns the results, one per record, in order
  * @example
  * for (const r of scoreMany(framework, records)) console.log(r.index, r.total, r.grade);
@@ -124,7 +139,13 @@ export function scoreMany(
   options: ScoreManyOptions = {},
 ): Generator<BatchResult> | AsyncGenerator<BatchResult> {
   const { columns, firstIndex = 0, ...evaluateOptions } = options;
-  const scorer = isScorer(framework) ? framework : createScorer(framework, Object.keys(evaluateOptions).length === 0 ? undefined : evaluateOptions);
+  const overrides = Object.keys(evaluateOptions).length > 0;
+  // A scorer carries the options it was made with: overrides given beside it would be silently ignored.
+  if (isScorer(framework) && overrides) throw new JixiaoError([makeIssue('invalid-option', ['options'], reason('options-with-scorer'))]);
+  const scorer = isScorer(framework) ? framework : createScorer(framework, overrides ? evaluateOptions : undefined);
+  if (typeof records !== 'object' || records === null || !(Symbol.iterator in records || Symbol.asyncIterator in records)) {
+    throw new JixiaoError([makeIssue('invalid-type', ['records'], { expected: 'an iterable of records', expectedZh: '记录的可迭代对象' })]);
+  }
   if (Symbol.asyncIterator in records) {
     return (async function* () {
       let index = firstIndex;

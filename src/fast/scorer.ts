@@ -486,6 +486,10 @@ function fastRun(p: FastPlan, parsed: ParsedFramework, r: Rounding): FastReaders
    * keys): one lookup per declared input, and the own keys counted natively to find any the framework does not declare.
    */
   const readByName = (values: { readonly [name: string]: unknown }): Env<Scaled> | undefined => {
+    // A lookup by name also finds inherited values: a record with a prototype of its own (which may hold declared
+    // names) is left to the general path, which reads own keys only.
+    const proto: unknown = Object.getPrototypeOf(values);
+    if (proto !== Object.prototype && proto !== null) return undefined;
     begin();
     let present = 0;
     for (const input of inputs) {

@@ -80,3 +80,29 @@ describe('fast path: the input forms it reads itself, and the ones it hands over
     expect([result.path, result.complete]).toEqual(['exact', false]);
   });
 });
+
+describe('fast path: a record of many inputs (read name by name) takes only its own values', () => {
+  // Over 128 declared inputs the fast path looks each one up by name; an inherited value must not count.
+  const names = Array.from({ length: 130 }, (_, i) => `v${i}`);
+  const many = defineFramework({
+    id: 'many',
+    name: '多输入',
+    scope: 'project',
+    total: 10,
+    grades: [{ label: 'A', min: 0 }],
+    inputs: Object.fromEntries(names.map((n) => [n, { type: 'number', name: n }])),
+    indicators: [{ id: 'r', name: '比率', weight: 10, rule: { kind: 'ratio', value: { div: [{ add: names.map((input) => ({ input })) }, 100] } } }],
+  });
+  const manyScorer = createScorer(many);
+
+  it('scores a record whose declared value is inherited as the decimal path does: missing, and the own undeclared key reported', () => {
+    const values = Object.assign(Object.create({ v0: 40 }) as object, Object.fromEntries(names.slice(1).map((n) => [n, n === 'v1' ? 50 : 0])), { bogus: 1 });
+    const record = { values } as EvaluationInputs;
+    const result = manyScorer.score(record);
+    agree(manyScorer, result, evaluate(many, record));
+    expect([result.complete, result.issues.map((i) => i.code), result.warnings.map((w) => w.code)]).toEqual([false, ['unknown-input'], ['missing-input']]);
+    // The same values as a plain record are read on the fast path.
+    const plain = { values: Object.fromEntries(names.map((n) => [n, n === 'v0' ? 40 : n === 'v1' ? 50 : 0])) };
+    expect([manyScorer.score(plain).path, manyScorer.score(plain).total]).toEqual(['fast', '9.00']);
+  });
+});
