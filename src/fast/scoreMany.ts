@@ -41,11 +41,11 @@ export interface ScoreManyOptions extends EvaluateOptions {
   readonly firstIndex?: number;
 }
 
-/** The id a row gives in its `id` column, if any. */
+/** The id a row gives in its `id` column, if any (an empty cell, null included, gives none). */
 function rowId(row: readonly unknown[], columns: readonly string[]): string | undefined {
   const idAt = columns.indexOf('id');
   const cell = idAt >= 0 ? row[idAt] : undefined;
-  return cell !== undefined && cell !== '' ? String(cell) : undefined;
+  return emptyCell(cell) ? undefined : String(cell);
 }
 
 /** A row as an evaluation; cells beyond the columns are an issue (never dropped silently). */

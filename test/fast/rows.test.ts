@@ -78,6 +78,11 @@ describe('scoreMany rows: read by position on the fast path, as the record made 
     expect(proto.issues.map((i) => [i.code, i.path])).toEqual([['unknown-input', ['values', '__proto__']]]);
   });
 
+  it('an empty id cell, null included, gives no id (as an empty cell gives no value)', () => {
+    const ids = ['r1', '', null, undefined, 7].map((id) => row([id, '150', '90%', '8', true, tier, checks]).id);
+    expect(ids).toEqual(['r1', undefined, undefined, undefined, '7']);
+  });
+
   it('a row longer than its columns is an issue of its own', () => {
     const [r] = [...scoreMany(scorer, [['r9', '150', '90%', '8', true, tier, checks, 'more']], { columns: ['id', 'n', 'p', 's', 'b', 't', 'c'] })];
     expect(r?.issues.map((i) => i.code)).toEqual(['row-length-mismatch']);
