@@ -3,17 +3,19 @@
  * result line per record, with a summary at the end. See docs/cli.md.
  */
 import { isAscii } from 'node:buffer';
-import { closeSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { setImmediate as setImmediatePromise } from 'node:timers/promises';
+import { closeSync, openSync, readSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { setImmediate as setImmediatePromise, setTimeout as sleep } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
-import { createScorer, frameworkInputs, type FrameworkDefinition, type Scorer, type TemplateDefinition } from '../index.js';
+import { add, cmp, dec, div, mul, pow10, toFixed, ZERO, type Dec } from '../calc/decimal.js';
+import { createScorer, frameworkInputs, type FrameworkDefinition, type RoundingMode, type Scorer, type TemplateDefinition } from '../index.js';
 import type { WorkerData } from './batchWorker.js';
-import { BLANK, blockText, countJsonl, csvHeader, emptyStats, jsonlRecords, merge, scoreWith, type ChunkStats, type Engine, type RawRecord } from './batchChunk.js';
+import { BLANK, blockRecords, countJsonl, csvHeader, emptyStats, LOST_PLACES, merge, notText, scoreWith, strictText, type ChunkStats, type Engine, type RawRecord } from './batchChunk.js';
 import { isTemplateFile, loadFramework, loadTemplate } from './commands.js';
 import { csvCells } from './csvRecord.js';
 import { EXIT, FileError, IssuesFound, UsageError } from './failures.js';
+import { cannotRead } from './readText.js';
 
 /** 批量命令的选项。Options of `jixiao batch`. */
 export interface BatchArgs {
@@ -73,8 +75,12 @@ export function parseBatchArgs(argv: readonly string[]): BatchArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (!arg.startsWith('--')) {
-      if (arg === '-o') opts['--out'] = argv[++i] ?? '';
-      else positional.push(arg);
+      if (arg === '-o') {
+        const value = argv[++i];
+        // Without this check, `-o ''` wrote to a file named ".<pid>.part" and failed renaming it (exit 3).
+        if (value === undefined || value === '') throw new UsageError('-o 需要一个文件名 / -o needs a file name');
+        opts['--out'] = value;
+      } else positional.push(arg);
       continue;
     }
     const eq = arg.indexOf('=');
@@ -127,9 +133,15 @@ function nodeColumns(scorer: Scorer, spec: string): number[] {
 /**
  * Is the file UTF-8? Checked on 64 kB from its first non-ASCII byte (input names and numbers are ASCII, so the first
  * Chinese text may come late); invalid UTF-8 there means GBK, as Excel in China saves CSV. All ASCII is UTF-8.
+ * Reads at positions, so only a regular file (the caller checks).
  */
 function detectEncoding(path: string): 'utf8' | 'gbk' {
-  const fd = openSync(path, 'r');
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw new FileError(cannotRead(path, e));
+  }
   try {
     const buf = Buffer.alloc(65536);
     let position = 0;
@@ -144,16 +156,16 @@ function detectEncoding(path: string): 'utf8' | 'gbk' {
       const first = buf.subarray(0, n).findIndex((b) => b >= 0x80);
       const m = readSync(fd, buf, 0, buf.length, position + first);
       let bytes = buf.subarray(0, m);
-      // A multi-byte character cut at the end of the sample is not an error.
-      while (bytes.length > 0 && ((bytes[bytes.length - 1] as number) & 0xc0) === 0x80) bytes = bytes.subarray(0, bytes.length - 1);
-      if (bytes.length > 0 && (bytes[bytes.length - 1] as number) >= 0xc0) bytes = bytes.subarray(0, bytes.length - 1);
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-        return 'utf8';
-      } catch {
-        return 'gbk';
+      // A multi-byte character cut at the end of a full sample is not an error. A sample that ends at the end of the
+      // file is whole: trimming it would drop a GBK file's last character (two bytes that end like a cut UTF-8 one).
+      if (m === buf.length) {
+        while (bytes.length > 0 && ((bytes[bytes.length - 1] as number) & 0xc0) === 0x80) bytes = bytes.subarray(0, bytes.length - 1);
+        if (bytes.length > 0 && (bytes[bytes.length - 1] as number) >= 0xc0) bytes = bytes.subarray(0, bytes.length - 1);
       }
+      return strictText(bytes, 'utf8') === undefined ? 'gbk' : 'utf8';
     }
+  } catch (e) {
+    throw new FileError(cannotRead(path, e));
   } finally {
     closeSync(fd);
   }
@@ -165,38 +177,69 @@ const LINE_BREAK = /\r\n|\n|\r/;
 /**
  * The lines of a file in its encoding (GBK decoded), a block of `BLOCK` bytes at a time: cut as readline cuts them,
  * but without an event and a queued entry per line (readline's queue kept a block's lines alive until read, and a
- * CSV batch spent almost half its time collecting them). A byte-order mark is kept, as readline keeps it. A file that
- * ends inside a character ends in U+FFFD (readline dropped those bytes without a word), so the cut is reported.
+ * CSV batch spent almost half its time collecting them). A byte-order mark is kept, as readline keeps it. Decoding is
+ * strict: a line whose bytes are not text in the encoding (a wrong `--encoding`, a file cut inside a character) is
+ * null, to be reported on its line, never text with U+FFFD in it. Lines are cut on the bytes ("\r" and "\n" are
+ * never part of a UTF-8 or GBK character), so a bad line leaves the others whole.
  */
-export function* lineBlocks(path: string, encoding: 'utf8' | 'gbk', onBytes: (n: number) => void): Generator<string[]> {
-  const decoder = new TextDecoder(encoding === 'gbk' ? 'gbk' : 'utf-8', { ignoreBOM: true });
-  // The unfinished last line, in pieces: a block without a line break is only added to them, so that a line of many
-  // blocks is searched and joined once, not once per block.
-  let pieces: string[] = [];
+export function* lineBlocks(path: string, encoding: 'utf8' | 'gbk', onBytes: (n: number) => void): Generator<(string | null)[]> {
+  // The bytes of the unfinished last line, in pieces: a block without a line break is only added to them, so that a
+  // line of many blocks is searched and joined once, not once per block.
+  let pieces: Buffer[] = [];
   for (const chunk of syncBlocks(path)) {
     onBytes(chunk.length);
-    const fresh = decoder.decode(chunk, { stream: true });
-    if (fresh.indexOf('\n') < 0 && fresh.indexOf('\r') < 0) {
-      pieces.push(fresh);
+    const cut = lastBreak(chunk);
+    if (cut < 0) {
+      pieces.push(chunk);
       continue;
     }
-    let text = pieces.length === 0 ? fresh : pieces.join('') + fresh;
-    // A "\r" at the end may be the first half of a "\r\n" cut by the block: it waits for the next block.
-    const tail = text.endsWith('\r') ? '\r' : '';
-    if (tail !== '') text = text.slice(0, -1);
-    const lines = text.split(LINE_BREAK);
-    pieces = [(lines.pop() as string) + tail];
+    const head = chunk.subarray(0, cut + 1);
+    const bytes = pieces.length === 0 ? head : Buffer.concat([...pieces, head]);
+    pieces = cut + 1 < chunk.length ? [chunk.subarray(cut + 1)] : [];
+    const lines = decodeLines(bytes, encoding);
+    // The bytes end with a line break: what follows it is no line.
+    lines.pop();
     if (lines.length > 0) yield lines;
   }
-  const rest = pieces.join('') + decoder.decode();
-  if (rest === '') return;
-  const lines = rest.split(LINE_BREAK);
+  if (pieces.length === 0) return;
+  const lines = decodeLines(Buffer.concat(pieces), encoding);
   // A last line break ends the last line; it does not start an empty one.
   if (lines[lines.length - 1] === '') lines.pop();
   yield lines;
 }
 
-/** The records of a file, as raw records, with the CSV header when it has one. */
+/**
+ * The position of a block's last line break, or −1. A "\r" that ends the block may be the first half of a "\r\n"
+ * the block cuts: it waits for the next block (an earlier break is taken).
+ */
+function lastBreak(chunk: Buffer): number {
+  const at = (end: number): number => (end < 0 ? -1 : Math.max(chunk.lastIndexOf(10, end), chunk.lastIndexOf(13, end)));
+  const cut = at(chunk.length - 1);
+  return cut === chunk.length - 1 && chunk[cut] === 13 ? at(cut - 1) : cut;
+}
+
+/** The lines of some bytes (split as `LINE_BREAK` splits text); a line that is not text in the encoding is null. */
+function decodeLines(bytes: Buffer, encoding: 'utf8' | 'gbk'): (string | null)[] {
+  const text = strictText(bytes, encoding);
+  if (text !== undefined) return text.split(LINE_BREAK);
+  // Some line is not text: each line decoded on its own (rare, so byte by byte here).
+  const lines: (string | null)[] = [];
+  let at = 0;
+  for (let k = 0; k <= bytes.length; k++) {
+    const b = bytes[k];
+    if (k < bytes.length && b !== 10 && b !== 13) continue;
+    lines.push(strictText(bytes.subarray(at, k), encoding) ?? null);
+    if (b === 13 && bytes[k + 1] === 10) k++;
+    at = k + 1;
+  }
+  return lines;
+}
+
+/**
+ * The records of a file, as raw records, with the CSV header when it has one. Every line ends up in a record or in a
+ * read failure on its line number. A CSV header that cannot be read is a file error: its columns are unknown, and
+ * taking the next row for them would lose that row.
+ */
 function* rawRecords(path: string, kind: 'csv' | 'jsonl', encoding: 'utf8' | 'gbk', onBytes: (n: number) => void, header: (columns: string[]) => void): Generator<RawRecord> {
   const blocks = lineBlocks(path, encoding, onBytes);
   if (kind === 'jsonl') {
@@ -204,6 +247,10 @@ function* rawRecords(path: string, kind: 'csv' | 'jsonl', encoding: 'utf8' | 'gb
     for (const lines of blocks) {
       for (const l of lines) {
         line++;
+        if (l === null) {
+          yield { line, error: notText(encoding) };
+          continue;
+        }
         const json = line === 1 && l.charCodeAt(0) === 0xfeff ? l.slice(1) : l;
         if (BLANK.test(json)) continue;
         yield { line, json };
@@ -214,12 +261,12 @@ function* rawRecords(path: string, kind: 'csv' | 'jsonl', encoding: 'utf8' | 'gb
   // Records are cut out line by line (a quoted cell may span lines): a syntax error is then reported on its record's
   // line and never swallows the records after it.
   const lines = blocks[Symbol.iterator]();
-  let block: string[] = [];
+  let block: (string | null)[] = [];
   let next = 0;
-  const held: { line: number; text: string }[] = [];
+  const held: { line: number; text: string | null }[] = [];
   let lineNo = 0;
   let first = true;
-  const nextLine = (): { line: number; text: string } | undefined => {
+  const nextLine = (): { line: number; text: string | null } | undefined => {
     const h = held.shift();
     if (h !== undefined) return h;
     while (next >= block.length) {
@@ -229,7 +276,7 @@ function* rawRecords(path: string, kind: 'csv' | 'jsonl', encoding: 'utf8' | 'gb
       next = 0;
     }
     lineNo++;
-    return { line: lineNo, text: block[next++] as string };
+    return { line: lineNo, text: block[next++] as string | null };
   };
   /** Is the count of double quotes in `t` odd (a quoted cell left open at the line end)? Counted without copies of the line. */
   const oddQuotes = (t: string): boolean => {
@@ -237,35 +284,48 @@ function* rawRecords(path: string, kind: 'csv' | 'jsonl', encoding: 'utf8' | 'gb
     for (let at = t.indexOf('"'); at >= 0; at = t.indexOf('"', at + 1)) odd = !odd;
     return odd;
   };
+  const badHeader = (line: number, reason: string): FileError =>
+    new FileError(`CSV 表头（第 ${line} 行）无法读取 / Cannot read the CSV header (line ${line}): ${reason}: ${path}`);
   for (let start = nextLine(); start !== undefined; start = nextLine()) {
-    if (WHITE.test(start.text)) continue;
-    const parts = [start];
-    let open = oddQuotes(start.text);
+    const text = start.text;
+    if (text === null) {
+      if (first) throw badHeader(start.line, notText(encoding));
+      yield { line: start.line, error: notText(encoding) };
+      continue;
+    }
+    if (WHITE.test(text)) continue;
+    const parts: { line: number; text: string }[] = [{ line: start.line, text }];
+    let open = oddQuotes(text);
     while (open && parts.length < MAX_RECORD_LINES) {
       const more = nextLine();
       if (more === undefined) break;
-      parts.push(more);
+      if (more.text === null) {
+        // A line that is not text ends the search; it is reported on its own line.
+        held.unshift(more);
+        break;
+      }
+      parts.push({ line: more.line, text: more.text });
       if (oddQuotes(more.text)) open = false;
     }
-    if (open) {
-      // A quote never closed: the first line is the bad record; the lines taken after it are read again.
+    const record = parts.length === 1 ? text : parts.map((p) => p.text).join('\n');
+    // The header (which alone may start with a byte-order mark) and a record of several lines are read here: when the
+    // lines joined are not CSV (a stray quote in an unquoted cell opens no quoted cell), only the first line is the
+    // bad record, and the lines taken after it are read again, as when a quote is never closed. Otherwise a stray
+    // quote swallowed the good rows up to the next one.
+    const cells = open ? 'Quote Not Closed / 引号未闭合' : first || parts.length > 1 ? csvCells(record, first) : undefined;
+    if (typeof cells === 'string') {
+      if (first) throw badHeader(start.line, cells);
       held.unshift(...parts.slice(1));
-      yield { line: start.line, error: 'Quote Not Closed / 引号未闭合' };
+      yield { line: start.line, error: cells };
       continue;
     }
-    const record = { line: start.line, text: parts.length === 1 ? start.text : parts.map((p) => p.text).join('\n') };
     if (first) {
-      // The header, which alone may start with a byte-order mark.
-      const cells = csvCells(record.text, true);
-      if (typeof cells === 'string') yield { line: record.line, error: cells };
-      else {
-        first = false;
-        header(cells.map((c) => c.trim()));
-      }
+      first = false;
+      header((cells as string[]).map((c) => c.trim()));
       continue;
     }
     // Its cells are cut where it is scored (in a worker thread with --jobs N), see `csvCells`.
-    yield { line: record.line, csv: record.text };
+    yield { line: start.line, csv: record };
   }
 }
 
@@ -285,10 +345,16 @@ type Work = { readonly records: RawRecord[]; readonly start: number; readonly co
  */
 const BLOCK = 1 << 16;
 
-/** The blocks of a JSONL file (UTF-8), each cut at a line end, with the line number of its first line. */
-function* jsonlBlocks(path: string, onBytes: (n: number) => void): Generator<{ block: Buffer; firstLine: number; records: number }> {
+/**
+ * The blocks of a JSONL file (UTF-8), each cut at a line end, with the line number of its first line. Only the bytes
+ * just read are searched for a line end, so a line of many blocks is joined once (searching and joining all the
+ * pending bytes after each read took time quadratic in the line's length). Exported for its tests.
+ */
+export function* jsonlBlocks(path: string, onBytes: (n: number) => void): Generator<{ block: Buffer; firstLine: number; records: number }> {
   let pending: Buffer[] = [];
   let size = 0;
+  // The position in the pending bytes of their last line end, or −1.
+  let end = -1;
   let line = 1;
   let first = true;
   const cut = (all: Buffer, end: number): { block: Buffer; firstLine: number; records: number } => {
@@ -305,15 +371,16 @@ function* jsonlBlocks(path: string, onBytes: (n: number) => void): Generator<{ b
       first = false;
       if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
     }
+    const nl = chunk.lastIndexOf(10);
+    if (nl >= 0) end = size + nl;
     pending.push(chunk);
     size += chunk.length;
-    if (size < BLOCK) continue;
+    if (size < BLOCK || end < 0) continue;
     const all = Buffer.concat(pending);
-    const end = all.lastIndexOf(10);
-    if (end < 0) continue;
     yield cut(all, end + 1);
     pending = [all.subarray(end + 1)];
     size = all.length - end - 1;
+    end = -1;
   }
   if (size > 0) yield cut(Buffer.concat(pending), size);
 }
@@ -323,11 +390,21 @@ function* jsonlBlocks(path: string, onBytes: (n: number) => void): Generator<{ b
  * and a stream's events, promises and waits for the thread pool cost ~10% of a batch (measured, 200,000 records).
  */
 function* syncBlocks(path: string): Generator<Buffer> {
-  const fd = openSync(path, 'r');
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw new FileError(cannotRead(path, e));
+  }
   try {
     for (;;) {
       const buf = Buffer.allocUnsafe(BLOCK);
-      const n = readSync(fd, buf, 0, BLOCK, null);
+      let n: number;
+      try {
+        n = readSync(fd, buf, 0, BLOCK, null);
+      } catch (e) {
+        throw new FileError(cannotRead(path, e));
+      }
       if (n === 0) return;
       yield n === BLOCK ? buf : buf.subarray(0, n);
     }
@@ -416,14 +493,21 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
     const declared = frameworkInputs(fw.framework);
     envelope = declared.ok && declared.value.every((i) => i.name !== 'values');
   }
-  let size: number;
+  let stat: Stats;
   try {
-    size = statSync(args.records).size;
+    stat = statSync(args.records);
   } catch (e) {
-    throw new FileError(`无法读取 / Cannot read ${args.records}: ${(e as Error).message}`);
+    throw new FileError(cannotRead(args.records, e));
   }
+  if (stat.isDirectory()) throw new FileError(cannotRead(args.records, { code: 'EISDIR' }));
+  const size = stat.size;
   const kind = args.records.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl';
+  // Detecting the encoding reads ahead at positions: a pipe (or FIFO) cannot be read twice.
+  if (kind === 'csv' && args.encoding === undefined && !stat.isFile()) {
+    throw new FileError(`不是普通文件（管道？），无法识别其编码，请用 --encoding 指定 / Not a regular file (a pipe?): its encoding cannot be detected; give --encoding: ${args.records}`);
+  }
   const encoding = args.encoding ?? (kind === 'csv' ? detectEncoding(args.records) : 'utf8');
+  if (args.out !== undefined) checkOut(args.out);
   const config: { output: 'csv' | 'jsonl'; columns?: string[]; nodeColumns: number[]; precision: number; envelope: boolean } = {
     output: args.output,
     envelope,
@@ -432,8 +516,12 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
   };
 
   const temp = args.out === undefined ? undefined : `${args.out}.${process.pid}.part`;
+  let fd = 1;
   const cleanup = (): void => {
-    if (temp !== undefined) rmSync(temp, { force: true });
+    if (temp === undefined) return;
+    if (fd !== 1) closeSync(fd);
+    fd = 1;
+    rmSync(temp, { force: true });
   };
   const onSignal = (signal: NodeJS.Signals): void => {
     cleanup();
@@ -447,15 +535,15 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   };
-  let fd = 1;
   try {
     if (temp !== undefined) fd = openSync(temp, 'w');
   } catch (e) {
     release();
-    throw e;
+    throw new FileError(cannotWrite(args.out as string, e));
   }
-  const write = (text: string): void => {
-    if (text !== '') writeSync(fd, text);
+  const target = args.out ?? '标准输出 / standard output';
+  const write = async (text: string): Promise<void> => {
+    if (text !== '') await writeAll(fd, text, target);
   };
 
   let bytes = 0;
@@ -468,26 +556,28 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
   let turn = 0;
   const pending: Promise<{ text: string; stats: ChunkStats }>[] = [];
   let headerWritten = false;
-  const writeHeader = (): void => {
+  const writeHeader = async (): Promise<void> => {
     if (headerWritten) return;
     headerWritten = true;
-    if (args.output === 'csv') write(`\uFEFF${csvHeader(scorer, config)}\n`);
+    if (args.output === 'csv') await write(`\uFEFF${csvHeader(scorer, config)}\n`);
   };
   const flush = async (limit: number): Promise<void> => {
     while (pending.length > limit) {
       const done = await (pending.shift() as Promise<{ text: string; stats: ChunkStats }>);
-      write(done.text);
+      await write(done.text);
       merge(stats, done.stats);
       bar?.update(bytes, { records: stats.count, speed: Math.round(stats.count / Math.max(0.001, (Date.now() - started) / 1000)) });
     }
   };
 
+  // Has the reader of standard output gone (`| head`)? Then the batch ends quietly, as `jixiao` ends on EPIPE.
+  let closed = false;
   try {
     let start = 0;
     const submit = async (work: Work): Promise<void> => {
       const here = pool === undefined || turn++ % args.jobs === 0;
       const next: Promise<{ text: string; stats: ChunkStats }> = here
-        ? Promise.resolve(scoreWith(engine, 'block' in work ? jsonlRecords(blockText(work.block), work.firstLine) : work.records, work.start, config))
+        ? Promise.resolve(scoreWith(engine, 'block' in work ? blockRecords(work.block, work.firstLine) : work.records, work.start, config))
         : (pool as Pool).run(work);
       // A worker's failure rejects every chunk in flight: the first is awaited and reported, the others must not
       // surface as unhandled rejections.
@@ -498,7 +588,7 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
       // SIGTERM) is handled now, not when the whole file has been scored.
       await setImmediatePromise();
     };
-    writeHeader();
+    await writeHeader();
     if (kind === 'jsonl' && encoding === 'utf8') {
       for (const b of jsonlBlocks(args.records, (n) => (bytes += n))) {
         await submit({ block: b.block, firstLine: b.firstLine, start });
@@ -519,35 +609,111 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
     await flush(0);
   } catch (e) {
     cleanup();
-    throw e instanceof UsageError || e instanceof FileError ? e : new FileError(`无法读取 / Cannot read ${args.records}: ${(e as Error).message}`);
+    // Reading and writing report their own failures (FileError); anything else is a defect, reported as one.
+    if (!(e instanceof OutputClosed)) throw e;
+    closed = true;
   } finally {
     bar?.stop();
     await pool?.close();
     release();
   }
+  if (closed) return EXIT.ok;
   if (temp !== undefined && args.out !== undefined) {
-    closeSync(fd);
-    renameSync(temp, args.out);
+    try {
+      closeSync(fd);
+      fd = 1;
+      renameSync(temp, args.out);
+    } catch (e) {
+      cleanup();
+      throw new FileError(cannotWrite(args.out, e));
+    }
   }
   const seconds = (Date.now() - started) / 1000;
-  const summary = summarize(scorer, stats, config.precision, seconds);
+  const summary = summarize(scorer, stats, config.precision, scorer?.options.rounding ?? 'half-up', seconds);
   (args.out === undefined ? io.err : io.out)(summary);
   return stats.complete === stats.count ? EXIT.ok : EXIT.issues;
 }
 
-/** The summary: count, grades, mean, the indicators losing most points. */
-function summarize(scorer: Scorer | undefined, s: ChunkStats, precision: number, seconds: number): string {
-  const unit = 10 ** precision;
-  const mean = s.complete === 0 ? '—' : (s.totalUnits / s.complete / unit).toFixed(precision);
+/** The reader of standard output has gone (EPIPE, `| head -2`): not a failure, the batch just ends. */
+class OutputClosed extends Error {}
+
+const WRITE_ERRORS: { readonly [code: string]: string } = {
+  ENOENT: '目录不存在 / No such directory',
+  ENOTDIR: '路径中有一段不是目录 / A part of the path is not a directory',
+  EISDIR: '是目录而不是文件 / Is a directory, not a file',
+  EACCES: '没有写入权限 / Permission denied',
+  EPERM: '没有写入权限 / Permission denied',
+  EROFS: '只读文件系统 / Read-only file system',
+  ENOSPC: '磁盘空间不足 / No space left on the device',
+};
+
+/** Why the output cannot be written, as one bilingual line naming it. */
+function cannotWrite(path: string, e: unknown): string {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+  const reason = WRITE_ERRORS[code] ?? `${e instanceof Error ? e.message : code}`;
+  return `无法写入输出 / Cannot write the output: ${reason}: ${path}`;
+}
+
+/** Refuses an output path that is a directory before any record is scored (renaming onto it would fail at the end). */
+function checkOut(out: string): void {
+  let dir = false;
+  try {
+    dir = statSync(out).isDirectory();
+  } catch {
+    // Not there yet: it is made at the end.
+  }
+  if (dir) throw new FileError(cannotWrite(out, { code: 'EISDIR' }));
+}
+
+/**
+ * Writes all of a text to a file descriptor. Standard output may be non-blocking (a pipe, once Node has set up
+ * `process.stdout`): a write may then take only part of the bytes, or none (EAGAIN) while the reader is behind, so
+ * the rest is written again, after a short wait when none was taken. Writing the text once and ignoring the count lost
+ * records, or ended the batch.
+ *
+ * @param fd where to write
+ * @param text what to write
+ * @param target the output's name, for messages
+ * @throws OutputClosed when the reader of a pipe has gone (EPIPE)
+ * @throws FileError when the output cannot be written
+ */
+async function writeAll(fd: number, text: string, target: string): Promise<void> {
+  const bytes = Buffer.from(text);
+  let wait = 1;
+  for (let at = 0; at < bytes.length; ) {
+    try {
+      at += writeSync(fd, bytes, at, bytes.length - at);
+      wait = 1;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') throw new OutputClosed();
+      if (code !== 'EAGAIN') throw new FileError(cannotWrite(target, e));
+      await sleep(wait);
+      wait = Math.min(wait * 2, 50);
+    }
+  }
+}
+
+/**
+ * The summary: count, grades, mean, the indicators losing most points. The mean and the sums are exact (see
+ * `ChunkStats`) and rounded once, at the framework's precision and in its rounding mode.
+ */
+function summarize(scorer: Scorer | undefined, s: ChunkStats, precision: number, rounding: RoundingMode, seconds: number): string {
+  const sum = dec((BigInt(s.totalUnits) + s.totalCarry).toString());
+  const mean = s.complete === 0 ? '—' : toFixed(div(sum, mul(dec(s.complete), pow10(precision))), precision, rounding);
   const grades = Object.entries(s.grades)
     .map(([label, n]) => `${label} ${n}`)
     .join('，');
-  const losing = s.lost
-    .map((units, i) => ({ units, node: scorer?.nodes[i] }))
-    .filter((x) => x.units > 0 && x.node !== undefined)
-    .sort((a, b) => b.units - a.units)
+  const lostPow = pow10(LOST_PLACES);
+  const losing = s.lostUnits
+    .map((units, i): { lost: Dec; node: Scorer['nodes'][number] | undefined } => ({
+      lost: add(div(dec((BigInt(units) + (s.lostCarry[i] ?? 0n)).toString()), lostPow), dec((s.lostRest[i] ?? 0) + (s.lostComp[i] ?? 0))),
+      node: scorer?.nodes[i],
+    }))
+    .filter((x) => cmp(x.lost, ZERO) > 0 && x.node !== undefined)
+    .sort((a, b) => cmp(b.lost, a.lost))
     .slice(0, 5)
-    .map((x) => `  ${x.node?.path.join(' / ')}（${x.node?.id}）: ${(x.units / unit).toFixed(precision)}`);
+    .map((x) => `  ${x.node?.path.join(' / ')}（${x.node?.id}）: ${toFixed(x.lost, precision, rounding)}`);
   return [
     `记录 records: ${s.count}，完整 complete: ${s.complete}，不完整 incomplete: ${s.count - s.complete}（${seconds.toFixed(1)} 秒 s，${Math.round(s.count / Math.max(seconds, 0.001))} 条/秒 per s）`,
     `等级分布 grades: ${grades === '' ? '—' : grades}`,

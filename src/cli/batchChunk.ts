@@ -8,6 +8,7 @@ import type { Issue } from '../errors/issue.js';
 import type { BatchResult, Scorer, Template } from '../index.js';
 import { scoreOne, scoreSelfEvaluations, type BatchRecord } from '../fast/scoreMany.js';
 import { csvCells } from './csvRecord.js';
+import { withMissingInputs } from './issues.js';
 
 /** One raw record: a JSONL line, a CSV record's text (cut into cells where it is scored), or a line that could not be read. */
 export type RawRecord =
@@ -34,13 +35,56 @@ export function jsonlRecords(text: string, firstLine: number): RawRecord[] {
 }
 
 /**
- * The text of a block of UTF-8 bytes. An all-ASCII block (the usual JSONL of numbers and ids) is read as Latin-1:
- * the same characters, copied byte for byte into a one-byte string, without UTF-8 decoding.
+ * The records of a block of UTF-8 JSONL bytes that ends at a line end (see `jsonlRecords`). An all-ASCII block (the
+ * usual JSONL of numbers and ids) is read as Latin-1: the same characters, copied byte for byte into a one-byte
+ * string, without UTF-8 decoding. Other blocks are decoded strictly: a line that is not UTF-8 (a GBK file read
+ * without `--encoding gbk`) is that record's `malformed-record`, never text with U+FFFD in it.
+ *
+ * @param block the bytes, ending at a line end (or at the end of the file)
+ * @param firstLine the line number of the block's first line
+ * @returns the records, one per line that is not blank
  */
-export function blockText(block: Uint8Array): string {
+export function blockRecords(block: Uint8Array, firstLine: number): RawRecord[] {
   const buf = Buffer.from(block.buffer, block.byteOffset, block.byteLength);
-  return isAscii(buf) ? buf.toString('latin1') : buf.toString('utf8');
+  if (isAscii(buf)) return jsonlRecords(buf.toString('latin1'), firstLine);
+  const text = strictText(buf, 'utf8');
+  if (text !== undefined) return jsonlRecords(text, firstLine);
+  // Some line is not UTF-8: each line decoded on its own ("\n" is never part of a UTF-8 character).
+  const out: RawRecord[] = [];
+  let line = firstLine;
+  for (let at = 0; at < buf.length; line++) {
+    let end = buf.indexOf(10, at);
+    if (end < 0) end = buf.length;
+    const json = strictText(buf.subarray(at, end), 'utf8');
+    if (json === undefined) out.push({ line, error: notText('utf8') });
+    else if (!BLANK.test(json)) out.push({ line, json });
+    at = end + 1;
+  }
+  return out;
 }
+
+/** Decoders that refuse bytes not valid in their encoding, made when first needed (a Node.js without full ICU has no GBK) and then reused. */
+const STRICT: { utf8?: TextDecoder; gbk?: TextDecoder } = {};
+
+/**
+ * Bytes decoded strictly, or undefined when they are not valid text in the encoding (a byte-order mark is kept).
+ *
+ * @param bytes whole characters (a block cut at a line end)
+ * @param encoding the encoding
+ */
+export function strictText(bytes: Uint8Array, encoding: 'utf8' | 'gbk'): string | undefined {
+  // 0xFF occurs in no GBK text, but ICU's decoder drops it silently even when fatal (as readText.ts notes).
+  if (encoding === 'gbk' && bytes.includes(0xff)) return undefined;
+  try {
+    return (STRICT[encoding] ??= new TextDecoder(encoding === 'gbk' ? 'gbk' : 'utf-8', { fatal: true, ignoreBOM: true })).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The reason given for a line whose bytes are not text in the encoding. */
+export const notText = (encoding: 'utf8' | 'gbk'): string =>
+  encoding === 'gbk' ? '不是有效的 GBK 文本，可用 --encoding 指定编码 / not valid GBK text; use --encoding to choose another encoding' : '不是有效的 UTF-8 文本，可用 --encoding 指定编码 / not valid UTF-8 text; use --encoding to choose another encoding';
 
 /** A blank line: ASCII white space only (the same test `countJsonl` makes on the bytes). */
 export const BLANK = /^[ \t\r\v\f]*$/;
@@ -79,29 +123,104 @@ export interface ChunkConfig {
   readonly envelope: boolean;
 }
 
-/** Statistics of a chunk; `merge` adds them up. Sums are integers in units of 10^-precision (exact). */
+/**
+ * Statistics of a chunk; `merge` adds them up. The sums are exact, so that the summary rounds once: totals in whole
+ * units of 10^-precision (a total is a decimal text of that many places); points lost in whole units of
+ * 10^-`LOST_PLACES` (a leaf's lost points are the JS number nearest a decimal of at most that many places, except a
+ * quotient that does not terminate, with rounding at the total only), those that are not whole units in a
+ * compensated float sum. A whole-unit sum that would leave int53 moves to its bigint carry.
+ */
 export interface ChunkStats {
   count: number;
   complete: number;
   totalUnits: number;
+  totalCarry: bigint;
   grades: { [label: string]: number };
-  /** Points lost per leaf (units), in `Scorer.nodes` order. */
-  lost: number[];
+  /** Points lost per leaf, whole units of 10^-LOST_PLACES, in `Scorer.nodes` order. */
+  lostUnits: number[];
+  lostCarry: bigint[];
+  /** Points lost per leaf that are not whole units: Neumaier's sum and its compensation. */
+  lostRest: number[];
+  lostComp: number[];
   /** Records handed from the fast path to the decimal path. */
   exact: number;
 }
 
-/** Empty statistics for `nodes` indicators. */
-export const emptyStats = (nodes: number): ChunkStats => ({ count: 0, complete: 0, totalUnits: 0, grades: {}, lost: new Array<number>(nodes).fill(0), exact: 0 });
+/** The places of the units in which points lost are summed: the most a framework's precision can have. */
+export const LOST_PLACES = 10;
+const LOST_POW = 10 ** LOST_PLACES;
+/** Whole-unit sums stay within ±2^52 (exact, and a unit added to them is exact too). */
+const MAX_UNITS = 2 ** 52;
 
-/** Adds `b` into `a`. */
+/** Empty statistics for `nodes` indicators. */
+export const emptyStats = (nodes: number): ChunkStats => ({
+  count: 0,
+  complete: 0,
+  totalUnits: 0,
+  totalCarry: 0n,
+  grades: {},
+  lostUnits: new Array<number>(nodes).fill(0),
+  lostCarry: new Array<bigint>(nodes).fill(0n),
+  lostRest: new Array<number>(nodes).fill(0),
+  lostComp: new Array<number>(nodes).fill(0),
+  exact: 0,
+});
+
+/** Adds `b` into `a` (whole units into `a`'s carries). */
 export function merge(a: ChunkStats, b: ChunkStats): void {
   a.count += b.count;
   a.complete += b.complete;
-  a.totalUnits += b.totalUnits;
+  a.totalCarry += BigInt(b.totalUnits) + b.totalCarry;
   a.exact += b.exact;
   for (const [label, n] of Object.entries(b.grades)) a.grades[label] = (a.grades[label] ?? 0) + n;
-  b.lost.forEach((x, i) => (a.lost[i] = (a.lost[i] ?? 0) + x));
+  for (let k = 0; k < b.lostUnits.length; k++) {
+    a.lostCarry[k] = (a.lostCarry[k] ?? 0n) + BigInt(b.lostUnits[k] as number) + (b.lostCarry[k] as bigint);
+    addRest(a, k, b.lostRest[k] as number);
+    addRest(a, k, b.lostComp[k] as number);
+  }
+}
+
+/** Adds a complete record's total (a decimal text of `places` places) to the statistics, exactly. */
+function addTotal(stats: ChunkStats, total: string, places: number): void {
+  const units = textUnits(total, places);
+  const next = stats.totalUnits + units;
+  if (next > MAX_UNITS || next < -MAX_UNITS) {
+    stats.totalCarry += BigInt(stats.totalUnits);
+    stats.totalUnits = units;
+  } else stats.totalUnits = next;
+}
+
+/** A decimal text with at most `places` places ("94.5", "-3") in whole units of 10^-places, read without a float. */
+export function textUnits(text: string, places: number): number {
+  const point = text.indexOf('.');
+  const int = point < 0 ? text : text.slice(0, point);
+  const frac = point < 0 ? '' : text.slice(point + 1);
+  return Number(`${int}${frac.padEnd(places, '0')}`);
+}
+
+/** Adds points leaf `k` lost in one record: whole units exactly, anything else to the compensated rest. */
+function addLost(stats: ChunkStats, k: number, x: number): void {
+  const units = Math.round(x * LOST_POW);
+  // `units / 10^P === x` exactly when x is the number nearest the decimal units × 10^-P (division rounds correctly).
+  if (units / LOST_POW !== x || units > MAX_UNITS || units < -MAX_UNITS) {
+    addRest(stats, k, x);
+    return;
+  }
+  const sum = stats.lostUnits[k] as number;
+  const next = sum + units;
+  if (next > MAX_UNITS || next < -MAX_UNITS) {
+    stats.lostCarry[k] = (stats.lostCarry[k] as bigint) + BigInt(sum);
+    stats.lostUnits[k] = units;
+  } else stats.lostUnits[k] = next;
+}
+
+/** Neumaier's compensated summation: the rounding error of each addition is kept in `lostComp`. */
+function addRest(stats: ChunkStats, k: number, x: number): void {
+  if (x === 0) return;
+  const sum = stats.lostRest[k] as number;
+  const next = sum + x;
+  stats.lostComp[k] = (stats.lostComp[k] as number) + (Math.abs(sum) >= Math.abs(x) ? sum - next + x : x - next + sum);
+  stats.lostRest[k] = next;
 }
 
 /** A CSV field, quoted when needed. */
@@ -109,7 +228,7 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) || value.startsWith(' ') || value.endsWith(' ') ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** A CSV cell as the value it stands for: JSON objects (tier choices, checks) are read as objects. */
+/** A CSV cell as the value it stands for: JSON objects (tier choices, checks) are read as objects (never the `id` column's, see `scoreRaw`). */
 function cell(text: string): unknown {
   const t = text.trim();
   if (t.startsWith('{') && t.endsWith('}')) {
@@ -122,7 +241,14 @@ function cell(text: string): unknown {
   return text;
 }
 
-const brief = (issues: readonly Issue[]): string => issues.map((i) => `${i.code}@${i.path.join('.')}`).join('; ');
+/** The `issues` cell: each issue as code@path, once (an input missing for two indicators is one missing input). */
+const brief = (issues: readonly Issue[]): string => [...new Set(issues.map((i) => `${i.code}@${i.path.join('.')}`))].join('; ');
+
+/**
+ * What a result line lists as its issues: the issues, then each missing input (a warning in the sheet, as `jixiao
+ * score` reports it), so that an incomplete record always says why it is incomplete.
+ */
+const shown = (r: BatchResult): readonly Issue[] => (r.complete || r.warnings.length === 0 ? r.issues : withMissingInputs(r.issues, r.warnings));
 
 /** What scores the records: a framework's scorer, or a template for self-evaluation documents. */
 export type Engine = { readonly scorer: Scorer } | { readonly template: Template };
@@ -135,7 +261,6 @@ export function scoreWith(engine: Engine, records: readonly RawRecord[], start: 
 /** Self-evaluation documents, one per JSONL line, scored under one template. */
 function scoreForms(template: Template, records: readonly RawRecord[], start: number, config: ChunkConfig): { text: string; stats: ChunkStats } {
   const stats = emptyStats(0);
-  const unit = 10 ** config.precision;
   const docs = records.map((r) => {
     if (!('json' in r)) return undefined;
     try {
@@ -157,7 +282,7 @@ function scoreForms(template: Template, records: readonly RawRecord[], start: nu
     stats.exact++;
     if (r.complete && r.total !== null) {
       stats.complete++;
-      stats.totalUnits += Math.round(Number(r.total) * unit);
+      addTotal(stats, r.total, config.precision);
       if (r.grade !== null) stats.grades[r.grade] = (stats.grades[r.grade] ?? 0) + 1;
     }
     lines.push(config.output === 'jsonl' ? jsonLine(undefined, r, config) : csvLine(r, config));
@@ -171,7 +296,6 @@ function scoreForms(template: Template, records: readonly RawRecord[], start: nu
  */
 export function scoreChunk(scorer: Scorer, records: readonly RawRecord[], start: number, config: ChunkConfig): { text: string; stats: ChunkStats } {
   const stats = emptyStats(scorer.nodes.length);
-  const unit = 10 ** config.precision;
   const leaves = scorer.nodes.map((n) => n.leaf);
   let text = '';
   // Record by record (parsed, scored, written), so that only one record's objects are alive at a time.
@@ -181,10 +305,10 @@ export function scoreChunk(scorer: Scorer, records: readonly RawRecord[], start:
     if (r.path === 'exact') stats.exact++;
     if (r.complete && r.total !== null) {
       stats.complete++;
-      stats.totalUnits += Math.round(Number(r.total) * unit);
+      addTotal(stats, r.total, config.precision);
       if (r.grade !== null) stats.grades[r.grade] = (stats.grades[r.grade] ?? 0) + 1;
       const lost = r.lost;
-      for (let k = 0; k < lost.length; k++) if (leaves[k] === true) stats.lost[k] = (stats.lost[k] ?? 0) + Math.round((lost[k] as number) * unit);
+      for (let k = 0; k < lost.length; k++) if (leaves[k] === true) addLost(stats, k, lost[k] as number);
     }
     text += `${config.output === 'jsonl' ? jsonLine(scorer, r, config) : csvLine(r, config)}\n`;
   }
@@ -199,7 +323,9 @@ function scoreRaw(scorer: Scorer, raw: RawRecord, index: number, config: ChunkCo
   if ('csv' in raw) {
     const cells = csvCells(raw.csv);
     if (typeof cells === 'string') return malformed(cells);
-    record = cells.map(cell);
+    // The id is text as written, even when it looks like a JSON object.
+    const idAt = config.columns === undefined ? -1 : config.columns.indexOf('id');
+    record = idAt < 0 ? cells.map(cell) : cells.map((c, k) => (k === idAt ? c : cell(c)));
   } else {
     let parsed: unknown;
     try {
@@ -229,12 +355,18 @@ export function csvHeader(scorer: Scorer | undefined, config: ChunkConfig): stri
  * totals (fixed decimals) and the scores (JS numbers) never do, and are written as they are.
  */
 function csvLine(r: BatchResult, config: ChunkConfig): string {
-  let line = `${r.index},${r.id === undefined ? '' : csvField(r.id)},${r.total ?? ''},${r.grade === null ? '' : csvField(r.grade)},${r.complete ? 'true' : 'false'},${r.provisional ?? ''},${r.issues.length === 0 ? '' : csvField(brief(r.issues))}`;
+  let line = `${r.index},${r.id === undefined ? '' : csvField(r.id)},${r.total ?? ''},${r.grade === null ? '' : csvField(r.grade)},${r.complete ? 'true' : 'false'},${r.provisional ?? ''},${issuesCell(r)}`;
   for (const k of config.nodeColumns) {
     const s = r.scores[k];
     line += s === undefined ? ',' : `,${s}`;
   }
   return line;
+}
+
+/** The `issues` cell of a CSV line (empty for none). */
+function issuesCell(r: BatchResult): string {
+  const issues = shown(r);
+  return issues.length === 0 ? '' : csvField(brief(issues));
 }
 
 function jsonLine(scorer: Scorer | undefined, r: BatchResult, config: ChunkConfig): string {
@@ -243,6 +375,7 @@ function jsonLine(scorer: Scorer | undefined, r: BatchResult, config: ChunkConfi
     const s = r.scores[k];
     if (s !== undefined) scores[scorer?.nodes[k]?.id ?? String(k)] = s;
   }
+  const issues = shown(r);
   return JSON.stringify({
     index: r.index,
     ...(r.id === undefined ? {} : { id: r.id }),
@@ -251,6 +384,6 @@ function jsonLine(scorer: Scorer | undefined, r: BatchResult, config: ChunkConfi
     complete: r.complete,
     ...(r.provisional === null ? {} : { provisional: r.provisional }),
     scores,
-    ...(r.issues.length === 0 ? {} : { issues: r.issues.map((x) => ({ code: x.code, path: x.path, message: x.message, messageEn: x.messageEn })) }),
+    ...(issues.length === 0 ? {} : { issues: issues.map((x) => ({ code: x.code, path: x.path, message: x.message, messageEn: x.messageEn })) }),
   });
 }

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createScorer, defineTemplate, type FrameworkDefinition, type TemplateDefinition } from '../index.js';
-import { blockText, jsonlRecords, scoreWith, type ChunkConfig, type Engine, type RawRecord } from './batchChunk.js';
+import { blockRecords, scoreWith, type ChunkConfig, type Engine, type RawRecord } from './batchChunk.js';
 
 /** What a worker is started with. */
 export type WorkerData = { readonly config: ChunkConfig } & ({ readonly framework: FrameworkDefinition } | { readonly template: TemplateDefinition });
@@ -16,7 +16,7 @@ const config = data.config;
 const engine: Engine = 'framework' in data ? { scorer: createScorer(data.framework) } : { template: defineTemplate(data.template) };
 
 parentPort?.on('message', (m: { seq: number; records?: RawRecord[]; block?: Uint8Array; firstLine?: number; start: number; columns?: string[] }) => {
-  const records = m.records ?? jsonlRecords(m.block === undefined ? '' : blockText(m.block), m.firstLine ?? 1);
+  const records = m.records ?? (m.block === undefined ? [] : blockRecords(m.block, m.firstLine ?? 1));
   const { text, stats } = scoreWith(engine, records, m.start, m.columns === undefined ? config : { ...config, columns: m.columns });
   parentPort?.postMessage({ seq: m.seq, text, stats });
 });

@@ -32,10 +32,23 @@ export function unknownKey(path: IssuePath): Issue {
  * @returns the issues to print; empty when the sheet is complete
  */
 export function sheetProblems(sheet: ScoreSheet): Issue[] {
-  const missing = sheet.warnings
+  return withMissingInputs(sheet.issues, sheet.warnings);
+}
+
+/**
+ * 问题加上缺少输入的提示。Issues followed by one `missing-input` per missing input and indicator, taken from the
+ * warnings and located at the input (`values.<name>`): what says why a result is incomplete (see `sheetProblems`;
+ * `jixiao batch` writes these in its `issues` column).
+ *
+ * @param issues the issues of a sheet or a batch result
+ * @param warnings its warnings
+ * @returns the issues, then the missing inputs
+ */
+export function withMissingInputs(issues: readonly Issue[], warnings: readonly Issue[]): Issue[] {
+  const missing = warnings
     .filter((w) => w.code === 'missing-input')
     .map((w) => (w.data?.input === undefined ? w : { ...w, path: ['values', w.data.input] }));
-  return [...sheet.issues, ...missing];
+  return missing.length === 0 ? [...issues] : [...issues, ...missing];
 }
 
 /**

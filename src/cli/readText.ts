@@ -88,7 +88,14 @@ const READ_ERRORS: { readonly [code: string]: string } = {
   ENOTDIR: '路径中有一段不是目录 / A part of the path is not a directory',
 };
 
-function cannotRead(path: string, e: unknown): string {
+/**
+ * 无法读取文件的原因。Why a file cannot be read, as one bilingual line naming it ("文件不存在 / No such file: x").
+ *
+ * @param path the file
+ * @param e what reading it threw
+ * @returns the message
+ */
+export function cannotRead(path: string, e: unknown): string {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
   const reason = READ_ERRORS[code] ?? `无法读取文件 / Cannot read the file (${e instanceof Error ? e.message : code})`;
   return `${reason}: ${path}`;

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { parse, stringify } from 'yaml';
 import { defineFramework, evaluate, scoreSelfEvaluation, type Template } from '../../src/index.js';
 import { getPreset } from '../../src/presets/index.js';
 import { definition, makeRecords } from '../../bench/fixtures/mixed30.js';
-import { repo, spawnCli } from './helpers.js';
+import { repo, spawnCli, STACK } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-batch-'));
 const frameworkFile = join(dir, 'mixed30.yaml');
@@ -281,5 +281,177 @@ describe('jixiao batch 批量计分', () => {
         ['1', '', '0.00'],
       ]);
     }
+  });
+
+  /** Runs the CLI with its stdout a pipe read only after `delay` ms (or closed after its first bytes with `close`). */
+  const piped = async (args: readonly string[], delay: number, close = false): Promise<{ code: number | null; out: string; err: string }> => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'src/cli/main.ts'), ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const exit = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    let out = '';
+    if (close) child.stdout.once('data', () => child.stdout.destroy());
+    else {
+      await new Promise((r) => setTimeout(r, delay));
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    }
+    return { code: await exit, out, err };
+  };
+
+  it('writes every record to a pipe read slowly, and stops quietly when the pipe is closed (review findings)', async () => {
+    const fw = writeRatioFramework('ratio-pipe.yaml');
+    const many = join(dir, 'pipe.jsonl');
+    // About 500 kB of output: far more than a pipe holds while its reader waits.
+    writeFileSync(many, '{"done":1,"plan":2}\n'.repeat(20_000));
+    const slow = await piped(['batch', fw, many], 1500);
+    expect(slow.err).not.toContain('Cannot');
+    expect(slow.code).toBe(0);
+    expect(slow.out.trim().split('\n')).toHaveLength(20_001);
+    // `| head -2`: the reader goes; not a read error, no stack trace.
+    const closed = await piped(['batch', fw, many], 0, true);
+    expect(closed.code).toBe(0);
+    expect(closed.err).toBe('');
+  }, 60_000);
+
+  /** Scores a CSV file `name` of `text` under the ratio framework, with more arguments. */
+  const batchCsv = (name: string, text: string, ...args: string[]): ReturnType<typeof spawnCli> => {
+    const csv = join(dir, name);
+    writeFileSync(csv, text);
+    return spawnCli(['batch', writeRatioFramework(`${name}.yaml`), csv, ...args]);
+  };
+
+  it('reports a stray quote in an unquoted cell on its own line and reads the rows after it (review findings)', () => {
+    const run = batchCsv('stray.csv', 'id,done,plan\na,1",2\nb,1,2\nc,1,2\nd,1",2\ne,1,2\n', '--format', 'jsonl');
+    expect(run.code).toBe(1);
+    const out = run.out.trim().split('\n').map((l) => JSON.parse(l) as { id?: string; total: string | null; issues?: { code: string; message: string }[] });
+    expect(out.map((r) => [r.id, r.total, r.issues?.map((i) => i.code)])).toEqual([
+      [undefined, null, ['malformed-record']],
+      ['b', '5.00', undefined],
+      ['c', '5.00', undefined],
+      [undefined, null, ['malformed-record']],
+      ['e', '5.00', undefined],
+    ]);
+    expect(out[0]?.issues?.[0]?.message).toContain('第 2 行');
+    expect(out[3]?.issues?.[0]?.message).toContain('第 5 行');
+  });
+
+  it('refuses a CSV whose header cannot be read (exit 2), rather than taking the first row for it (review findings)', () => {
+    const run = batchCsv('bad-header.csv', 'id,"done,plan\na,1,2\nb,1,4\n');
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/^CSV 表头（第 1 行）无法读取 \/ Cannot read the CSV header \(line 1\): .*bad-header\.csv\n$/);
+    expect(run.err).not.toMatch(STACK);
+  });
+
+  it('sums the totals and the points lost exactly and rounds them once, as the framework rounds (review findings)', () => {
+    /** A framework of one indicator of `weight` points: the ratio of input s to `of`. */
+    const scoreOf = (name: string, weight: number, of: number, options: object = {}): string => {
+      const fw = join(dir, name);
+      const indicator = { id: 'r', name: '得分', weight, rule: { kind: 'ratio', value: { div: [{ input: 's' }, of] } } };
+      writeFileSync(fw, stringify({ id: 'sums', name: '合计', scope: 'project', total: weight, options, grades: [{ label: '合格', min: 0 }], inputs: { s: { type: 'number', name: '分' } }, indicators: [indicator] }));
+      return fw;
+    };
+    // Totals 1.00 and 1.01: the mean 1.005 is 1.01 half-up (1.00 in floats).
+    const mean = scoreOf('mean.yaml', 1.01, 1.01);
+    const two = join(dir, 'mean.jsonl');
+    writeFileSync(two, '{"s":1}\n{"s":1.01}\n');
+    expect(spawnCli(['batch', mean, two]).err).toContain('平均分 mean total（完整记录 complete records）: 1.01\n');
+    // Rounded at the total only, at 3 places: each record loses 2/3 of a point, three records 2.000 (2.001 when each
+    // record's loss was rounded first).
+    const thirds = scoreOf('thirds.yaml', 1, 3, { precision: 3, roundAt: 'total' });
+    const three = join(dir, 'thirds.jsonl');
+    writeFileSync(three, '{"s":1}\n'.repeat(3));
+    const run = spawnCli(['batch', thirds, three]);
+    expect(run.err).toContain('得分（r）: 2.000\n');
+    expect(run.err).toContain('平均分 mean total（完整记录 complete records）: 0.333\n');
+  });
+
+  it('says why a record is incomplete: its missing inputs are in the issues column (review findings)', () => {
+    const fw = writeRatioFramework('ratio-missing.yaml');
+    const jsonl = join(dir, 'missing.jsonl');
+    writeFileSync(jsonl, '{}\n{"done":1}\n');
+    const run = spawnCli(['batch', fw, jsonl]);
+    expect(run.code).toBe(1);
+    expect(rows(run.out).map((l) => l.slice(4, 7))).toEqual([
+      ['false', '0.00', 'missing-input@values.done; missing-input@values.plan'],
+      ['false', '0.00', 'missing-input@values.plan'],
+    ]);
+    const csv = join(dir, 'short-row.csv');
+    writeFileSync(csv, 'id,done,plan\na,1\n');
+    const short = spawnCli(['batch', fw, csv, '--format', 'jsonl']);
+    const line = JSON.parse(short.out) as { complete: boolean; issues?: { code: string; path: string[] }[] };
+    expect(line.complete).toBe(false);
+    expect(line.issues?.map((i) => [i.code, i.path.join('.')])).toEqual([['missing-input', 'values.plan']]);
+  });
+
+  it('reports bytes not in the encoding on their record, and detects a short GBK file that ends in Chinese (review findings)', () => {
+    const fw = writeRatioFramework('ratio-bytes.yaml');
+    // GBK ids in a JSONL file (read as UTF-8): that line is malformed, the next is scored.
+    const jsonl = join(dir, 'gbk.jsonl');
+    writeFileSync(jsonl, Buffer.concat([gbk('{"id":"第一","values":{"done":1,"plan":2}}\n'), Buffer.from('{"id":"ok","values":{"done":1,"plan":2}}\n')]));
+    for (const jobs of ['1', '2']) {
+      const run = spawnCli(['batch', fw, jsonl, '--format', 'jsonl', '--jobs', jobs]);
+      expect(run.code).toBe(1);
+      const out = run.out.trim().split('\n').map((l) => JSON.parse(l) as { id?: string; issues?: { code: string; message: string }[] });
+      expect(out.map((r) => [r.id, r.issues?.[0]?.code])).toEqual([
+        [undefined, 'malformed-record'],
+        ['ok', undefined],
+      ]);
+      expect(out[0]?.issues?.[0]?.message).toContain('UTF-8');
+    }
+    // A UTF-8 CSV read as GBK: its Chinese row is malformed, never garbled.
+    const utf8 = join(dir, 'utf8.csv');
+    writeFileSync(utf8, 'id,done,plan\n第,1,2\nok,1,2\n');
+    const forced = spawnCli(['batch', fw, utf8, '--encoding', 'gbk']);
+    expect(forced.code).toBe(1);
+    expect(rows(forced.out).map((l) => [l[1], l[6]])).toEqual([
+      ['', 'malformed-record@records.0'],
+      ['ok', ''],
+    ]);
+    // A GBK CSV that ends in Chinese, shorter than the 64 kB sample: GBK, not UTF-8 with its last bytes cut off.
+    const short = join(dir, 'short-gbk.csv');
+    writeFileSync(short, gbk('id,done,plan\n第一,1,2\n'));
+    const detected = spawnCli(['batch', fw, short]);
+    expect(detected.code).toBe(0);
+    expect(rows(detected.out).map((l) => l[1])).toEqual(['第一']);
+  });
+
+  it('reports -o without a file as a usage error, and an output or records path it cannot use as a file error (review findings)', () => {
+    const fw = writeRatioFramework('ratio-out-paths.yaml');
+    const jsonl = join(dir, 'one.jsonl');
+    writeFileSync(jsonl, '{"done":1,"plan":2}\n');
+    for (const args of [['-o'], ['-o', '']]) {
+      const run = spawnCli(['batch', fw, jsonl, ...args]);
+      expect(run.code).toBe(2);
+      expect(run.err).toMatch(/^-o 需要一个文件名 \/ -o needs a file name/);
+    }
+    const folder = join(dir, 'out-folder');
+    mkdirSync(folder, { recursive: true });
+    const outs = [folder, join(dir, 'no', 'such', 'x.csv')];
+    for (const out of outs) {
+      const run = spawnCli(['batch', fw, jsonl, '-o', out]);
+      expect(run.code).toBe(2);
+      expect(run.err).toMatch(/^无法写入输出 \/ Cannot write the output: .*\n$/);
+      expect(run.err).not.toMatch(STACK);
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
+    // Records that are a folder named like a CSV file, and a FIFO (whose encoding cannot be detected).
+    const folderCsv = join(dir, 'folder.csv');
+    mkdirSync(folderCsv, { recursive: true });
+    const fifo = join(dir, 'fifo.csv');
+    spawnSync('mkfifo', [fifo]);
+    for (const [records, message] of [
+      [folderCsv, /^是目录而不是文件 \/ Is a directory, not a file: .*folder\.csv\n$/],
+      [fifo, /^不是普通文件（管道？）.*--encoding: .*fifo\.csv\n$/],
+    ] as const) {
+      const run = spawnCli(['batch', fw, records]);
+      expect(run.code).toBe(2);
+      expect(run.err).toMatch(message);
+    }
+  });
+
+  it('keeps the id column as written, even when it looks like JSON (review findings)', () => {
+    const run = batchCsv('json-id.csv', 'id,done,plan\n"{""no"":1}",1,2\n', '--format', 'jsonl');
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.out) as { id: string }).id).toBe('{"no":1}');
   });
 });

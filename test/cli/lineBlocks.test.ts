@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { lineBlocks } from '../../src/cli/batch.js';
+import { jsonlBlocks, lineBlocks } from '../../src/cli/batch.js';
 import { runs } from '../properties/helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-lines-'));
@@ -20,8 +20,8 @@ async function readlineLines(path: string): Promise<string[]> {
   return out;
 }
 
-async function blockLines(path: string): Promise<{ lines: string[]; bytes: number }> {
-  const lines: string[] = [];
+async function blockLines(path: string): Promise<{ lines: (string | null)[]; bytes: number }> {
+  const lines: (string | null)[] = [];
   let bytes = 0;
   for await (const block of lineBlocks(path, 'utf8', (n) => (bytes += n))) lines.push(...block);
   return { lines, bytes };
@@ -51,7 +51,7 @@ describe('lines read a block at a time (jixiao batch)', () => {
     const split = vi.spyOn(String.prototype, 'split');
     try {
       const { lines } = await blockLines(path);
-      expect(lines.map((l) => l.length)).toEqual([16 << 20, 5]);
+      expect(lines.map((l) => l?.length)).toEqual([16 << 20, 5]);
       expect(split.mock.calls.length).toBeLessThanOrEqual(2);
     } finally {
       split.mockRestore();
@@ -70,10 +70,37 @@ describe('lines read a block at a time (jixiao batch)', () => {
     writeFileSync(crlf, `${'x'.repeat(65_535)}\r\ny`);
     expect((await blockLines(crlf)).lines).toEqual(['x'.repeat(65_535), 'y']);
     expect(await readlineLines(crlf)).toEqual(['x'.repeat(65_535), 'y']);
-    // A file cut inside a character: what is left of it is one replacement character, as readline reads it.
+    // A file cut inside a character: that line is not text (null, reported on its line), where readline read one
+    // replacement character.
     const path = join(dir, 'cut.txt');
     writeFileSync(path, Buffer.concat([Buffer.from('a\n'), Buffer.from('中').subarray(0, 2)]));
-    expect((await blockLines(path)).lines).toEqual(await readlineLines(path));
-    expect((await blockLines(path)).lines).toEqual(['a', '\uFFFD']);
+    expect(await readlineLines(path)).toEqual(['a', '\uFFFD']);
+    expect((await blockLines(path)).lines).toEqual(['a', null]);
+  });
+
+  it('decodes strictly: a line not in the encoding is null, and the lines around it are read whole', async () => {
+    const path = join(dir, 'bad.txt');
+    // "中文" in GBK on the second line of a UTF-8 file, after a "\r\n"; a lone "\r" later.
+    writeFileSync(path, Buffer.concat([Buffer.from('第一\r\n'), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), Buffer.from('\r三\n')]));
+    expect((await blockLines(path)).lines).toEqual(['第一', null, '三']);
+    const gbk: (string | null)[] = [];
+    for (const block of lineBlocks(path, 'gbk', () => undefined)) gbk.push(...block);
+    expect(gbk[1]).toBe('中文');
+  });
+});
+
+describe('JSONL blocks (jixiao batch)', () => {
+  it('joins a line of many blocks once, not once per block (time linear in its length)', () => {
+    // 16 MB in one line, 256 reads: joining all the pending bytes after each read made ~256 copies of up to 16 MB.
+    const path = join(dir, 'long.jsonl');
+    writeFileSync(path, `{"x":"${'x'.repeat(16 << 20)}"}\n{}\n`);
+    const concat = vi.spyOn(Buffer, 'concat');
+    try {
+      const blocks = [...jsonlBlocks(path, () => undefined)];
+      expect(blocks.map((b) => [b.firstLine, b.records])).toEqual([[1, 2]]);
+      expect(concat.mock.calls.length).toBeLessThanOrEqual(2);
+    } finally {
+      concat.mockRestore();
+    }
   });
 });
