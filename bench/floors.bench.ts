@@ -47,25 +47,34 @@ async function load(stub?: { readonly filter: RegExp; readonly contents: string 
 
 const quick = process.argv.includes('--quick');
 const MS = quick ? 300 : 1500;
-const ROUNDS = quick ? 1 : 3;
+const ROUNDS = quick ? 1 : 5;
 
-/** µs per call of `f(i)` for i cycling over `n` items: the best of `ROUNDS` windows (together `share` of `MS`), after a warm-up. */
-function us(f: (i: number) => unknown, n: number, share = 1): number {
-  for (let i = 0; i < Math.max(2000, n); i++) f(i % n);
-  let best = Infinity;
+/**
+ * µs per call of each `f(i)`, i cycling over `n` items: after a warm-up, `ROUNDS` rounds in which each function runs one
+ * window (together `share` of `MS`) in turn, and each function's best window counts, so that a slow moment of a shared
+ * machine lowers one window of every function rather than one function's whole figure.
+ */
+function times(fs: readonly ((i: number) => unknown)[], n: number, share = 1): number[] {
+  for (const f of fs) for (let i = 0; i < Math.max(2000, n); i++) f(i % n);
+  const best = fs.map(() => Infinity);
   for (let round = 0; round < ROUNDS; round++) {
-    let calls = 0;
-    const start = performance.now();
-    let now = start;
-    while (now - start < (MS * share) / ROUNDS) {
-      for (let i = 0; i < n; i++) f(i);
-      calls += n;
-      now = performance.now();
-    }
-    best = Math.min(best, ((now - start) * 1000) / calls);
+    fs.forEach((f, k) => {
+      let calls = 0;
+      const start = performance.now();
+      let now = start;
+      while (now - start < (MS * share) / ROUNDS) {
+        for (let i = 0; i < n; i++) f(i);
+        calls += n;
+        now = performance.now();
+      }
+      best[k] = Math.min(best[k] as number, ((now - start) * 1000) / calls);
+    });
   }
   return best;
 }
+
+/** µs per call of one function (see `times`). */
+const us = (f: (i: number) => unknown, n: number, share = 1): number => times([f], n, share)[0] as number;
 
 const line = (label: string, value: number, base: number, unit = 'µs'): void =>
   console.log(`${label.padEnd(66)} ${value.toFixed(2).padStart(8)} ${unit}  ${(value / base).toFixed(2).padStart(6)}×`);
@@ -90,9 +99,7 @@ const values = records.map((r) => r.values as never) as never[];
     const env = envs[i] as (typeof envs)[number];
     for (const leaf of leaves) if (leaf.kernel?.(env, t, leaf.weight) === undefined) unscored++;
   };
-  const float = us((i) => floatLoop(values[i] as never), records.length);
-  const fast = us((i) => scorer.score(records[i] as EvaluationInputs), records.length);
-  const alone = us(kernels, records.length);
+  const [float, fast, alone] = times([(i) => floatLoop(values[i] as never), (i) => scorer.score(records[i] as EvaluationInputs), kernels], records.length) as [number, number, number];
   // Each kernel in a loop of its own (no other kernel runs between its calls), the times summed.
   const each = leaves.reduce((sum, leaf) => sum + us((i) => leaf.kernel?.(envs[i] as (typeof envs)[number], t, leaf.weight), records.length, 0.1), 0);
   console.log('1. fast path, 30 indicators (µs per record; × the plain-float loop)');
@@ -111,8 +118,8 @@ const values = records.map((r) => r.values as never) as never[];
   // A bundle of its own for each variant, used by `evaluate` alone: the bundle of part 1 has run its kernels on both calculators.
   const whole = await load();
   const variants = [whole, noSentences, noSheet].map((l) => ({ l, framework: l.defineFramework(definition) }));
-  const [full, withoutSentences, withoutSheet] = variants.map(({ l, framework }) => us((i) => l.evaluate(framework, records[i] as EvaluationInputs), records.length)) as [number, number, number];
-  const decimal = us((i) => decimalLoop(values[i] as never), records.length);
+  const evaluations = variants.map(({ l, framework }) => (i: number) => l.evaluate(framework, records[i] as EvaluationInputs));
+  const [decimal, full, withoutSentences, withoutSheet] = times([(i) => decimalLoop(values[i] as never), ...evaluations], records.length) as [number, number, number, number];
   console.log('\n2. explained path, 30 indicators (µs per record; × the decimal.js loop)');
   line('decimal.js, hand loop (exact; the goal: evaluate as fast)', decimal, decimal);
   line('evaluate without the sheet (inputs, weights, tree, adjustments)', withoutSheet, decimal);
@@ -130,12 +137,16 @@ const values = records.map((r) => r.values as never) as never[];
   for (const copies of [1, 334]) {
     const many = values.map((v) => Object.fromEntries(Array.from({ length: copies }, (_, k) => Object.entries(v as object).map(([n, x]) => [copies === 1 ? n : `${n}~${k}`, x as unknown])).flat()));
     const names = Object.keys(many[0] as object);
-    const perKey = (f: (i: number) => unknown): number => (us(f, many.length) * 1000) / names.length;
-    const read = perKey((i) => {
-      const record = many[i] as { [name: string]: unknown };
-      for (const name of names) if (record[name] !== undefined) sink++;
-    });
-    const listed = perKey((i) => (sink += Object.keys(many[i] as object).length));
+    const [read, listed] = times(
+      [
+        (i) => {
+          const record = many[i] as { [name: string]: unknown };
+          for (const name of names) if (record[name] !== undefined) sink++;
+        },
+        (i) => (sink += Object.keys(many[i] as object).length),
+      ],
+      many.length,
+    ).map((t) => (t * 1000) / names.length) as [number, number];
     if (copies === 1) base = read;
     line(`${names.length} keys: read each value by name`, read, base, 'ns');
     line(`${names.length} keys: list the own keys (Object.keys)`, listed, base, 'ns');
