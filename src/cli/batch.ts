@@ -419,12 +419,23 @@ function* syncBlocks(path: string): Generator<Buffer> {
  */
 const LIMITS = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 64 };
 
-/** A pool of worker threads scoring chunks, results in submission order. */
+/**
+ * A pool of worker threads scoring chunks, results in submission order. A worker that fails (one chunk beyond its heap
+ * limit, say a record of several megabytes) does not end the batch: the chunks it held, and every chunk given to it
+ * later, are scored in the main thread by `local`, as with `--jobs 1`, so the output is the same.
+ */
 class Pool {
   private readonly workers: Worker[] = [];
-  private readonly waiting = new Map<number, { resolve: (r: { text: string; stats: ChunkStats }) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { work: Work; worker: Worker; resolve: (r: { text: string; stats: ChunkStats }) => void; reject: (e: Error) => void }>();
+  /** Workers that have failed or ended. */
+  private readonly gone = new Set<Worker>();
   private next = 0;
-  constructor(jobs: number, data: WorkerData) {
+  private closing = false;
+  constructor(
+    jobs: number,
+    data: WorkerData,
+    private readonly local: (work: Work) => { text: string; stats: ChunkStats },
+  ) {
     const built = !import.meta.url.endsWith('.ts');
     const url = new URL(built ? './batch-worker.js' : './batchWorker.ts', import.meta.url);
     for (let i = 0; i < jobs; i++) {
@@ -437,20 +448,39 @@ class Pool {
         this.waiting.get(m.seq)?.resolve(m);
         this.waiting.delete(m.seq);
       });
-      w.on('error', (e) => {
-        for (const p of this.waiting.values()) p.reject(e);
-        this.waiting.clear();
-      });
+      w.on('error', () => this.lose(w));
+      w.on('exit', () => this.lose(w));
       this.workers.push(w);
+    }
+  }
+  /** A worker has failed or ended: its chunks in flight are scored here (unless the pool is closing). */
+  private lose(w: Worker): void {
+    this.gone.add(w);
+    if (this.closing) return;
+    for (const [seq, p] of this.waiting) {
+      if (p.worker !== w) continue;
+      this.waiting.delete(seq);
+      this.settle(p.work, p.resolve, p.reject);
+    }
+  }
+  private settle(work: Work, resolve: (r: { text: string; stats: ChunkStats }) => void, reject: (e: Error) => void): void {
+    try {
+      resolve(this.local(work));
+    } catch (e) {
+      reject(e as Error);
     }
   }
   run(work: Work): Promise<{ text: string; stats: ChunkStats }> {
     const seq = this.next++;
     const worker = this.workers[seq % this.workers.length] as Worker;
     return new Promise((resolve, reject) => {
-      this.waiting.set(seq, { resolve, reject });
+      if (this.gone.has(worker)) {
+        this.settle(work, resolve, reject);
+        return;
+      }
+      this.waiting.set(seq, { work, worker, resolve, reject });
       // A block's bytes move to the worker: copied once into memory of their own (a read block shares the stream's
-      // buffer), which is then transferred; the worker decodes them.
+      // buffer), which is then transferred; the worker decodes them. The work keeps the original, should it come back.
       if ('block' in work) {
         const block = Uint8Array.prototype.slice.call(work.block);
         worker.postMessage({ seq, ...work, block }, [block.buffer as ArrayBuffer]);
@@ -458,6 +488,7 @@ class Pool {
     });
   }
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
@@ -552,7 +583,9 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
   const started = Date.now();
   const stats = emptyStats(scorer?.nodes.length ?? 0);
   // N jobs: the main thread (which also reads and writes) and N − 1 worker threads, taking chunks in turn.
-  const pool = args.jobs > 1 ? new Pool(args.jobs - 1, { config, ...source }) : undefined;
+  /** A chunk scored in this thread. */
+  const local = (work: Work): { text: string; stats: ChunkStats } => scoreWith(engine, 'block' in work ? blockRecords(work.block, work.firstLine) : work.records, work.start, config);
+  const pool = args.jobs > 1 ? new Pool(args.jobs - 1, { config, ...source }, local) : undefined;
   let turn = 0;
   const pending: Promise<{ text: string; stats: ChunkStats }>[] = [];
   let headerWritten = false;
@@ -576,11 +609,8 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
     let start = 0;
     const submit = async (work: Work): Promise<void> => {
       const here = pool === undefined || turn++ % args.jobs === 0;
-      const next: Promise<{ text: string; stats: ChunkStats }> = here
-        ? Promise.resolve(scoreWith(engine, 'block' in work ? blockRecords(work.block, work.firstLine) : work.records, work.start, config))
-        : (pool as Pool).run(work);
-      // A worker's failure rejects every chunk in flight: the first is awaited and reported, the others must not
-      // surface as unhandled rejections.
+      const next: Promise<{ text: string; stats: ChunkStats }> = here ? Promise.resolve(local(work)) : (pool as Pool).run(work);
+      // A chunk that fails is awaited and reported in turn; the others must not surface as unhandled rejections.
       next.catch(() => undefined);
       pending.push(next);
       await flush(pool === undefined ? 0 : args.jobs * 2);

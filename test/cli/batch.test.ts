@@ -66,6 +66,20 @@ describe('jixiao batch 批量计分', () => {
     expect(first.total).toBe(evaluate(framework, records[0] as never).total);
   });
 
+  it('scores a chunk whose worker thread fails (a record beyond its heap) in the main thread: --jobs 2 gives --jobs 1 output (review finding)', () => {
+    // The second line, 16 MB, is a block of its own, the first a worker takes; it used to end the batch (exit 2).
+    const big = join(dir, 'big.jsonl');
+    const huge = JSON.stringify({ id: 'huge', values: { ...(records[1] as { values: object }).values, 'budget-adjusted': new Array<number>(8_000_000).fill(0) } });
+    writeFileSync(big, [JSON.stringify(records[0]), huge, ...records.slice(2, 40).map((r) => JSON.stringify(r))].join('\n') + '\n');
+    const [one, two] = [join(dir, 'big-one.csv'), join(dir, 'big-two.csv')];
+    const first = spawnCli(['batch', frameworkFile, big, '-o', one]);
+    const second = spawnCli(['batch', frameworkFile, big, '-o', two, '--jobs', '2']);
+    expect([first.code, second.code]).toEqual([1, 1]);
+    expect(readFileSync(two, 'utf8')).toBe(readFileSync(one, 'utf8'));
+    expect(rows(readFileSync(one, 'utf8')).map((r) => r[6])).toContain('too-large@');
+    expect(rows(readFileSync(one, 'utf8'))).toHaveLength(40);
+  });
+
   /** Writes a one-indicator framework (完成率 = done ÷ plan, 10 points) to `name` in the test folder; gives its path. */
   const writeRatioFramework = (name: string): string => {
     const fw = join(dir, name);
