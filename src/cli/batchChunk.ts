@@ -9,6 +9,7 @@ import type { BatchResult, Scorer, Template } from '../index.js';
 import { scoreOne, scoreSelfEvaluations, type BatchRecord } from '../fast/scoreMany.js';
 import { csvCells } from './csvRecord.js';
 import { withMissingInputs } from './issues.js';
+import { duplicateKeyOf } from './jsonKeys.js';
 
 /** One raw record: a JSONL line, a CSV record's text (cut into cells where it is scored), or a line that could not be read. */
 export type RawRecord =
@@ -258,13 +259,22 @@ export function scoreWith(engine: Engine, records: readonly RawRecord[], start: 
   return 'scorer' in engine ? scoreChunk(engine.scorer, records, start, config) : scoreForms(engine.template, records, start, config);
 }
 
+/** The reason given for a line with a key written twice in one object. */
+const twice = (key: string): string => `重复的键“${key}” / duplicate key "${key}"`;
+
 /** Self-evaluation documents, one per JSONL line, scored under one template. */
 function scoreForms(template: Template, records: readonly RawRecord[], start: number, config: ChunkConfig): { text: string; stats: ChunkStats } {
   const stats = emptyStats(0);
-  const docs = records.map((r) => {
+  /** Why a line is no document (a duplicate key), when it is JSON. */
+  const why: (string | undefined)[] = [];
+  const docs = records.map((r, k) => {
     if (!('json' in r)) return undefined;
     try {
-      return JSON.parse(r.json) as unknown;
+      const doc = JSON.parse(r.json) as unknown;
+      const duplicate = duplicateKeyOf(r.json, doc);
+      if (duplicate === undefined) return doc;
+      why[k] = twice(duplicate.key);
+      return undefined;
     } catch {
       return undefined;
     }
@@ -273,7 +283,7 @@ function scoreForms(template: Template, records: readonly RawRecord[], start: nu
   let i = 0;
   for (const scored of scoreSelfEvaluations(template, docs)) {
     const raw = records[i] as RawRecord;
-    const bad = docs[i] === undefined ? makeFormIssue('malformed-record', ['records', start + i], { line: String(raw.line), reason: 'error' in raw ? raw.error : 'not JSON / 不是 JSON' }) : undefined;
+    const bad = docs[i] === undefined ? makeFormIssue('malformed-record', ['records', start + i], { line: String(raw.line), reason: 'error' in raw ? raw.error : (why[i] ?? 'not JSON / 不是 JSON') }) : undefined;
     const r: BatchResult = bad === undefined
       ? { index: start + i, ...(scored.id === undefined ? {} : { id: scored.id }), complete: scored.complete, total: scored.total, grade: scored.grade, provisional: scored.provisional, scores: [], lost: [], issues: scored.issues, warnings: scored.warnings, path: 'exact' }
       : failed(start + i, bad);
@@ -334,6 +344,9 @@ function scoreRaw(scorer: Scorer, raw: RawRecord, index: number, config: ChunkCo
       return malformed((e as Error).message);
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return malformed('not a JSON object / 不是 JSON 对象');
+    // JSON.parse keeps the last of two equal keys without a word; `jixiao score` refuses them in a file, and so does a line.
+    const duplicate = duplicateKeyOf(raw.json, parsed);
+    if (duplicate !== undefined) return malformed(twice(duplicate.key));
     // A line is the values object, or an evaluation `{ id?, values, notApplicable? }` (when no input is named "values").
     const envelope = config.envelope && typeof (parsed as { values?: unknown }).values === 'object';
     record = envelope ? parsed : { values: parsed };

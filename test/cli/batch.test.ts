@@ -115,6 +115,23 @@ describe('jixiao batch 批量计分', () => {
     expect(text).toMatch(/invalid-number@values\.done/);
   });
 
+  it('reports a JSONL line with a key written twice (JSON.parse kept the last silently), and reads colons inside strings as text (review finding)', () => {
+    const fw = writeRatioFramework('ratio-twice.yaml');
+    const file = join(dir, 'twice.jsonl');
+    const lines = ['{"done":1,"done":2,"plan":2}', '{"id":"a:b:c","values":{"done":1,"plan":2}}', '{"values":{"done":1,"plan":2},"notApplicable":[],"notApplicable":[]}', '{"done" : 3 , "plan" : 4}'];
+    writeFileSync(file, lines.join('\n') + '\n');
+    const out = join(dir, 'twice-out.jsonl');
+    expect(spawnCli(['batch', fw, file, '-o', out]).code).toBe(1);
+    const results = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { total?: string; id?: string; issues?: { code: string; messageEn: string }[] });
+    expect(results.map((r) => [r.id ?? null, r.total ?? null, r.issues?.map((i) => i.code) ?? []])).toEqual([
+      [null, null, ['malformed-record']],
+      ['a:b:c', '5.00', []],
+      [null, null, ['malformed-record']],
+      [null, '7.50', []],
+    ]);
+    expect(results[0]?.issues?.[0]?.messageEn).toContain('duplicate key "done"');
+  });
+
   it('quotes the ids and issues that need it in CSV output, and leaves the score cells of an unread record empty', () => {
     const fw = writeRatioFramework('ratio-out.yaml');
     const csv = join(dir, 'quoting.csv');
