@@ -41,6 +41,8 @@ export type Scaled = number | Ratio;
 export const SCALED_OVERFLOW: unique symbol = Symbol('jixiao.scaled-overflow');
 
 const MAX = Number.MAX_SAFE_INTEGER;
+/** Fractions whose denominators' product (times 10^S) is below this lie more than 10^-29 apart when they differ. */
+const CLOSE = 1e29;
 /** 10^0 … 10^15, exact. */
 const POWERS: readonly number[] = /* @__PURE__ */ Array.from({ length: 16 }, (_, k) => 10 ** k);
 
@@ -295,6 +297,10 @@ export function scaledCalculator(options: ScaledOptions): ScaledCalculator {
   };
   const cmp = (a: Scaled, b: Scaled): number => (typeof a === 'number' && typeof b === 'number' ? (a < b ? -1 : a > b ? 1 : 0) : cmpSlow(a, b));
   const cmpSlow = (a: Scaled, b: Scaled): number => {
+    // Both calculators compare values as snapped to the guard places (calculator.ts), where two values closer than
+    // 10^-30 are equal. Two different fractions lie at least 1 / (d_a · d_b · 10^S) apart: when that may be closer, the
+    // exact order may not be the snapped one, and the record goes to the decimal path (whose comparison decides).
+    if (den(a) * den(b) * SC >= CLOSE) return overflow();
     const x = num(a) * den(b);
     const y = num(b) * den(a);
     if (x <= MAX && x >= -MAX && y <= MAX && y >= -MAX) return x < y ? -1 : x > y ? 1 : 0;

@@ -82,3 +82,20 @@ describe('a quotient multiplied back onto a boundary scores as its exact value',
     expect([fast.total, fast.grade, fast.complete]).toEqual([sheet.total, sheet.grade?.label ?? null, sheet.complete]);
   });
 });
+
+describe('two values closer than 10^-30 compare as equal, on both paths', () => {
+  it('a1 ÷ b1 < a1 ÷ b2 for quotients 10^-32 apart: not taken, on the fast path as on the decimal path', () => {
+    const fw = defineFramework({
+      id: 'close',
+      name: '相近的商',
+      scope: 'project',
+      total: 10,
+      grades: [{ label: '—', min: 0 }],
+      inputs: { a: N, b1: N, b2: N },
+      indicators: [{ id: 'r', name: '比较', weight: 10, rule: { kind: 'binary', when: { left: { div: [{ input: 'a' }, { input: 'b1' }] }, op: '<', right: { div: [{ input: 'a' }, { input: 'b2' }] } } } }],
+    } as unknown as FrameworkDefinition);
+    const record = { values: { a: '0.0001', b1: '899999999999.9999', b2: '899999999999.9998' } };
+    const fast = createScorer(fw).score(record);
+    expect([fast.total, evaluate(fw, record).total]).toEqual(['0.00', '0.00']);
+  });
+});
