@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
 import { add, cmp, dec, div, mul, pow10, toFixed, ZERO, type Dec } from '../calc/decimal.js';
 import { createScorer, frameworkInputs, type FrameworkDefinition, type RoundingMode, type Scorer, type TemplateDefinition } from '../index.js';
+import { templateRounding } from '../selfEval/template.js';
 import type { WorkerData } from './batchWorker.js';
 import { BLANK, blockRecords, countJsonl, csvHeader, emptyStats, LOST_PLACES, merge, notText, scoreWith, strictText, type ChunkStats, type Engine, type RawRecord } from './batchChunk.js';
 import { isTemplateFile, loadFramework, loadTemplate } from './commands.js';
@@ -507,6 +508,8 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
   let engine: Engine;
   let scorer: Scorer | undefined;
   let envelope = false;
+  /** The precision and rounding totals are written in: the summary's mean and sums are rounded the same way. */
+  let rounding: { readonly precision: number; readonly rounding: RoundingMode };
   // What a worker thread starts from: the definition read and checked here.
   let source: { readonly framework: FrameworkDefinition } | { readonly template: TemplateDefinition };
   if (forms) {
@@ -514,12 +517,14 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
     if (t.template === undefined) throw new IssuesFound(t.groups);
     engine = { template: t.template };
     source = { template: t.template.definition };
+    rounding = templateRounding(t.template.definition);
     if (args.records.toLowerCase().endsWith('.csv')) throw new UsageError('自评表批量计分读取 JSONL（每行一份自评表）/ Self-evaluations are read from JSONL, one document per line');
   } else {
     const fw = loadFramework(args.framework);
     if (fw.framework === undefined) throw new IssuesFound(fw.groups);
     scorer = createScorer(fw.framework);
     source = { framework: fw.framework.definition };
+    rounding = scorer.options;
     engine = { scorer };
     const declared = frameworkInputs(fw.framework);
     envelope = declared.ok && declared.value.every((i) => i.name !== 'values');
@@ -543,7 +548,7 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
     output: args.output,
     envelope,
     nodeColumns: scorer === undefined ? [] : nodeColumns(scorer, args.columns),
-    precision: scorer?.options.precision ?? 2,
+    precision: rounding.precision,
   };
 
   const temp = args.out === undefined ? undefined : `${args.out}.${process.pid}.part`;
@@ -659,7 +664,7 @@ export async function batch(args: BatchArgs, io: BatchIo): Promise<number> {
     }
   }
   const seconds = (Date.now() - started) / 1000;
-  const summary = summarize(scorer, stats, config.precision, scorer?.options.rounding ?? 'half-up', seconds);
+  const summary = summarize(scorer, stats, config.precision, rounding.rounding, seconds);
   (args.out === undefined ? io.err : io.out)(summary);
   return stats.complete === stats.count ? EXIT.ok : EXIT.issues;
 }

@@ -12,7 +12,7 @@ import { guarded } from '../framework/defineFramework.js';
 import { isTemplateValue, type Template } from '../selfEval/defineTemplate.js';
 import { safeScoreSelfEvaluation, type SelfEvaluationRowResult, type SelfEvaluationSheet } from '../selfEval/scoreSelfEvaluation.js';
 import { compactText } from '../selfEval/targetText.js';
-import type { TemplateDefinition } from '../selfEval/template.js';
+import { templateRounding, type TemplateDefinition } from '../selfEval/template.js';
 import type { ProjectFacts, SelfEvaluation, TargetRow } from '../selfEval/types.js';
 import { checkTotals, findingList, numOf, reviewOutcome, ROUNDINGS, roundingEn, roundingZh, same, unreadableClaim, type FindingRow, type ReviewOutcome } from './common.js';
 import { severityOfIssue } from './findings.js';
@@ -44,8 +44,7 @@ function docRow(doc: SelfEvaluation, path: IssuePath): TargetRow | undefined {
 const startsWith = (path: IssuePath, prefix: IssuePath) => prefix.length <= path.length && prefix.every((k, i) => path[i] === k);
 
 function review(doc: SelfEvaluation, def: TemplateDefinition, sheet: SelfEvaluationSheet): SelfEvaluationReview {
-  const places = def.options?.precision ?? 2;
-  const mode = def.options?.rounding ?? 'half-up';
+  const { precision: places, rounding: mode } = templateRounding(def);
   const budgetRow: FindingRow = { level1: '预算执行率', level2: '', name: '' };
 
   // The claimed total the grade effects are measured from: printed, else the sum of every claimed score.

@@ -134,3 +134,9 @@ export interface TemplateDefinition {
   /** 说明（做法出处、未定之处）。Notes: where practice comes from, what is unsettled. */
   readonly notes?: string;
 }
+
+/** 模板的精度与舍入（缺省 2 位、half-up）。A template's precision and rounding, with their defaults (2, half-up). */
+export const templateRounding = (def: TemplateDefinition): { readonly precision: number; readonly rounding: RoundingMode } => ({
+  precision: def.options?.precision ?? 2,
+  rounding: def.options?.rounding ?? 'half-up',
+});

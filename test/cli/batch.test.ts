@@ -265,6 +265,20 @@ describe('jixiao batch 批量计分', () => {
     }
   });
 
+  it("writes a template batch's mean at the template's own precision (it was read at 2 places: 841.17 for 84.117) (review finding)", () => {
+    const doc = parse(readFileSync(join(repo, 'examples/qingshen-2023/self-evaluation.yaml'), 'utf8')) as { [k: string]: unknown };
+    const preset = getPreset('sichuan-project-2023') as { template: Template };
+    const definition = { ...preset.template.definition, options: { ...preset.template.definition.options, precision: 3 } };
+    const templateFile = join(dir, 'template-3.yaml');
+    writeFileSync(templateFile, stringify(definition));
+    const forms = join(dir, 'forms-3.jsonl');
+    writeFileSync(forms, `${JSON.stringify(doc)}\n${JSON.stringify(doc)}\n`);
+    const total = scoreSelfEvaluation(doc as never, definition as never).total as string;
+    expect(total).toMatch(/^\d+\.\d{3}$/);
+    const run = spawnCli(['batch', templateFile, forms]);
+    expect(run.err).toContain(`平均分 mean total（完整记录 complete records）: ${total}`);
+  });
+
   it('keeps record indices and ids past the first chunk, detects GBK that starts late, and treats blank lines alike in every reader (review findings)', () => {
     const fw = join(dir, 'flags2.yaml');
     writeFileSync(
