@@ -25,17 +25,24 @@ export function duplicateKeyOf(text: string, doc: unknown): DuplicateKey | undef
   return colons === 0 || colons <= keyCount(doc, colons) ? undefined : findDuplicateKey(text);
 }
 
-/** The own keys of every object in a parsed JSON value, counted up to `limit` (no need to count further). */
-function keyCount(x: unknown, limit: number): number {
-  if (typeof x !== 'object' || x === null) return 0;
+/**
+ * The own keys of every object in a parsed JSON value, counted up to `limit` (no need to count further). A loop over a
+ * stack of the objects still to visit, not a call per level: a line nested 200,000 deep must not overflow the call stack.
+ */
+function keyCount(doc: unknown, limit: number): number {
   let n = 0;
-  if (Array.isArray(x)) {
-    for (let i = 0; i < x.length && n < limit; i++) n += keyCount(x[i], limit - n);
-    return n;
-  }
-  for (const k in x) {
-    n += 1 + keyCount((x as { readonly [k: string]: unknown })[k], limit - n - 1);
-    if (n >= limit) break;
+  const todo: unknown[] = [doc];
+  while (todo.length > 0 && n < limit) {
+    const x = todo.pop();
+    if (Array.isArray(x)) {
+      for (const v of x) if (typeof v === 'object' && v !== null) todo.push(v);
+    } else if (typeof x === 'object' && x !== null) {
+      for (const k in x) {
+        n++;
+        const v = (x as { readonly [k: string]: unknown })[k];
+        if (typeof v === 'object' && v !== null) todo.push(v);
+      }
+    }
   }
   return n;
 }

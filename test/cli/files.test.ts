@@ -2,7 +2,7 @@ import { truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../src/cli/readText.js';
-import { findDuplicateKey } from '../../src/cli/jsonKeys.js';
+import { duplicateKeyOf, findDuplicateKey } from '../../src/cli/jsonKeys.js';
 import { isEvaluation, toEvaluationFile } from '../../src/cli/loadFile.js';
 import { DABU_FRAMEWORK, encodeGbk, encodeUtf16, runIn, scratch, STACK, TINY_FRAMEWORK, TINY_VALUES, tinyEvaluation, write } from './helpers.js';
 
@@ -41,6 +41,15 @@ describe('parsing by extension 按扩展名解析', () => {
     expect(findDuplicateKey('{"a": {"b": 1}, "b": ["b", {"b": 2}], "c\\"": "a"}')).toBeUndefined();
     const text = '[{"a": 1}, {"a": 2}, {"a": 1, "x": {"a": 1}, "\\u0061": 3}]';
     expect(findDuplicateKey(text)).toEqual({ key: 'a', offset: text.indexOf('"\\u0061"') });
+  });
+
+  it('duplicateKeyOf (a batch line): the same answers, and a line nested 200,000 deep with a colon in a string is no stack overflow (review finding)', () => {
+    const check = (text: string) => duplicateKeyOf(text, JSON.parse(text));
+    expect(check('{"a": {"b": 1}, "b": ["b", {"b": 2}], "c\\"": "a:b"}')).toBeUndefined();
+    const text = '[{"a": 1}, {"a": 2}, {"a": 1, "x": {"a": 1}, "\\u0061": 3}]';
+    expect(check(text)).toEqual({ key: 'a', offset: text.indexOf('"\\u0061"') });
+    const deep = `{"done":1,"x":${'['.repeat(200_000)}${']'.repeat(200_000)},"s":"::::"}`;
+    expect(check(deep)).toBeUndefined();
   });
 
   it('.yaml and .yml files are YAML; YAML syntax errors are one line', () => {
