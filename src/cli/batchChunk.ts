@@ -7,6 +7,7 @@ import { makeFormIssue } from '../errors/formMessages.js';
 import type { Issue } from '../errors/issue.js';
 import type { BatchResult, Scorer, Template } from '../index.js';
 import { scoreOne, scoreSelfEvaluations, type BatchRecord } from '../fast/scoreMany.js';
+import { unscored } from '../fast/scorer.js';
 import { csvCells } from './csvRecord.js';
 import { withMissingInputs } from './issues.js';
 import { duplicateKeyOf } from './jsonKeys.js';
@@ -355,7 +356,7 @@ function scoreRaw(scorer: Scorer, raw: RawRecord, index: number, config: ChunkCo
 }
 
 function failed(index: number, issue: Issue): BatchResult {
-  return { index, complete: false, total: null, grade: null, provisional: null, scores: [], lost: [], issues: [issue], warnings: [], path: 'exact' };
+  return { ...unscored([issue]), index };
 }
 
 /** The CSV header of the output. */

@@ -8,7 +8,7 @@ import { safeScoreSelfEvaluation, type SelfEvaluationSheet } from '../selfEval/s
 import type { TemplateDefinition } from '../selfEval/template.js';
 import type { Framework } from '../framework/defineFramework.js';
 import type { EvaluationInputs, FrameworkDefinition } from '../framework/types.js';
-import { createScorer, emptyCell, scoreRow, type FastResult, type Scorer } from './scorer.js';
+import { createScorer, emptyCell, scoreRow, unscored, type FastResult, type Scorer } from './scorer.js';
 
 /**
  * 批量记录。One record of a batch: an evaluation (`{ values, notApplicable? }`) with an optional `id` that is
@@ -55,7 +55,7 @@ function rowRecord(row: readonly unknown[], columns: readonly string[] | undefin
   const id = given === undefined ? {} : { id: given };
   if (columns === undefined || row.length > columns.length) {
     const issue = makeIssue('row-length-mismatch', ['records', index], { cells: String(row.length), columns: String(columns?.length ?? 0) });
-    return { ...id, complete: false, total: null, grade: null, provisional: null, scores: [], lost: [], issues: [issue], warnings: [], path: 'exact' };
+    return { ...id, ...unscored([issue]) };
   }
   const values: { [name: string]: EvaluationInputs['values'][string] } = {};
   row.forEach((cell, i) => {
@@ -75,7 +75,7 @@ export function scoreOne(scorer: Scorer, record: BatchRecord, index: number, col
     return scoreRecord(scorer, record, index, columns);
   } catch (e) {
     const issue = makeIssue('internal-error', ['records', index], { message: e instanceof Error ? e.message : String(e) });
-    return { index, complete: false, total: null, grade: null, provisional: null, scores: [], lost: [], issues: [issue], warnings: [], path: 'exact' };
+    return { ...unscored([issue]), index };
   }
 }
 

@@ -92,6 +92,9 @@ export interface Scorer {
 
 const NONE: readonly Issue[] = /* @__PURE__ */ Object.freeze([]);
 
+/** The result of a record that could not be scored at all: incomplete, with its issues and nothing else (internal). */
+export const unscored = (issues: readonly Issue[]): FastResult => ({ complete: false, total: null, grade: null, provisional: null, scores: [], lost: [], issues, warnings: NONE, path: 'exact' });
+
 const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
 /** Is a row's cell empty (an absent value, as `scoreMany` reads rows)? */
@@ -305,7 +308,7 @@ function makeScorer(framework: Framework | FrameworkDefinition, parsed: ParsedFr
   const slow = (record: EvaluationInputs): FastResult => {
     const sheet = explain(record);
     if (sheet.ok) return fromSheet(sheet.value);
-    return { complete: false, total: null, grade: null, provisional: null, scores: [], lost: [], issues: sheet.issues, warnings: NONE, path: 'exact' };
+    return unscored(sheet.issues);
   };
 
   if (fast === undefined) return { framework: frameworkFacts(parsed), options: r, nodes, scale: null, score: slow, explain };
