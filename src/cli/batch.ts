@@ -12,11 +12,11 @@ import { add, cmp, dec, div, mul, pow10, toFixed, ZERO, type Dec } from '../calc
 import { createScorer, frameworkInputs, type FrameworkDefinition, type RoundingMode, type Scorer, type TemplateDefinition } from '../index.js';
 import { templateRounding } from '../selfEval/template.js';
 import type { WorkerData } from './batchWorker.js';
-import { BLANK, blockRecords, countJsonl, csvHeader, emptyStats, LOST_PLACES, merge, notText, scoreWith, strictText, type ChunkStats, type Engine, type RawRecord } from './batchChunk.js';
+import { BLANK, blockRecords, countJsonl, csvHeader, emptyStats, LOST_PLACES, merge, scoreWith, type ChunkStats, type Engine, type RawRecord } from './batchChunk.js';
 import { isTemplateFile, loadFramework, loadTemplate } from './commands.js';
 import { csvCells } from './csvRecord.js';
 import { EXIT, FileError, IssuesFound, UsageError } from './failures.js';
-import { cannotRead } from './readText.js';
+import { cannotRead, errorReason, notText, strictText } from './readText.js';
 
 /** 批量命令的选项。Options of `jixiao batch`. */
 export interface BatchArgs {
@@ -221,7 +221,7 @@ function lastBreak(chunk: Buffer): number {
 
 /** The lines of some bytes (split as `LINE_BREAK` splits text); a line that is not text in the encoding is null. */
 function decodeLines(bytes: Buffer, encoding: 'utf8' | 'gbk'): (string | null)[] {
-  const text = strictText(bytes, encoding);
+  const text = strictText(bytes, encoding, true);
   if (text !== undefined) return text.split(LINE_BREAK);
   // Some line is not text: each line decoded on its own (rare, so byte by byte here).
   const lines: (string | null)[] = [];
@@ -229,7 +229,7 @@ function decodeLines(bytes: Buffer, encoding: 'utf8' | 'gbk'): (string | null)[]
   for (let k = 0; k <= bytes.length; k++) {
     const b = bytes[k];
     if (k < bytes.length && b !== 10 && b !== 13) continue;
-    lines.push(strictText(bytes.subarray(at, k), encoding) ?? null);
+    lines.push(strictText(bytes.subarray(at, k), encoding, true) ?? null);
     if (b === 13 && bytes[k + 1] === 10) k++;
     at = k + 1;
   }
@@ -684,9 +684,7 @@ const WRITE_ERRORS: { readonly [code: string]: string } = {
 
 /** Why the output cannot be written, as one bilingual line naming it. */
 function cannotWrite(path: string, e: unknown): string {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
-  const reason = WRITE_ERRORS[code] ?? `${e instanceof Error ? e.message : code}`;
-  return `无法写入输出 / Cannot write the output: ${reason}: ${path}`;
+  return `无法写入输出 / Cannot write the output: ${errorReason(e, WRITE_ERRORS, '写入失败 / Write failed')}: ${path}`;
 }
 
 /** Refuses an output path that is a directory before any record is scored (renaming onto it would fail at the end). */

@@ -10,6 +10,7 @@ import { scoreOne, scoreSelfEvaluations, type BatchRecord } from '../fast/scoreM
 import { unscored } from '../fast/scorer.js';
 import { csvCells } from './csvRecord.js';
 import { withMissingInputs } from './issues.js';
+import { notText, strictText } from './readText.js';
 import { duplicateKeyOf } from './jsonKeys.js';
 
 /** One raw record: a JSONL line, a CSV record's text (cut into cells where it is scored), or a line that could not be read. */
@@ -49,7 +50,7 @@ export function jsonlRecords(text: string, firstLine: number): RawRecord[] {
 export function blockRecords(block: Uint8Array, firstLine: number): RawRecord[] {
   const buf = Buffer.from(block.buffer, block.byteOffset, block.byteLength);
   if (isAscii(buf)) return jsonlRecords(buf.toString('latin1'), firstLine);
-  const text = strictText(buf, 'utf8');
+  const text = strictText(buf, 'utf8', true);
   if (text !== undefined) return jsonlRecords(text, firstLine);
   // Some line is not UTF-8: each line decoded on its own ("\n" is never part of a UTF-8 character).
   const out: RawRecord[] = [];
@@ -57,36 +58,13 @@ export function blockRecords(block: Uint8Array, firstLine: number): RawRecord[] 
   for (let at = 0; at < buf.length; line++) {
     let end = buf.indexOf(10, at);
     if (end < 0) end = buf.length;
-    const json = strictText(buf.subarray(at, end), 'utf8');
+    const json = strictText(buf.subarray(at, end), 'utf8', true);
     if (json === undefined) out.push({ line, error: notText('utf8') });
     else if (!BLANK.test(json)) out.push({ line, json });
     at = end + 1;
   }
   return out;
 }
-
-/** Decoders that refuse bytes not valid in their encoding, made when first needed (a Node.js without full ICU has no GBK) and then reused. */
-const STRICT: { utf8?: TextDecoder; gbk?: TextDecoder } = {};
-
-/**
- * Bytes decoded strictly, or undefined when they are not valid text in the encoding (a byte-order mark is kept).
- *
- * @param bytes whole characters (a block cut at a line end)
- * @param encoding the encoding
- */
-export function strictText(bytes: Uint8Array, encoding: 'utf8' | 'gbk'): string | undefined {
-  // 0xFF occurs in no GBK text, but ICU's decoder drops it silently even when fatal (as readText.ts notes).
-  if (encoding === 'gbk' && bytes.includes(0xff)) return undefined;
-  try {
-    return (STRICT[encoding] ??= new TextDecoder(encoding === 'gbk' ? 'gbk' : 'utf-8', { fatal: true, ignoreBOM: true })).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The reason given for a line whose bytes are not text in the encoding. */
-export const notText = (encoding: 'utf8' | 'gbk'): string =>
-  encoding === 'gbk' ? '不是有效的 GBK 文本，可用 --encoding 指定编码 / not valid GBK text; use --encoding to choose another encoding' : '不是有效的 UTF-8 文本，可用 --encoding 指定编码 / not valid UTF-8 text; use --encoding to choose another encoding';
 
 /** A blank line: ASCII white space only (the same test `countJsonl` makes on the bytes). */
 export const BLANK = /^[ \t\r\v\f]*$/;

@@ -96,9 +96,20 @@ const READ_ERRORS: { readonly [code: string]: string } = {
  * @returns the message
  */
 export function cannotRead(path: string, e: unknown): string {
+  return `${errorReason(e, READ_ERRORS, '无法读取文件 / Cannot read the file')}: ${path}`;
+}
+
+/**
+ * 文件操作失败的原因。Why a file operation failed, in both languages: the reason `reasons` gives for the error's code,
+ * else `fallback` with the error's own message.
+ *
+ * @param e what the operation threw
+ * @param reasons bilingual reasons by error code (ENOENT…)
+ * @param fallback the bilingual reason of any other error
+ */
+export function errorReason(e: unknown, reasons: { readonly [code: string]: string }, fallback: string): string {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
-  const reason = READ_ERRORS[code] ?? `无法读取文件 / Cannot read the file (${e instanceof Error ? e.message : code})`;
-  return `${reason}: ${path}`;
+  return reasons[code] ?? `${fallback} (${e instanceof Error ? e.message : code})`;
 }
 
 /**
@@ -116,7 +127,7 @@ export function decodeText(bytes: Uint8Array, path: string, encoding?: Encoding)
   if (encoding !== undefined) return decodeAs(encoding, bytes, path);
   const bom = bomEncoding(bytes);
   if (bom !== undefined) return decodeAs(bom, bytes, path);
-  const utf8 = tryDecode('utf8', bytes);
+  const utf8 = strictText(bytes, 'utf8');
   const text = utf8 ?? decodeAs('gbk', bytes, path);
   if (text.includes('\u0000')) {
     throw new FileError(
@@ -135,7 +146,7 @@ function bomEncoding(bytes: Uint8Array): Encoding | 'utf16be' | undefined {
 }
 
 function decodeAs(encoding: Encoding | 'utf16be', bytes: Uint8Array, path: string): string {
-  const text = tryDecode(encoding, bytes);
+  const text = strictText(bytes, encoding);
   if (text === undefined) {
     const name = NAMES[encoding][1];
     throw new FileError(
@@ -145,14 +156,29 @@ function decodeAs(encoding: Encoding | 'utf16be', bytes: Uint8Array, path: strin
   return text;
 }
 
-/** The text, or undefined when the bytes are invalid in that encoding. The BOM, if any, is dropped. */
-function tryDecode(encoding: Encoding | 'utf16be', bytes: Uint8Array): string | undefined {
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(NAMES[encoding][0], { fatal: true });
-  } catch {
-    const name = NAMES[encoding][1];
-    throw new FileError(`此 Node.js 不支持 ${name} 解码（需要完整 ICU）/ This Node.js cannot decode ${name} (full ICU is needed)`);
+/** Fatal decoders, made when first needed (a Node.js without full ICU has no GBK) and then reused, by encoding and BOM handling. */
+const decoders = new Map<string, TextDecoder>();
+
+/**
+ * 严格解码。Bytes decoded strictly: the text, or undefined when they are not valid text in the encoding (never "�").
+ * A byte-order mark is dropped, or kept with `keepBom` (`jixiao batch` reads a file's lines and drops it itself).
+ *
+ * @param bytes whole characters
+ * @param encoding the encoding
+ * @param keepBom keep a byte-order mark as U+FEFF
+ * @throws FileError when this Node.js cannot decode the encoding
+ */
+export function strictText(bytes: Uint8Array, encoding: Encoding | 'utf16be', keepBom = false): string | undefined {
+  const key = keepBom ? `${encoding}+bom` : encoding;
+  let decoder = decoders.get(key);
+  if (decoder === undefined) {
+    try {
+      decoder = new TextDecoder(NAMES[encoding][0], { fatal: true, ignoreBOM: keepBom });
+    } catch {
+      const name = NAMES[encoding][1];
+      throw new FileError(`此 Node.js 不支持 ${name} 解码（需要完整 ICU）/ This Node.js cannot decode ${name} (full ICU is needed)`);
+    }
+    decoders.set(key, decoder);
   }
   // 0xFF occurs in no GBK (or GB18030) text, but ICU's decoder drops it silently even when fatal.
   if (encoding === 'gbk' && bytes.includes(0xff)) return undefined;
@@ -162,3 +188,7 @@ function tryDecode(encoding: Encoding | 'utf16be', bytes: Uint8Array): string | 
     return undefined;
   }
 }
+
+/** The reason given for bytes that are not text in the encoding (a line of `jixiao batch`). */
+export const notText = (encoding: Encoding): string =>
+  `不是有效的 ${NAMES[encoding][1]} 文本，可用 --encoding 指定编码 / not valid ${NAMES[encoding][1]} text; use --encoding to choose another encoding`;
