@@ -4,7 +4,7 @@
  * on the records of bench/fixtures/mixed30.ts (30 indicators, every common rule kind):
  *
  * 1. the fast path against the plain-float hand loop, and the 30 rule kernels alone: each record's inputs read
- *    beforehand into slots on the scaled-integer calculator, as the fast path reads them, then only the kernels run
+ *    beforehand into slots (as `evaluate` reads them) in scaled integers, then only the kernels run
  *    (no reading, no tree, no result), all in one loop, and each kernel in a loop of its own;
  * 2. the explained path (`evaluate`) against the decimal.js hand loop, and `evaluate` built without its sentences
  *    (the two sentence functions return "") and without its sheet (`buildSheet` returns nothing): what reading,
