@@ -228,6 +228,8 @@ describe('scaled-integer calculator', () => {
     const [na, nb] = [6004799503160659, 9007199254740988];
     expect(s.cmp(new Ratio(na, 2), new Ratio(nb, 3))).toBe(1);
     expect(s.cmp(new Ratio(nb, 3), new Ratio(na, 2))).toBe(-1);
+    // Equal values compare equal, with cross products within 2^53 (1/3 against 2/6) and beyond it (m/7 against itself).
+    expect([s.cmp(new Ratio(1, 3), new Ratio(2, 6)), s.cmp(new Ratio(MAX, 7), new Ratio(MAX, 7))]).toEqual([0, 0]);
     // m / (m − 1) and (m − 1) / (m − 2) lie about 10^-32 apart: closer than the guard places, so the decimal path decides.
     const m = MAX;
     expect(attempt(() => s.cmp(new Ratio(m, m - 1), new Ratio(m - 1, m - 2)))).toBeUndefined();

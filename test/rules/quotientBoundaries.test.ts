@@ -98,4 +98,18 @@ describe('two values closer than 10^-30 compare as equal, on both paths', () => 
     const fast = createScorer(fw).score(record);
     expect([fast.total, evaluate(fw, record).total]).toEqual(['0.00', '0.00']);
   });
+
+  it('snaps half-even: a product of 5 × 10^-31 (a tie at the 31st place) is 0, not 10^-30', () => {
+    const fw = defineFramework({
+      id: 'tie',
+      name: '第 31 位的 5',
+      scope: 'project',
+      total: 10,
+      grades: [{ label: '—', min: 0 }],
+      inputs: { x: N, y: N },
+      indicators: [{ id: 'r', name: '比较', weight: 10, rule: { kind: 'binary', when: { left: { mul: [{ input: 'x' }, { input: 'y' }] }, op: '>', right: 0 } } }],
+    } as unknown as FrameworkDefinition);
+    const totals = (x: string) => [createScorer(fw).score({ values: { x, y: '0.000000000000001' } }).total, evaluate(fw, { values: { x, y: '0.000000000000001' } }).total];
+    expect([totals('0.0000000000000005'), totals('0.0000000000000015')]).toEqual([['0.00', '0.00'], ['10.00', '10.00']]);
+  });
 });
